@@ -1,0 +1,16 @@
+#!/bin/sh
+# Writes the broker configuration with the per-run user (RABBITMQ_DEFAULT_USER/PASS), then runs it.
+set -eu
+user="${RABBITMQ_DEFAULT_USER:-guest}"
+pass="${RABBITMQ_DEFAULT_PASS:-guest}"
+cat > /etc/rabbitmq/rabbitmq.conf <<CONF
+listeners.tcp.default = 5672
+loopback_users = none
+default_user = $user
+default_pass = $pass
+default_vhost = /
+log.console = true
+log.console.level = warning
+log.file = false
+CONF
+exec rabbitmq-server "$@"

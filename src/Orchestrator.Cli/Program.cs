@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Orchestrator.Cli;
+
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Orchestrator: a resource-aware test pipeline for .NET.");
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Configuration;
+
+/// <summary>What a cadence (<c>commit</c>, <c>pr</c>, <c>nightly</c>, …) runs, and how.</summary>
+/// <param name="Name">Cadence name, lower case.</param>
+/// <param name="Layers">Layers that run; tests of other layers are left out with that reason.</param>
+/// <param name="Resources">Resources allowed; a test needing any other is left out. Empty: resource-free tests only.</param>
+/// <param name="Repeat">How many times the whole selection runs (pass rates for flakiness hunting).</param>
+/// <param name="Retries">How many times a failed test is re-run to tell flaky from broken.</param>
+/// <param name="Quarantine">Fully qualified name patterns (<c>*</c> wildcard) that run but never fail the build.</param>
+public sealed record CadenceDefinition(
+    string Name,
+    ImmutableArray<string> Layers,
+    ImmutableArray<string> Resources,
+    int Repeat = 1,
+    int Retries = 0,
+    ImmutableArray<string> Quarantine = default)
+{
+    public ImmutableArray<string> Quarantine { get; init; } = Quarantine.IsDefault ? [] : Quarantine;
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Configuration;
+
+/// <summary>
+/// The whole of <c>orchestrator.json</c>, validated and with defaults applied. Immutable:
+/// derive variations with <c>with</c>. Names of layers, cadences and resources are lower case.
+/// </summary>
+public sealed record OrchestratorConfiguration
+{
+    /// <summary>Trait names that carry a test's layer and its resources.</summary>
+    public TraitNames Traits { get; init; } = TraitNames.Default;
+
+    /// <summary>Known layers, in report order.</summary>
+    public ImmutableArray<string> Layers { get; init; } = ["unit", "integration", "e2e"];
+
+    /// <summary>Layer given to a test that declares none (and counted as such).</summary>
+    public string DefaultLayer { get; init; } = "unit";
+
+    public ImmutableDictionary<string, CadenceDefinition> Cadences { get; init; } =
+        ImmutableDictionary<string, CadenceDefinition>.Empty;
+
+    public ImmutableDictionary<string, ResourceDefinition> Resources { get; init; } =
+        ImmutableDictionary<string, ResourceDefinition>.Empty;
+
+    /// <summary>Ordered rules that give layer and resources to tests by name; first match wins.</summary>
+    public ImmutableArray<TestRule> Rules { get; init; } = [];
+
+    public ParallelismSettings Parallelism { get; init; } = ParallelismSettings.Default;
+
+    public TimeoutSettings Timeouts { get; init; } = TimeoutSettings.Default;
+
+    /// <summary>Whether a test that failed and then passed on a re-run fails the build.</summary>
+    public bool FlakyFailsBuild { get; init; }
+
+    /// <summary>Extra environment variables for every <c>dotnet test</c> process.</summary>
+    public ImmutableDictionary<string, string> TestEnvironment { get; init; } =
+        ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The solution or project to build, relative to the configuration file.</summary>
+    public string? Solution { get; init; }
+
+    /// <summary>Where the configuration was read from (for messages and relative paths).</summary>
+    public string? SourcePath { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Orchestrator.Configuration;
+
+/// <summary>Capacity limits for a run.</summary>
+/// <param name="MaxParallelUnits">Units running at once; 0 means the machine's processor count.</param>
+/// <param name="MaxContainers">Containers alive at once.</param>
+/// <param name="TargetUnitDuration">A partition whose expected duration exceeds this is split into several units.</param>
+/// <param name="MaxUnitsPerPartition">Upper bound on the units one partition is split into.</param>
+public sealed record ParallelismSettings(
+    int MaxParallelUnits,
+    int MaxContainers,
+    TimeSpan TargetUnitDuration,
+    int MaxUnitsPerPartition)
+{
+    public static ParallelismSettings Default { get; } = new(0, 8, TimeSpan.FromSeconds(30), 4);
+
+    public int EffectiveParallelUnits => MaxParallelUnits > 0 ? MaxParallelUnits : Environment.ProcessorCount;
+}

@@ -1,0 +1,7 @@
+namespace Orchestrator.Model;
+
+public enum ProblemSeverity
+{
+    Warning,
+    Error,
+}
