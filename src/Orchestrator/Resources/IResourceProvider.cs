@@ -1,0 +1,33 @@
+using Orchestrator.Configuration;
+
+namespace Orchestrator.Resources;
+
+/// <summary>
+/// Provides the resources a plan needs (containers on a Docker engine, or resources the environment
+/// provides). The run pipeline decides when: it starts an instance just before the first unit that
+/// needs it and stops it right after the last. Disposing removes whatever is still alive.
+/// </summary>
+public interface IResourceProvider : IAsyncDisposable
+{
+    /// <summary>
+    /// Checks, before any test runs, that every needed resource can be provided: the engine answers,
+    /// each image is present or buildable (and builds it), earlier runs' orphans are swept.
+    /// Throws <see cref="ResourceException"/> naming the culprit and the fix.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyCollection<ResourceDefinition> needed, CancellationToken ct);
+
+    /// <summary>Starts one instance of a resource and returns once it is ready (protocol-level probe).</summary>
+    /// <param name="definition">What to start.</param>
+    /// <param name="instanceName">Unique within the run, e.g. <c>postgres</c> or <c>postgres-integration-postgres+redis</c> for a dedicated one.</param>
+    /// <param name="ct">Cancels the start; a half-started container is removed.</param>
+    Task<ResourceInstance> StartAsync(ResourceDefinition definition, string instanceName, CancellationToken ct);
+
+    /// <summary>
+    /// Creates a partition's own namespace in an instance (database, Redis db index, vhost) and
+    /// returns the environment variables that partition's test processes receive.
+    /// </summary>
+    Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string partitionId, CancellationToken ct);
+
+    /// <summary>Stops and removes an instance. Safe to call twice.</summary>
+    Task StopAsync(ResourceInstance instance, CancellationToken ct);
+}
