@@ -1,0 +1,16 @@
+namespace Orchestrator.Planning;
+
+public enum ExclusionReason
+{
+    /// <summary>The test's layer is not in the cadence.</summary>
+    LayerNotInCadence,
+
+    /// <summary>The test needs a resource the cadence does not allow.</summary>
+    ResourceNotAllowed,
+
+    /// <summary>The test is quarantined and the cadence does not run quarantined tests.</summary>
+    Quarantined,
+
+    /// <summary>The test's unit belongs to another shard.</summary>
+    OtherShard,
+}

@@ -1,0 +1,22 @@
+using Orchestrator.Model;
+
+namespace Orchestrator.Planning;
+
+/// <summary>One <c>dotnet test</c> process: its tests, the assemblies they live in and the exact filter that selects them.</summary>
+/// <param name="Id">Stable id: <c>integration-postgres#2</c>.</param>
+/// <param name="PartitionId">The partition the unit belongs to.</param>
+/// <param name="Layer">Layer of every test in the unit.</param>
+/// <param name="Resources">Resources every test in the unit needs.</param>
+/// <param name="Tests">Tests the unit runs, in ordinal order.</param>
+/// <param name="Sources">Full paths of the test assemblies to pass to <c>dotnet test</c>.</param>
+/// <param name="Filter">VSTest filter expression that selects exactly <paramref name="Tests"/> within <paramref name="Sources"/>.</param>
+/// <param name="ExpectedDuration">Sum of the tests' historical (or estimated) durations.</param>
+public sealed record ExecutionUnit(
+    string Id,
+    string PartitionId,
+    string Layer,
+    ResourceSet Resources,
+    IReadOnlyList<TestKey> Tests,
+    IReadOnlyList<string> Sources,
+    string Filter,
+    TimeSpan ExpectedDuration);

@@ -1,0 +1,23 @@
+namespace Orchestrator.Results;
+
+/// <summary>
+/// Everything a run did, as the reports need it: every unit process (each attempt and repetition),
+/// where its TRX file is, how it ended, and every container's lifetime.
+/// </summary>
+/// <param name="RunId">Unique id of the run (also on the containers' labels).</param>
+/// <param name="Cadence">Cadence that was run.</param>
+/// <param name="StartedAt">Start of the run.</param>
+/// <param name="FinishedAt">End of the run.</param>
+/// <param name="Incomplete">True when the run was cancelled (Ctrl+C/SIGTERM) or aborted before every unit ran.</param>
+/// <param name="Units">Every unit process that was started (or should have been), in start order.</param>
+/// <param name="Containers">Every resource instance the run started.</param>
+/// <param name="Phases">Wall time of each phase (discover, plan, provision, execute, merge).</param>
+public sealed record RunRecord(
+    string RunId,
+    string Cadence,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    bool Incomplete,
+    IReadOnlyList<UnitRun> Units,
+    IReadOnlyList<ContainerLifetime> Containers,
+    IReadOnlyDictionary<string, TimeSpan> Phases);

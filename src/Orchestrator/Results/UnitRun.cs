@@ -1,0 +1,30 @@
+using Orchestrator.Model;
+
+namespace Orchestrator.Results;
+
+/// <summary>One <c>dotnet test</c> process of a run.</summary>
+/// <param name="UnitId">Plan unit id; re-runs get <c>#retry1</c> etc. appended.</param>
+/// <param name="PartitionId">Partition the unit belongs to.</param>
+/// <param name="Layer">Layer of the unit's tests.</param>
+/// <param name="Resources">Resources of the unit's partition.</param>
+/// <param name="Attempt">0 for the first run, 1.. for re-runs of failed tests.</param>
+/// <param name="Repetition">0-based repetition of the whole selection (cadence repeat count).</param>
+/// <param name="ExpectedTests">Tests the process was asked to run; any without a result is reported as not run.</param>
+/// <param name="TrxPath">TRX file the process wrote, or null when it wrote none.</param>
+/// <param name="StartedAt">Process start.</param>
+/// <param name="FinishedAt">Process end.</param>
+/// <param name="Exit">How the process ended.</param>
+/// <param name="ExitDetail">The cause in words (exit code, hang dump, crash message), secrets redacted.</param>
+public sealed record UnitRun(
+    string UnitId,
+    string PartitionId,
+    string Layer,
+    ResourceSet Resources,
+    int Attempt,
+    int Repetition,
+    IReadOnlyList<TestKey> ExpectedTests,
+    string? TrxPath,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    UnitExit Exit,
+    string? ExitDetail);
