@@ -1,0 +1,231 @@
+using System.Globalization;
+using Orchestrator.Configuration;
+using Orchestrator.Model;
+
+namespace Orchestrator.Planning;
+
+/// <summary>
+/// Turns an inventory into a plan: selects the cadence's tests, groups them by (layer, resource set),
+/// splits large groups into units balanced by historical durations, gives each unit an exact VSTest
+/// filter, keeps one shard when asked and predicts the makespan. Pure: same input, same plan.
+/// </summary>
+public static class Planner
+{
+    public static TestPlan Plan(
+        TestInventory inventory,
+        OrchestratorConfiguration config,
+        string cadence,
+        TimingHistory history,
+        Shard? shard = null)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(cadence);
+        ArgumentNullException.ThrowIfNull(history);
+        var definition = FindCadence(config, cadence);
+        ValidateShard(shard);
+
+        var tests = Deduplicate(inventory.Tests);
+        var exclusions = new List<Exclusion>();
+        var selected = new List<DiscoveredTest>(tests.Count);
+        foreach (var test in tests)
+        {
+            var exclusion = Exclude(test, definition);
+            if (exclusion is null)
+            {
+                selected.Add(test);
+            }
+            else
+            {
+                exclusions.Add(exclusion);
+            }
+        }
+
+        var bySource = tests.GroupBy(test => test.SourcePath, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<DiscoveredTest>)[.. group], StringComparer.Ordinal);
+        var slots = Math.Max(1, config.Parallelism.EffectiveParallelUnits);
+        var partitions = selected
+            .GroupBy(test => (Layer: test.Layer.ToLowerInvariant(), test.Resources))
+            .Select(group => BuildPartition(group.Key.Layer, group.Key.Resources, [.. group], config, history, bySource, slots))
+            .ToList();
+
+        if (shard is not null)
+        {
+            partitions = KeepShard(partitions, shard, exclusions);
+        }
+
+        partitions = [.. partitions
+            .OrderByDescending(partition => partition.ExpectedDuration)
+            .ThenBy(partition => partition.Id, StringComparer.Ordinal)];
+        exclusions.Sort((left, right) => TestKey.Ordinal.Compare(left.Test, right.Test));
+        return new TestPlan(definition.Name, partitions, exclusions, Predict(partitions, slots), shard);
+    }
+
+    /// <summary>Partition id: <c>integration-postgres+redis</c>, <c>unit-none</c>.</summary>
+    public static string PartitionId(string layer, ResourceSet resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return $"{layer.ToLowerInvariant()}-{resources}";
+    }
+
+    /// <summary>Predicted makespan when <paramref name="units"/> are placed longest first on <paramref name="slots"/> slots.</summary>
+    public static PlanPrediction Predict(IEnumerable<ExecutionUnit> units, int slots)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        var durations = units.Select(unit => unit.ExpectedDuration).ToList();
+        var total = durations.Aggregate(TimeSpan.Zero, (sum, duration) => sum + duration);
+        var longest = durations.Count == 0 ? TimeSpan.Zero : durations.Max();
+        var perSlot = TimeSpan.FromTicks((long)Math.Ceiling(total.Ticks / (double)slots));
+        var lowerBound = longest > perSlot ? longest : perSlot;
+        return new PlanPrediction(LongestProcessingTime.Makespan(durations, slots), lowerBound, total, slots);
+    }
+
+    private static PlanPrediction Predict(IReadOnlyList<Partition> partitions, int slots) =>
+        Predict(partitions.SelectMany(partition => partition.Units), slots);
+
+    private static CadenceDefinition FindCadence(OrchestratorConfiguration config, string cadence)
+    {
+        if (config.Cadences.TryGetValue(cadence, out var definition))
+        {
+            return definition;
+        }
+        var match = config.Cadences.Values.FirstOrDefault(c => string.Equals(c.Name, cadence, StringComparison.OrdinalIgnoreCase));
+        return match ?? throw new ArgumentException(
+            $"Cadence '{cadence}' is not configured. Known cadences: {string.Join(", ", config.Cadences.Keys.Order(StringComparer.Ordinal))}. "
+            + "Pick one of them or add it under \"cadences\" in orchestrator.json.",
+            nameof(cadence));
+    }
+
+    private static void ValidateShard(Shard? shard)
+    {
+        if (shard is not null && (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(shard),
+                shard.ToString(),
+                "A shard is i/n with 1 <= i <= n, for example --shard 2/4.");
+        }
+    }
+
+    /// <summary>One entry per key; data rows of a theory already share one, and a key seen in two assemblies keeps the first path.</summary>
+    private static List<DiscoveredTest> Deduplicate(IReadOnlyList<DiscoveredTest> tests)
+    {
+        var seen = new Dictionary<TestKey, DiscoveredTest>(tests.Count);
+        foreach (var test in tests)
+        {
+            if (!seen.TryGetValue(test.Key, out var kept) || string.CompareOrdinal(test.SourcePath, kept.SourcePath) < 0)
+            {
+                seen[test.Key] = test;
+            }
+        }
+        var unique = seen.Values.ToList();
+        unique.Sort((left, right) => TestKey.Ordinal.Compare(left.Key, right.Key));
+        return unique;
+    }
+
+    private static Exclusion? Exclude(DiscoveredTest test, CadenceDefinition cadence)
+    {
+        if (!cadence.Layers.Contains(test.Layer, StringComparer.OrdinalIgnoreCase))
+        {
+            return new Exclusion(
+                test.Key,
+                ExclusionReason.LayerNotInCadence,
+                $"layer '{test.Layer}' is not run by cadence '{cadence.Name}' (runs {List(cadence.Layers)})");
+        }
+        if (!test.Resources.IsSubsetOf(cadence.Resources))
+        {
+            var missing = test.Resources.Where(resource => !cadence.Resources.Contains(resource, StringComparer.OrdinalIgnoreCase));
+            return new Exclusion(
+                test.Key,
+                ExclusionReason.ResourceNotAllowed,
+                $"needs {string.Join(", ", missing)}, not allowed by cadence '{cadence.Name}' (allows {List(cadence.Resources)})");
+        }
+        return null;
+    }
+
+    private static string List(IEnumerable<string> names)
+    {
+        var joined = string.Join(", ", names);
+        return joined.Length == 0 ? "none" : joined;
+    }
+
+    private static Partition BuildPartition(
+        string layer,
+        ResourceSet resources,
+        List<DiscoveredTest> tests,
+        OrchestratorConfiguration config,
+        TimingHistory history,
+        Dictionary<string, IReadOnlyList<DiscoveredTest>> bySource,
+        int slots)
+    {
+        var id = PartitionId(layer, resources);
+        var estimated = tests
+            .Select(test => (Test: test, Duration: history.Estimate(test.Key)))
+            .OrderByDescending(item => item.Duration)
+            .ThenBy(item => item.Test.Key, TestKey.Ordinal)
+            .ToList();
+        var total = estimated.Aggregate(TimeSpan.Zero, (sum, item) => sum + item.Duration);
+        var unitCount = UnitCount(total, tests.Count, config.Parallelism, slots);
+
+        var (binOfItem, loads) = LongestProcessingTime.Assign([.. estimated.Select(item => item.Duration)], unitCount);
+        var members = Enumerable.Range(0, unitCount).Select(_ => new List<DiscoveredTest>()).ToArray();
+        for (var item = 0; item < estimated.Count; item++)
+        {
+            members[binOfItem[item]].Add(estimated[item].Test);
+        }
+
+        var units = new List<ExecutionUnit>(unitCount);
+        for (var bin = 0; bin < unitCount; bin++)
+        {
+            var unitTests = members[bin];
+            unitTests.Sort((left, right) => TestKey.Ordinal.Compare(left.Key, right.Key));
+            var sources = unitTests.Select(test => test.SourcePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var population = sources.SelectMany(source => bySource[source]);
+            var filter = TraitFilter.TryBuild(unitTests, population, layer, resources, config.Traits)
+                ?? VsTestFilter.ForNames(unitTests.Select(test => test.Key));
+            units.Add(new ExecutionUnit(
+                $"{id}#{(bin + 1).ToString(CultureInfo.InvariantCulture)}",
+                id,
+                layer,
+                resources,
+                [.. unitTests.Select(test => test.Key)],
+                sources,
+                filter,
+                loads[bin]));
+        }
+        return new Partition(id, layer, resources, units);
+    }
+
+    /// <summary>Enough units to keep each under the target duration, within the per-partition cap, the slots and the test count.</summary>
+    private static int UnitCount(TimeSpan total, int testCount, ParallelismSettings parallelism, int slots)
+    {
+        var target = parallelism.TargetUnitDuration > TimeSpan.Zero ? parallelism.TargetUnitDuration : TimeSpan.FromSeconds(30);
+        var wanted = (long)Math.Ceiling(total.Ticks / (double)target.Ticks);
+        var cap = Math.Min(Math.Max(1, parallelism.MaxUnitsPerPartition), Math.Min(slots, testCount));
+        return (int)Math.Clamp(wanted, 1, Math.Max(1, cap));
+    }
+
+    private static List<Partition> KeepShard(List<Partition> partitions, Shard shard, List<Exclusion> exclusions)
+    {
+        var units = partitions.SelectMany(partition => partition.Units)
+            .OrderByDescending(unit => unit.ExpectedDuration)
+            .ThenBy(unit => unit.Id, StringComparer.Ordinal)
+            .ToList();
+        var (shardOfUnit, _) = LongestProcessingTime.Assign([.. units.Select(unit => unit.ExpectedDuration)], shard.Count);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (shardOfUnit[i] == shard.Index - 1)
+            {
+                kept.Add(units[i].Id);
+                continue;
+            }
+            var detail = $"unit {units[i].Id} runs in shard {(shardOfUnit[i] + 1).ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}";
+            exclusions.AddRange(units[i].Tests.Select(test => new Exclusion(test, ExclusionReason.OtherShard, detail)));
+        }
+        return [.. partitions
+            .Select(partition => partition with { Units = [.. partition.Units.Where(unit => kept.Contains(unit.Id))] })
+            .Where(partition => partition.Units.Count > 0)];
+    }
+}
