@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Configuration;
+
+/// <summary>
+/// The keys each object of <c>orchestrator.json</c> accepts (anything else is an error, with the nearest
+/// of these suggested). <c>eng/schema/orchestrator.schema.json</c> declares the same keys.
+/// </summary>
+public static class ConfigurationKeys
+{
+    public static ImmutableArray<string> Root { get; } =
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules"];
+
+    public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
+
+    public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine"];
+
+    public static ImmutableArray<string> Resource { get; } =
+        ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes"];
+
+    public static ImmutableArray<string> Build { get; } = ["context", "dockerfile", "arguments"];
+
+    public static ImmutableArray<string> Readiness { get; } =
+        ["kind", "command", "logPattern", "httpPath", "port", "attemptTimeoutSeconds", "intervalSeconds", "deadlineSeconds"];
+
+    public static ImmutableArray<string> Isolation { get; } = ["mode", "setup"];
+
+    public static ImmutableArray<string> Parallelism { get; } = ["maxParallelUnits", "maxContainers", "targetUnitSeconds", "maxUnitsPerPartition"];
+
+    public static ImmutableArray<string> Timeouts { get; } = ["testHangSeconds", "unitSeconds", "readinessSeconds"];
+
+    public static ImmutableArray<string> Rule { get; } = ["assembly", "namespace", "class", "test", "layer", "resources", "override", "description"];
+
+    /// <summary>Spelling of <see cref="ResourceKind"/> values in the file.</summary>
+    public static ImmutableDictionary<string, ResourceKind> ResourceKinds { get; } = new Dictionary<string, ResourceKind>
+    {
+        ["postgres"] = ResourceKind.Postgres,
+        ["redis"] = ResourceKind.Redis,
+        ["rabbitmq"] = ResourceKind.RabbitMq,
+        ["generic"] = ResourceKind.Generic,
+        ["external"] = ResourceKind.External,
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>Spelling of <see cref="ProbeKind"/> values in the file.</summary>
+    public static ImmutableDictionary<string, ProbeKind> ProbeKinds { get; } = new Dictionary<string, ProbeKind>
+    {
+        ["builtIn"] = ProbeKind.BuiltIn,
+        ["exec"] = ProbeKind.Exec,
+        ["logLine"] = ProbeKind.LogLine,
+        ["http"] = ProbeKind.Http,
+        ["tcp"] = ProbeKind.Tcp,
+        ["none"] = ProbeKind.None,
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>Spelling of <see cref="IsolationMode"/> values in the file.</summary>
+    public static ImmutableDictionary<string, IsolationMode> IsolationModes { get; } = new Dictionary<string, IsolationMode>
+    {
+        ["shared"] = IsolationMode.Shared,
+        ["dedicated"] = IsolationMode.Dedicated,
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+}
