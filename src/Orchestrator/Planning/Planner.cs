@@ -108,13 +108,13 @@ public static class Planner
         }
     }
 
-    /// <summary>One entry per key; data rows of a theory already share one, and a key seen in two assemblies keeps the first path.</summary>
+    /// <summary>One entry per key; data rows of a theory already share one, and a key reported twice keeps the first by path, layer and resources.</summary>
     private static List<DiscoveredTest> Deduplicate(IReadOnlyList<DiscoveredTest> tests)
     {
         var seen = new Dictionary<TestKey, DiscoveredTest>(tests.Count);
         foreach (var test in tests)
         {
-            if (!seen.TryGetValue(test.Key, out var kept) || string.CompareOrdinal(test.SourcePath, kept.SourcePath) < 0)
+            if (!seen.TryGetValue(test.Key, out var kept) || Precedes(test, kept))
             {
                 seen[test.Key] = test;
             }
@@ -122,6 +122,14 @@ public static class Planner
         var unique = seen.Values.ToList();
         unique.Sort((left, right) => TestKey.Ordinal.Compare(left.Key, right.Key));
         return unique;
+    }
+
+    private static bool Precedes(DiscoveredTest candidate, DiscoveredTest kept)
+    {
+        var order = string.CompareOrdinal(candidate.SourcePath, kept.SourcePath);
+        order = order != 0 ? order : string.CompareOrdinal(candidate.Layer, kept.Layer);
+        order = order != 0 ? order : string.CompareOrdinal(candidate.Resources.ToString(), kept.Resources.ToString());
+        return order < 0;
     }
 
     private static Exclusion? Exclude(DiscoveredTest test, CadenceDefinition cadence)
