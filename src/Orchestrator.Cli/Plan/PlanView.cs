@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using Orchestrator.Configuration;
+using Orchestrator.Planning;
+using Spectre.Console;
+
+namespace Orchestrator.Cli.Plan;
+
+/// <summary>Shows a <see cref="TestPlan"/>: a table of partitions, what was left out and why, and the predicted makespan; or JSON.</summary>
+internal static class PlanView
+{
+    public static void Render(TestPlan plan, OrchestratorConfiguration config, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(console);
+
+        var title = plan.Shard is null ? $"Plan for cadence [bold]{Markup.Escape(plan.Cadence)}[/]" : $"Plan for cadence [bold]{Markup.Escape(plan.Cadence)}[/], shard {plan.Shard}";
+        var table = new Table().Title(title).Border(TableBorder.Rounded)
+            .AddColumn("Partition")
+            .AddColumn("Layer")
+            .AddColumn("Resources")
+            .AddColumn(new TableColumn("Tests").RightAligned())
+            .AddColumn(new TableColumn("Units").RightAligned())
+            .AddColumn(new TableColumn("Expected").RightAligned())
+            .AddColumn(new TableColumn("Containers").RightAligned());
+        foreach (var partition in plan.Partitions)
+        {
+            table.AddRow(
+                Markup.Escape(partition.Id),
+                Markup.Escape(partition.Layer),
+                Markup.Escape(partition.Resources.ToString()),
+                Count(partition.TestCount),
+                Count(partition.Units.Count),
+                Duration(partition.ExpectedDuration),
+                Count(ContainersNeeded(partition, config)));
+        }
+        table.AddEmptyRow();
+        table.AddRow(
+            "[bold]total[/]",
+            "",
+            "",
+            Count(plan.SelectedTestCount),
+            Count(plan.Units.Count()),
+            Duration(plan.Prediction.TotalWork),
+            Count(TotalContainers(plan, config)));
+        console.Write(table);
+
+        if (plan.Exclusions.Count > 0)
+        {
+            var left = new Table().Title("Left out").Border(TableBorder.Rounded)
+                .AddColumn("Reason")
+                .AddColumn(new TableColumn("Tests").RightAligned())
+                .AddColumn("Example");
+            foreach (var group in plan.Exclusions.GroupBy(exclusion => exclusion.Reason).OrderBy(group => group.Key))
+            {
+                var first = group.First();
+                left.AddRow(Markup.Escape(Describe(group.Key)), Count(group.Count()), Markup.Escape($"{first.Test.FullyQualifiedName}: {first.Detail}"));
+            }
+            console.Write(left);
+        }
+
+        var prediction = plan.Prediction;
+        console.MarkupLine(
+            $"Predicted makespan [bold]{Duration(prediction.Makespan)}[/] on {Count(prediction.Slots)} slots; lower bound {Duration(prediction.LowerBound)} (total work {Duration(prediction.TotalWork)}).");
+    }
+
+    public static string ToJson(TestPlan plan, OrchestratorConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(config);
+        var document = new PlanDocument(
+            plan.Cadence,
+            plan.Shard?.ToString(),
+            plan.SelectedTestCount,
+            plan.Exclusions.Count,
+            new PredictionDocument(
+                plan.Prediction.Makespan.TotalSeconds,
+                plan.Prediction.LowerBound.TotalSeconds,
+                plan.Prediction.TotalWork.TotalSeconds,
+                plan.Prediction.Slots),
+            [.. plan.Partitions.Select(partition => new PartitionDocument(
+                partition.Id,
+                partition.Layer,
+                [.. partition.Resources],
+                partition.TestCount,
+                partition.ExpectedDuration.TotalSeconds,
+                ContainersNeeded(partition, config),
+                [.. partition.Units.Select(unit => new UnitDocument(
+                    unit.Id,
+                    unit.ExpectedDuration.TotalSeconds,
+                    unit.Sources,
+                    unit.Filter,
+                    [.. unit.Tests.Select(test => test.ToString())]))]))],
+            plan.Exclusions.GroupBy(exclusion => exclusion.Reason).OrderBy(group => group.Key)
+                .ToDictionary(group => group.Key.ToString(), group => group.Count(), StringComparer.Ordinal),
+            [.. plan.Exclusions.Select(exclusion => new ExclusionDocument(exclusion.Test.ToString(), exclusion.Reason.ToString(), exclusion.Detail))]);
+        return JsonSerializer.Serialize(document, PlanJsonContext.Default.PlanDocument);
+    }
+
+    /// <summary>Containers the partition needs: one per container resource it uses (shared ones are counted once per run in the total).</summary>
+    private static int ContainersNeeded(Partition partition, OrchestratorConfiguration config) =>
+        partition.Resources.Count(name => !config.Resources.TryGetValue(name, out var resource) || resource.IsContainer);
+
+    private static int TotalContainers(TestPlan plan, OrchestratorConfiguration config)
+    {
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        var dedicated = 0;
+        foreach (var partition in plan.Partitions)
+        {
+            foreach (var name in partition.Resources)
+            {
+                config.Resources.TryGetValue(name, out var resource);
+                if (resource is { IsContainer: false })
+                {
+                    continue;
+                }
+                if (resource?.Isolation.Mode == IsolationMode.Dedicated)
+                {
+                    dedicated += partition.Units.Count;
+                }
+                else
+                {
+                    shared.Add(name);
+                }
+            }
+        }
+        return shared.Count + dedicated;
+    }
+
+    private static string Describe(ExclusionReason reason) => reason switch
+    {
+        ExclusionReason.LayerNotInCadence => "layer not in cadence",
+        ExclusionReason.ResourceNotAllowed => "resource not allowed",
+        ExclusionReason.Quarantined => "quarantined",
+        ExclusionReason.OtherShard => "in another shard",
+        _ => reason.ToString(),
+    };
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Duration(TimeSpan duration) => duration.TotalSeconds < 60
+        ? duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+        : $"{((int)duration.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min {duration.Seconds.ToString("00", CultureInfo.InvariantCulture)} s";
+}
