@@ -189,8 +189,10 @@ public static class Planner
             var unitTests = members[bin];
             unitTests.Sort((left, right) => TestKey.Ordinal.Compare(left.Key, right.Key));
             var sources = unitTests.Select(test => test.SourcePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var population = sources.SelectMany(source => bySource[source]);
-            var filter = TraitFilter.TryBuild(unitTests, population, layer, resources, config.Traits)
+            // Units split from one partition share its traits, so only a unit holding a whole partition can be a trait filter.
+            var filter = (unitCount == 1
+                    ? TraitFilter.TryBuild(unitTests, sources.SelectMany(source => bySource[source]), layer, resources, config.Traits)
+                    : null)
                 ?? VsTestFilter.ForNames(unitTests.Select(test => test.Key));
             units.Add(new ExecutionUnit(
                 $"{id}#{(bin + 1).ToString(CultureInfo.InvariantCulture)}",
