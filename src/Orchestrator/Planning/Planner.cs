@@ -28,9 +28,11 @@ public static class Planner
         var tests = Deduplicate(inventory.Tests);
         var exclusions = new List<Exclusion>();
         var selected = new List<DiscoveredTest>(tests.Count);
+        var layers = definition.Layers.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var allowed = definition.Resources.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var test in tests)
         {
-            var exclusion = Exclude(test, definition);
+            var exclusion = Exclude(test, definition, layers, allowed);
             if (exclusion is null)
             {
                 selected.Add(test);
@@ -132,18 +134,18 @@ public static class Planner
         return order < 0;
     }
 
-    private static Exclusion? Exclude(DiscoveredTest test, CadenceDefinition cadence)
+    private static Exclusion? Exclude(DiscoveredTest test, CadenceDefinition cadence, HashSet<string> layers, HashSet<string> allowed)
     {
-        if (!cadence.Layers.Contains(test.Layer, StringComparer.OrdinalIgnoreCase))
+        if (!layers.Contains(test.Layer))
         {
             return new Exclusion(
                 test.Key,
                 ExclusionReason.LayerNotInCadence,
                 $"layer '{test.Layer}' is not run by cadence '{cadence.Name}' (runs {List(cadence.Layers)})");
         }
-        if (!test.Resources.IsSubsetOf(cadence.Resources))
+        if (!test.Resources.All(allowed.Contains))
         {
-            var missing = test.Resources.Where(resource => !cadence.Resources.Contains(resource, StringComparer.OrdinalIgnoreCase));
+            var missing = test.Resources.Where(resource => !allowed.Contains(resource));
             return new Exclusion(
                 test.Key,
                 ExclusionReason.ResourceNotAllowed,
