@@ -6,9 +6,9 @@ namespace Orchestrator.Planning;
 /// <summary>
 /// Tries to express a unit as a trait filter (<c>Category=Integration&amp;Resource=postgres&amp;Resource!=redis</c>),
 /// which stays short however many tests the unit has. It is used only when, evaluated the way VSTest
-/// does (a test matches <c>=</c> when any value of the trait equals, <c>!=</c> when none does, values
-/// compared case-insensitively), it selects exactly the unit's tests among every discovered test of
-/// the unit's assemblies.
+/// does (a test matches <c>=</c> when any value of the trait equals, <c>!=</c> when none does), it selects
+/// exactly the unit's tests among every discovered test of the unit's assemblies. Values are compared
+/// without case here and every spelling is excluded, so the result holds for case-sensitive adapters too.
 /// </summary>
 internal static class TraitFilter
 {
@@ -39,8 +39,8 @@ internal static class TraitFilter
         var forbidden = populationList
             .SelectMany(test => Values(test, traits.Resource))
             .Where(value => !resources.Contains(value))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.OrdinalIgnoreCase)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
             .ToList();
 
         var unitKeys = unitTests.Select(test => test.Key).ToHashSet();
@@ -70,18 +70,21 @@ internal static class TraitFilter
         return string.Join('&', conditions);
     }
 
-    /// <summary>The trait value (as the tests spell it) equal to <paramref name="expected"/> that every test carries; null if one lacks it.</summary>
+    /// <summary>
+    /// The trait value equal to <paramref name="expected"/> that every test carries, spelt the same way by all
+    /// (so the filter works whether the adapter compares values with or without case); null otherwise.
+    /// </summary>
     private static string? CommonValue(IReadOnlyList<DiscoveredTest> tests, string traitName, string expected)
     {
         string? spelling = null;
         foreach (var test in tests)
         {
             var value = Values(test, traitName).FirstOrDefault(v => string.Equals(v, expected, StringComparison.OrdinalIgnoreCase));
-            if (value is null)
+            if (value is null || (spelling is not null && !string.Equals(spelling, value, StringComparison.Ordinal)))
             {
                 return null;
             }
-            spelling ??= value;
+            spelling = value;
         }
         return spelling;
     }

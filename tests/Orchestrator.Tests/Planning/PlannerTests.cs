@@ -127,6 +127,24 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Trait_values_spelt_differently_within_a_unit_fall_back_to_names_and_every_spelling_is_excluded()
+    {
+        var lower = Test("A.Lower", "integration") with { Traits = [new TestTrait("Category", "integration")] };
+        var upper = Test("A.Upper", "integration");
+        var cached = Test("A.Cached", "integration", ["redis"]) with
+        {
+            Traits = [new TestTrait("Category", "Integration"), new TestTrait("Resource", "Redis")],
+        };
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) };
+
+        var mixed = Planner.Plan(Of(lower, upper, cached), config, "pr", TimingHistory.Empty);
+        var uniform = Planner.Plan(Of(upper, cached, Test("A.Other", "integration", ["redis"])), config, "pr", TimingHistory.Empty);
+
+        Assert.Equal("FullyQualifiedName=A.Lower|FullyQualifiedName=A.Upper", mixed.Units.Single(unit => unit.PartitionId == "integration-none").Filter);
+        Assert.Equal("Category=Integration&Resource!=Redis&Resource!=redis", uniform.Units.Single(unit => unit.PartitionId == "integration-none").Filter);
+    }
+
+    [Fact]
     public void A_test_whose_resources_come_from_its_project_is_selected_by_name()
     {
         var declared = Test("A.Declared", "integration") with { Resources = ResourceSet.Of("postgres"), ResourcesOrigin = TraitOrigin.Project };
