@@ -217,6 +217,15 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Fact]
+    public void Relative_paths_are_read_from_the_configuration_file_directory()
+    {
+        var config = ConfigurationLoader.Parse("""{ "solution": "App.sln" }""", "/repo/sub/orchestrator.json");
+
+        Assert.Equal("/repo/sub/App.sln", ConfigurationPaths.Resolve(config, config.Solution!));
+        Assert.Equal("/repo/eng/images/pg", ConfigurationPaths.Resolve(config, "../eng/images/pg"));
+    }
+
+    [Fact]
     public void The_schema_declares_exactly_the_keys_the_loader_accepts()
     {
         var repository = Path.GetDirectoryName(ConfigurationLoader.FindDefault(AppContext.BaseDirectory))!;
