@@ -109,7 +109,7 @@ public static class HtmlReportWriter
             }
             html.Append("</g>\n");
         }
-        html.Append("</svg>\n<p class=\"legend\"><span class=\"swatch unit\"></span> unit process <span class=\"swatch failed\"></span> crashed / hung / timed out / cancelled <span class=\"swatch starting\"></span> container starting <span class=\"swatch ready\"></span> container ready</p></section>\n");
+        html.Append("</svg>\n<p class=\"legend\"><span class=\"swatch unit\"></span> unit process <span class=\"swatch testsfailed\"></span> tests failed <span class=\"swatch failed\"></span> crashed / hung / timed out / cancelled <span class=\"swatch starting\"></span> container starting <span class=\"swatch ready\"></span> container ready</p></section>\n");
     }
 
     private static void AppendFailures(StringBuilder html, MergedRun run)
@@ -195,7 +195,7 @@ public static class HtmlReportWriter
         rect.exit-crashed, rect.exit-hung, rect.exit-timedout, rect.exit-cancelled, rect.exit-notstarted { fill: #c0392b; }
         rect.container-starting { fill: #b9c4cf; } rect.container-ready { fill: #6c8ea8; }
         .swatch { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px; vertical-align: middle; }
-        .swatch.unit { background: #4a7fc1; } .swatch.failed { background: #c0392b; } .swatch.starting { background: #b9c4cf; } .swatch.ready { background: #6c8ea8; }
+        .swatch.unit { background: #4a7fc1; } .swatch.testsfailed { background: #d08a2c; } .swatch.failed { background: #c0392b; } .swatch.starting { background: #b9c4cf; } .swatch.ready { background: #6c8ea8; }
         details.failure { margin: 4px 0; } details.failure .name { font-weight: bold; color: #8a1010; } .where { color: #666; }
         pre { background: #f6f6f6; padding: 6px; overflow-x: auto; white-space: pre-wrap; }
         tr.outcome-failed td, tr.outcome-notrun td { background: #fdf0f0; } tr.outcome-flaky td { background: #fff8e6; }

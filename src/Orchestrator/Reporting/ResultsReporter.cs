@@ -1,6 +1,7 @@
 using System.Text;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
+using Orchestrator.Security;
 
 namespace Orchestrator.Reporting;
 
@@ -34,6 +35,7 @@ public static class ResultsReporter
         var trxPerUnit = new List<TrxRun?>(record.Units.Count);
         var persistedUnits = new List<UnitRun>(record.Units.Count);
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var copies = new List<(string Source, string Name)>();
         foreach (var unit in record.Units)
         {
             ct.ThrowIfCancellationRequested();
@@ -59,16 +61,11 @@ public static class ResultsReporter
                 persistedUnits.Add(unit with { TrxPath = null });
                 continue;
             }
-            var name = UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}");
-            var copy = Path.Combine(unitsDirectory, name + ".trx");
-            if (!string.Equals(Path.GetFullPath(source), copy, StringComparison.Ordinal))
-            {
-                Directory.CreateDirectory(unitsDirectory);
-                var text = await File.ReadAllTextAsync(source, ct);
-                await AtomicFile.WriteTextAsync(copy, options.Redactor.Redact(text), ct);
-            }
-            persistedUnits.Add(unit with { TrxPath = Path.Combine(UnitsDirectoryName, name + ".trx") });
+            var name = UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}") + ".trx";
+            copies.Add((source, name));
+            persistedUnits.Add(unit with { TrxPath = Path.Combine(UnitsDirectoryName, name) });
         }
+        await CopyRedactedAsync(copies, unitsDirectory, options.Redactor, ct);
 
         var merged = ResultsMerger.Merge(record, trxPerUnit, options.Layers, new QuarantineMatcher(options.Quarantine), options.FlakyFailsBuild, options.Redactor, warnings);
 
@@ -166,6 +163,32 @@ public static class ResultsReporter
             [.. records.SelectMany(record => record.Units).OrderBy(unit => unit.StartedAt)],
             [.. records.SelectMany(record => record.Containers)],
             phases);
+    }
+
+    /// <summary>
+    /// Copies the unit TRX files (redacted) into <c>units/</c>: all to staging names first, then renamed, so that
+    /// merging into a directory that is also an input never overwrites a file before it was copied.
+    /// </summary>
+    private static async Task CopyRedactedAsync(List<(string Source, string Name)> copies, string unitsDirectory, SecretRedactor redactor, CancellationToken ct)
+    {
+        if (copies.Count == 0)
+        {
+            return;
+        }
+        Directory.CreateDirectory(unitsDirectory);
+        var staged = new List<(string Staging, string Target)>(copies.Count);
+        foreach (var (source, name) in copies)
+        {
+            var target = Path.Combine(unitsDirectory, name);
+            var staging = Path.Combine(unitsDirectory, $".{name}.{Guid.NewGuid():N}.staging");
+            var text = await File.ReadAllTextAsync(source, ct);
+            await File.WriteAllTextAsync(staging, redactor.Redact(text), new UTF8Encoding(false), ct);
+            staged.Add((staging, target));
+        }
+        foreach (var (staging, target) in staged)
+        {
+            File.Move(staging, target, overwrite: true);
+        }
     }
 
     private static string UniqueName(HashSet<string> used, string seed)

@@ -148,4 +148,20 @@ public sealed class ResultsReporterTests : IDisposable
         Assert.Equal(2, record.Containers.Count);
         Assert.Equal(ResourceSet.Of("postgres"), record.Units.First(unit => unit.Layer == "integration").Resources);
     }
+
+    [Fact]
+    public async Task Merging_into_a_directory_that_is_also_an_input_keeps_every_result()
+    {
+        var shardA = Path.Combine(_directory, "shard-a");
+        var shardB = Path.Combine(_directory, "shard-b");
+        var quiet = Options(shardA, Redactor()) with { TimingsPath = null, StepSummaryPath = null };
+        await ResultsReporter.WriteAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-a"), "A", 0), quiet, CancellationToken.None);
+        await ResultsReporter.WriteAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-b"), "B", 5), quiet with { ResultsDirectory = shardB }, CancellationToken.None);
+
+        var report = await ResultsReporter.MergeDirectoriesAsync([shardB, shardA], quiet, CancellationToken.None);
+
+        Assert.Equal("2 passed, 4 failed, 0 skipped", report.Verdict.SummaryLine);
+        Assert.Empty(report.Warnings);
+        Assert.Empty(Directory.GetFiles(Path.Combine(shardA, "units"), "*.staging"));
+    }
 }
