@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Attributes;
+using Orchestrator.Reporting;
+
+namespace Orchestrator.Benchmarks.Reporting;
+
+/// <summary>Reading unit TRX files, merging them and writing the per-layer TRX: <c>dotnet run -c Release -- micro --filter '*TrxMerge*'</c>.</summary>
+[MemoryDiagnoser]
+public class TrxMergeBenchmarks : IDisposable
+{
+    private TrxSample? _sample;
+
+    [Params(10_000)]
+    public int Results { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _sample = TrxSample.Create(Results);
+
+    [GlobalCleanup]
+    public void Cleanup() => Dispose();
+
+    [Benchmark]
+    public MergedRun ReadMergeAndWrite() => _sample!.Merge();
+
+    public void Dispose()
+    {
+        _sample?.Dispose();
+        _sample = null;
+        GC.SuppressFinalize(this);
+    }
+}

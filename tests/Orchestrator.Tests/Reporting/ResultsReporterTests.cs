@@ -1,0 +1,167 @@
+using Orchestrator.Model;
+using Orchestrator.Reporting;
+using Orchestrator.Results;
+using Orchestrator.Security;
+using Xunit;
+
+namespace Orchestrator.Tests.Reporting;
+
+[Trait("Category", "Integration")]
+public sealed class ResultsReporterTests : IDisposable
+{
+    private const string Secret = "pw-7f3a9c1e5b";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("orchestrator-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static string TrxText(string testName, string outcome, string message) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <TestRun id="{Guid.NewGuid()}" name="t" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+          <Times creation="2026-11-24T12:00:05+00:00" queuing="2026-11-24T12:00:01+00:00" start="2026-11-24T12:00:01+00:00" finish="2026-11-24T12:00:05+00:00" />
+          <Results>
+            <UnitTestResult executionId="{Guid.NewGuid()}" testId="{Sample.IdOf(Sample.Key(testName))}" testName="App.Tests.{testName}" computerName="vm" duration="00:00:00.2500000" startTime="2026-11-24T12:00:02+00:00" endTime="2026-11-24T12:00:03+00:00" testType="13cdc9d9-ddb5-4fa4-a97d-d965ccfc6d4b" outcome="{outcome}" testListId="8c84fa94-04c1-424b-9868-57a2d4851a1d">
+              <Output><StdOut>connecting with {Secret}</StdOut><ErrorInfo><Message>{message}</Message></ErrorInfo></Output>
+            </UnitTestResult>
+          </Results>
+          <TestDefinitions>
+            <UnitTest name="App.Tests.{testName}" storage="/src/bin/app.tests.dll" id="{Sample.IdOf(Sample.Key(testName))}">
+              <TestMethod codeBase="/src/bin/App.Tests.dll" adapterTypeName="executor://xunit/VsTestRunner3/netcore/" className="App.Tests.{testName[..testName.LastIndexOf('.')]}" name="{testName[(testName.LastIndexOf('.') + 1)..]}" />
+            </UnitTest>
+          </TestDefinitions>
+        </TestRun>
+        """;
+
+    private static async Task<RunRecord> WriteUnitsAsync(string root, string prefix, double startSeconds)
+    {
+        Directory.CreateDirectory(root);
+        var passing = Sample.Key(prefix + ".Passes");
+        var failing = Sample.Key(prefix + ".Fails");
+        var crashed = Sample.Key(prefix + ".NeverRuns");
+        var integrationTrx = Path.Combine(root, prefix + "-integration.trx");
+        var unitTrx = Path.Combine(root, prefix + "-unit.trx");
+        await File.WriteAllTextAsync(unitTrx, TrxText(prefix + ".Passes", "Passed", ""));
+        await File.WriteAllTextAsync(integrationTrx, TrxText(prefix + ".Fails", "Failed", $"login failed for {Secret}"));
+        UnitRun[] units =
+        [
+            Sample.Unit(prefix + "-unit", [passing], startSeconds: startSeconds) with { TrxPath = unitTrx },
+            Sample.Unit(prefix + "-integration", [failing, crashed], layer: "integration", partition: "integration-postgres", exit: UnitExit.Crashed, detail: $"exit code 134, Password={Secret}", startSeconds: startSeconds + 1) with { TrxPath = integrationTrx, Resources = ResourceSet.Of("postgres") },
+        ];
+        var container = new ContainerLifetime("postgres-1", "postgres", "c1", Sample.Origin, Sample.Origin.AddSeconds(1), Sample.Origin.AddSeconds(20), ["integration-postgres"]);
+        return Sample.Record(units, containers: [container]) with { RunId = "run-" + prefix };
+    }
+
+    private ReportOptions Options(string directory, SecretRedactor redactor) => new(directory)
+    {
+        Redactor = redactor,
+        TimingsPath = Path.Combine(_directory, "timings.json"),
+        StepSummaryPath = Path.Combine(_directory, "step-summary.md"),
+    };
+
+    private static SecretRedactor Redactor()
+    {
+        var redactor = new SecretRedactor();
+        redactor.Register(Secret);
+        return redactor;
+    }
+
+    [Fact]
+    public async Task Writes_per_layer_trx_and_junit_summary_html_run_record_and_timings()
+    {
+        var record = await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0);
+        var output = Path.Combine(_directory, "results");
+
+        var verdict = await ResultsReporter.WriteAsync(record, Options(output, Redactor()), CancellationToken.None);
+
+        Assert.Equal("1 passed, 2 failed, 0 skipped", verdict.SummaryLine);
+        Assert.Equal(1, verdict.ExitCode);
+        foreach (var file in (string[])["unit.trx", "unit.junit.xml", "integration.trx", "integration.junit.xml", "summary.md", "report.html", "run.json"])
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), $"{file} was not written");
+        }
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "units"), "*.trx").Length);
+        var timings = TimingStore.Load(Path.Combine(_directory, "timings.json")).History;
+        Assert.Equal(["App.Tests.A.Fails", "App.Tests.A.Passes"], timings.Keys.Select(key => key.FullyQualifiedName).Order());
+    }
+
+    [Fact]
+    public async Task No_secret_reaches_any_output_file()
+    {
+        var record = await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0);
+        var output = Path.Combine(_directory, "results");
+
+        await ResultsReporter.WriteAsync(record, Options(output, Redactor()), CancellationToken.None);
+
+        var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Append(Path.Combine(_directory, "step-summary.md")).ToList();
+        Assert.True(files.Count >= 9);
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain(Secret, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        Assert.Contains("Password=***", await File.ReadAllTextAsync(Path.Combine(output, "summary.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_summary_is_appended_to_the_step_summary_file()
+    {
+        var record = await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0);
+        var stepSummary = Path.Combine(_directory, "step-summary.md");
+        await File.WriteAllTextAsync(stepSummary, "previous step\n");
+
+        await ResultsReporter.WriteAsync(record, Options(Path.Combine(_directory, "results"), Redactor()), CancellationToken.None);
+
+        var text = await File.ReadAllTextAsync(stepSummary);
+        Assert.StartsWith("previous step\n", text, StringComparison.Ordinal);
+        Assert.Contains("**1 passed, 2 failed, 0 skipped**", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_unit_trx_is_a_warning_and_its_tests_are_not_run()
+    {
+        var record = await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0);
+        await File.WriteAllTextAsync(record.Units[0].TrxPath!, "<TestRun xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\"><Results>");
+
+        var report = await ResultsReporter.WriteReportAsync(record, Options(Path.Combine(_directory, "results"), Redactor()), CancellationToken.None);
+
+        Assert.Contains(report.Warnings, warning => warning.Contains("could not be read", StringComparison.Ordinal));
+        Assert.Equal("0 passed, 3 failed, 0 skipped", report.Verdict.SummaryLine);
+    }
+
+    [Fact]
+    public async Task Result_directories_of_two_shards_merge_into_one_report()
+    {
+        var shardA = Path.Combine(_directory, "shard-a");
+        var shardB = Path.Combine(_directory, "shard-b");
+        await ResultsReporter.WriteAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-a"), "A", 0), Options(shardA, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+        await ResultsReporter.WriteAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-b"), "B", 5), Options(shardB, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+        Directory.Delete(Path.Combine(_directory, "raw-a"), recursive: true);
+        Directory.Delete(Path.Combine(_directory, "raw-b"), recursive: true);
+        var merged = Path.Combine(_directory, "merged");
+
+        var report = await ResultsReporter.MergeDirectoriesAsync([shardA, shardB], Options(merged, new SecretRedactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+
+        Assert.Equal("2 passed, 4 failed, 0 skipped", report.Verdict.SummaryLine);
+        Assert.Empty(report.Warnings);
+        var record = await RunRecordStore.ReadAsync(Path.Combine(merged, "run.json"), CancellationToken.None);
+        Assert.Equal("run-A+run-B", record.RunId);
+        Assert.Equal(4, record.Units.Count);
+        Assert.Equal(2, record.Containers.Count);
+        Assert.Equal(ResourceSet.Of("postgres"), record.Units.First(unit => unit.Layer == "integration").Resources);
+    }
+
+    [Fact]
+    public async Task Merging_into_a_directory_that_is_also_an_input_keeps_every_result()
+    {
+        var shardA = Path.Combine(_directory, "shard-a");
+        var shardB = Path.Combine(_directory, "shard-b");
+        var quiet = Options(shardA, Redactor()) with { TimingsPath = null, StepSummaryPath = null };
+        await ResultsReporter.WriteAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-a"), "A", 0), quiet, CancellationToken.None);
+        await ResultsReporter.WriteAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-b"), "B", 5), quiet with { ResultsDirectory = shardB }, CancellationToken.None);
+
+        var report = await ResultsReporter.MergeDirectoriesAsync([shardB, shardA], quiet, CancellationToken.None);
+
+        Assert.Equal("2 passed, 4 failed, 0 skipped", report.Verdict.SummaryLine);
+        Assert.Empty(report.Warnings);
+        Assert.Empty(Directory.GetFiles(Path.Combine(shardA, "units"), "*.staging"));
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text;
+using System.Xml.Linq;
+using Orchestrator.Reporting;
+using Orchestrator.Results;
+using Orchestrator.Results.Trx;
+using Orchestrator.Security;
+using Xunit;
+
+namespace Orchestrator.Tests.Reporting;
+
+[Trait("Category", "Unit")]
+public sealed class WriterTests
+{
+    private static readonly XNamespace _trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+
+    private static readonly Orchestrator.Model.TestKey _flaky = Sample.Key("Calc.Flaky");
+    private static readonly Orchestrator.Model.TestKey _broken = Sample.Key("Calc.Broken");
+    private static readonly Orchestrator.Model.TestKey _fine = Sample.Key("Calc.Fine");
+    private static readonly Orchestrator.Model.TestKey _lost = Sample.Key("Calc.Lost");
+
+    /// <summary>Attempt 0: flaky and broken fail, fine passes, lost never reports (crash); attempt 1 re-runs the failures.</summary>
+    private static MergedRun Run(bool incomplete = false)
+    {
+        var first = Sample.Unit("unit-none#1", [_flaky, _broken, _fine, _lost], exit: UnitExit.Crashed, detail: "exit code 134", startSeconds: 0, seconds: 10);
+        var retry = Sample.Unit("unit-none#1", [_flaky, _broken], attempt: 1, exit: UnitExit.TestsFailed, startSeconds: 12, seconds: 5);
+        var record = Sample.Record([first, retry], incomplete);
+        return ResultsMerger.Merge(record, [
+                Sample.Trx(
+                    Sample.Result(_flaky, TrxOutcome.Failed, message: "flaky boom", executionId: "x1", startSeconds: 1),
+                    Sample.Result(_broken, TrxOutcome.Failed, message: "broken 1", executionId: "x2", startSeconds: 2),
+                    Sample.Result(_fine, TrxOutcome.Passed, executionId: "x3", startSeconds: 0.5, milliseconds: 2500)),
+                Sample.Trx(
+                    Sample.Result(_flaky, TrxOutcome.Passed, executionId: "x1", startSeconds: 13),
+                    Sample.Result(_broken, TrxOutcome.Failed, message: "broken 2", executionId: "x5", startSeconds: 14, milliseconds: 4000))],
+            ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+    }
+
+    private static XDocument Trx(MergedRun run)
+    {
+        using var stream = new MemoryStream();
+        TrxWriter.Write(stream, run.Layers[0], run);
+        return XDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static XDocument JUnit(MergedRun run)
+    {
+        using var stream = new MemoryStream();
+        JUnitWriter.Write(stream, run.Layers[0], run);
+        return XDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public void Merged_trx_has_one_definition_per_test_and_every_attempt_as_its_own_result()
+    {
+        var document = Trx(Run());
+
+        var definitions = document.Descendants(_trx + "UnitTest").ToList();
+        var results = document.Descendants(_trx + "UnitTestResult").ToList();
+        Assert.Equal(4, definitions.Count);
+        Assert.Equal(4, definitions.Select(d => d.Attribute("id")!.Value).Distinct().Count());
+        Assert.Equal(6, results.Count); // 3 + 2 attempts + 1 not run
+        Assert.Equal(6, results.Select(r => r.Attribute("executionId")!.Value).Distinct().Count());
+        var flakyId = definitions.Single(d => d.Attribute("name")!.Value == _flaky.FullyQualifiedName).Attribute("id")!.Value;
+        Assert.Equal(["Failed", "Passed"], results.Where(r => r.Attribute("testId")!.Value == flakyId).Select(r => r.Attribute("outcome")!.Value));
+        Assert.Equal(6, document.Descendants(_trx + "TestEntry").Count());
+    }
+
+    [Fact]
+    public void Merged_trx_counters_come_from_final_outcomes_and_times_span_all_attempts()
+    {
+        var document = Trx(Run());
+
+        var counters = document.Descendants(_trx + "Counters").Single();
+        Assert.Equal("4", counters.Attribute("total")!.Value);
+        Assert.Equal("2", counters.Attribute("passed")!.Value); // fine + flaky
+        Assert.Equal("2", counters.Attribute("failed")!.Value); // broken + lost (not run)
+        Assert.Equal("Failed", document.Descendants(_trx + "ResultSummary").Single().Attribute("outcome")!.Value);
+        var times = document.Descendants(_trx + "Times").Single();
+        Assert.Equal(Sample.Origin, DateTimeOffset.Parse(times.Attribute("start")!.Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Sample.Origin.AddSeconds(18), DateTimeOffset.Parse(times.Attribute("finish")!.Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_not_run_test_is_a_failed_result_that_says_why()
+    {
+        var document = Trx(Run());
+
+        var lost = document.Descendants(_trx + "UnitTestResult").Single(r => r.Attribute("testName")!.Value == _lost.FullyQualifiedName);
+        Assert.Equal("Failed", lost.Attribute("outcome")!.Value);
+        Assert.Equal("not run: test host crashed (exit code 134)", lost.Descendants(_trx + "Message").Single().Value);
+    }
+
+    [Fact]
+    public void Merged_trx_reads_back_with_the_same_keys_and_attempts()
+    {
+        using var stream = new MemoryStream();
+        var run = Run();
+        TrxWriter.Write(stream, run.Layers[0], run);
+        stream.Position = 0;
+
+        var read = TrxReader.Read(stream, "merged.trx");
+
+        Assert.Equal(6, read.Results.Count);
+        Assert.Equal(2, read.Results.Count(result => result.Key == _flaky));
+        Assert.All(read.Results, result => Assert.Equal("App.Tests", result.Key.Assembly));
+    }
+
+    [Fact]
+    public void An_incomplete_run_is_marked_in_the_trx_summary()
+    {
+        var document = Trx(Run(incomplete: true));
+
+        Assert.Equal("Aborted", document.Descendants(_trx + "ResultSummary").Single().Attribute("outcome")!.Value);
+        Assert.Contains(document.Descendants(_trx + "Text"), text => text.Value.Contains("incomplete", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Junit_marks_a_flaky_test_as_passed_with_flaky_failures()
+    {
+        var testCase = JUnit(Run()).Descendants("testcase").Single(c => c.Attribute("name")!.Value == _flaky.FullyQualifiedName);
+
+        Assert.Empty(testCase.Elements("failure"));
+        var flaky = Assert.Single(testCase.Elements("flakyFailure"));
+        Assert.Equal("flaky boom", flaky.Attribute("message")!.Value);
+        Assert.NotNull(flaky.Element("stackTrace"));
+    }
+
+    [Fact]
+    public void Junit_marks_a_test_failing_every_attempt_with_a_failure_and_rerun_failures()
+    {
+        var testCase = JUnit(Run()).Descendants("testcase").Single(c => c.Attribute("name")!.Value == _broken.FullyQualifiedName);
+
+        Assert.Equal("broken 1", Assert.Single(testCase.Elements("failure")).Attribute("message")!.Value);
+        Assert.Equal("broken 2", Assert.Single(testCase.Elements("rerunFailure")).Attribute("message")!.Value);
+        Assert.Equal("App.Tests.Calc", testCase.Attribute("classname")!.Value);
+    }
+
+    [Fact]
+    public void Junit_counts_failures_including_tests_not_run()
+    {
+        var suites = JUnit(Run()).Root!;
+
+        Assert.Equal("4", suites.Attribute("tests")!.Value);
+        Assert.Equal("2", suites.Attribute("failures")!.Value);
+        var lost = suites.Descendants("testcase").Single(c => c.Attribute("name")!.Value == _lost.FullyQualifiedName);
+        Assert.Equal("not run: test host crashed (exit code 134)", lost.Element("failure")!.Attribute("message")!.Value);
+    }
+
+    [Fact]
+    public void Summary_gives_counts_failures_flaky_pass_rates_and_the_crashed_unit()
+    {
+        var summary = MarkdownSummaryWriter.Render(Run());
+
+        Assert.Contains("**2 passed, 2 failed, 0 skipped**", summary, StringComparison.Ordinal);
+        Assert.Contains("| unit | 1 | 1 | 1 | 0 | 1 | 0 | 2 |", summary, StringComparison.Ordinal);
+        Assert.Contains("| unit | unit-none | none | 1 | 1 | 1 | 0 | 1 | 0 | 2 |", summary, StringComparison.Ordinal);
+        Assert.Contains("broken 2", summary, StringComparison.Ordinal);
+        Assert.Contains("not run: test host crashed (exit code 134)", summary, StringComparison.Ordinal);
+        Assert.Contains($"| `{_flaky.FullyQualifiedName}` | unit | 50% | 1/2 |", summary, StringComparison.Ordinal);
+        Assert.Contains("| unit-none#1 | 0 | 0 | Crashed | exit code 134 |", summary, StringComparison.Ordinal);
+        Assert.Contains("| execute | 50.0 s |", summary, StringComparison.Ordinal);
+        Assert.Contains("*failed* includes tests that were selected but not run", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summary_lists_containers_with_their_start_up_and_use_times()
+    {
+        var run = Run();
+        var container = new ContainerLifetime("postgres-1", "postgres", "abc", Sample.Origin, Sample.Origin.AddSeconds(2), Sample.Origin.AddSeconds(30), ["integration-postgres"]);
+        run = run with { Record = run.Record with { Containers = [container] } };
+
+        var summary = MarkdownSummaryWriter.Render(run);
+
+        Assert.Contains("| postgres-1 | postgres | 2.0 s | 28.0 s | integration-postgres |", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summary_and_html_flag_an_incomplete_run()
+    {
+        var run = Run(incomplete: true);
+
+        Assert.Contains("INCOMPLETE RUN", MarkdownSummaryWriter.Render(run), StringComparison.Ordinal);
+        Assert.Contains("INCOMPLETE RUN", HtmlReportWriter.Render(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_report_is_self_contained()
+    {
+        var html = HtmlReportWriter.Render(Run());
+
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, html.Split("<rect class=\"unit ").Length - 1);
+    }
+}
