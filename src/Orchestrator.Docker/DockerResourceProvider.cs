@@ -31,6 +31,7 @@ public sealed class DockerResourceProvider : IResourceProvider
     private readonly NamespaceCreator _namespaces;
     private readonly ConcurrentDictionary<string, TrackedInstance> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ReadinessReport> _reports = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task<ResourceInstance>, byte> _starting = new();
     private readonly SemaphoreSlim _engineCheck = new(1, 1);
     private volatile bool _engineAnswers;
     private int _disposed;
@@ -101,10 +102,18 @@ public sealed class DockerResourceProvider : IResourceProvider
         await Task.WhenAll(containers.Select(definition => _images.EnsureAsync(definition, ct)));
     }
 
-    public async Task<ResourceInstance> StartAsync(ResourceDefinition definition, string instanceName, CancellationToken ct)
+    public Task<ResourceInstance> StartAsync(ResourceDefinition definition, string instanceName, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var start = StartCoreAsync(definition, instanceName, ct);
+        _starting.TryAdd(start, 0);
+        start.ContinueWith(finished => _starting.TryRemove(finished, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return start;
+    }
+
+    private async Task<ResourceInstance> StartCoreAsync(ResourceDefinition definition, string instanceName, CancellationToken ct)
+    {
         var createdAt = DateTimeOffset.UtcNow;
         var secret = SecretGenerator.Create();
         _options.Redactor.Register(secret);
@@ -112,18 +121,24 @@ public sealed class DockerResourceProvider : IResourceProvider
         var tracked = new TrackedInstance(definition, instanceName, ContainerName(instanceName), secret, environment);
         if (!_instances.TryAdd(instanceName, tracked))
         {
-            tracked.Dispose();
             throw new ResourceException(definition.Name, $"An instance named '{instanceName}' is already running in this run: instance names must be unique.");
         }
+        // Stopping or disposing while the start is under way ends the start too.
+        using var startOrStop = CancellationTokenSource.CreateLinkedTokenSource(ct, tracked.Lifetime.Token);
         try
         {
             return definition.IsContainer
-                ? await StartContainerAsync(tracked, createdAt, ct)
-                : await StartExternalAsync(tracked, createdAt, ct);
+                ? await StartContainerAsync(tracked, createdAt, startOrStop.Token)
+                : await StartExternalAsync(tracked, createdAt, startOrStop.Token);
         }
         catch (Exception exception)
         {
             await ForgetAndRemoveAsync(tracked);
+            if (exception is OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                throw new ResourceException(definition.Name,
+                    $"Instance '{instanceName}' of '{definition.Name}' was stopped (StopAsync or disposal) while it was starting.", exception, tracked.ContainerId);
+            }
             if (exception is OperationCanceledException or ResourceException)
             {
                 throw;
@@ -203,6 +218,13 @@ public sealed class DockerResourceProvider : IResourceProvider
             return;
         }
         await Task.WhenAll(_instances.Values.ToList().Select(ForgetAndRemoveAsync));
+        // Starts still in flight (a cancelled run disposing at once) clean up after themselves with the client: let them.
+        var starting = _starting.Keys.ToArray();
+        if (starting.Length > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(starting), Task.Delay(_options.RemovalTimeout, CancellationToken.None));
+            await Task.WhenAll(_instances.Values.ToList().Select(ForgetAndRemoveAsync));
+        }
         _client.Dispose();
         _engineCheck.Dispose();
     }
@@ -219,6 +241,8 @@ public sealed class DockerResourceProvider : IResourceProvider
             tracked.ContainerId = created.ID;
         }
         ct.ThrowIfCancellationRequested();
+        // Disposed while creating: the container was made after disposal removed everything; remove it too.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var containerId = tracked.ContainerId;
         await _client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), ct);
         var runningAt = DateTimeOffset.UtcNow;
@@ -296,23 +320,14 @@ public sealed class DockerResourceProvider : IResourceProvider
         }
     }
 
+    /// <summary>Forgets the instance and removes its container; safe to call from several paths at once.</summary>
     private async Task ForgetAndRemoveAsync(TrackedInstance tracked)
     {
-        if (!_instances.TryRemove(new KeyValuePair<string, TrackedInstance>(tracked.InstanceName, tracked)))
-        {
-            return;
-        }
+        _instances.TryRemove(new KeyValuePair<string, TrackedInstance>(tracked.InstanceName, tracked));
         await tracked.Lifetime.CancelAsync();
-        try
+        if (tracked.ContainerId is not null)
         {
-            if (tracked.ContainerId is not null)
-            {
-                await _janitor.RemoveAsync(tracked.ContainerId);
-            }
-        }
-        finally
-        {
-            tracked.Dispose();
+            await _janitor.RemoveAsync(tracked.ContainerId);
         }
     }
 

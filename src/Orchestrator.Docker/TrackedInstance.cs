@@ -5,7 +5,7 @@ using Orchestrator.Resources;
 namespace Orchestrator.Docker;
 
 /// <summary>What the provider remembers about an instance it started, until it is removed.</summary>
-internal sealed class TrackedInstance(ResourceDefinition definition, string instanceName, string containerName, string secret, ImmutableDictionary<string, string> environment) : IDisposable
+internal sealed class TrackedInstance(ResourceDefinition definition, string instanceName, string containerName, string secret, ImmutableDictionary<string, string> environment)
 {
     // Redis databases handed to partitions; 0 stays with whoever connects without choosing one.
     private const int LastRedisDatabase = 63;
@@ -25,7 +25,10 @@ internal sealed class TrackedInstance(ResourceDefinition definition, string inst
 
     public string? ContainerId { get; set; }
 
-    /// <summary>Cancelled when the instance is removed (stops watching for the container's exit).</summary>
+    /// <summary>
+    /// Cancelled when the instance is removed (stops watching for the container's exit). Never disposed:
+    /// removal paths may race, and a source without timers holds nothing to release.
+    /// </summary>
     public CancellationTokenSource Lifetime { get; } = new();
 
     /// <summary>Allocates the next Redis database index (1..63) for a partition.</summary>
@@ -38,6 +41,4 @@ internal sealed class TrackedInstance(ResourceDefinition definition, string inst
                 $"Redis instance '{InstanceName}' has no database left for another partition ({LastRedisDatabase} are in use). Set the resource's isolation mode to 'dedicated', or run fewer partitions per instance.",
                 containerId: ContainerId);
     }
-
-    public void Dispose() => Lifetime.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Orchestrator.Configuration;
 using Orchestrator.Docker.Tests.Support;
 using Xunit;
 
@@ -76,6 +77,32 @@ public sealed class PostgresResourceTests
         {
             await provider.DisposeAsync();
             Assert.Empty(await TestResources.ContainersOfRunAsync(client, runId));
+            await TestResources.RemoveRunAsync(client, runId);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_setup_command_creates_the_namespace_with_its_placeholders_filled()
+    {
+        using var client = TestResources.Client();
+        using var deadline = TestResources.Deadline();
+        var ct = deadline.Token;
+        var provider = TestResources.Provider(out var runId);
+        var definition = TestResources.Postgres with
+        {
+            Isolation = IsolationSettings.Shared with { Setup = ["psql", "-U", "postgres", "-c", "CREATE DATABASE {namespace} OWNER postgres"] },
+        };
+        try
+        {
+            var instance = await provider.StartAsync(definition, "postgres", ct);
+            var partition = await provider.CreateNamespaceAsync(instance, "custom", ct);
+
+            Assert.StartsWith("custom_", partition.Namespace, StringComparison.Ordinal);
+            Assert.Equal(partition.Namespace, await ExecuteAsync(partition, "select current_database()", ct));
+        }
+        finally
+        {
+            await provider.DisposeAsync();
             await TestResources.RemoveRunAsync(client, runId);
         }
     }

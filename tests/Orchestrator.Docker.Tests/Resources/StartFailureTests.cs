@@ -102,4 +102,30 @@ public sealed class StartFailureTests
             await TestResources.RemoveRunAsync(client, runId);
         }
     }
+
+    [Fact]
+    public async Task Disposing_the_provider_while_a_start_is_under_way_ends_it_and_leaves_no_container()
+    {
+        using var client = TestResources.Client();
+        using var deadline = TestResources.Deadline();
+        Task? disposal = null;
+        DockerResourceProvider? provider = null;
+        provider = TestResources.Provider(out var runId, options => options with
+        {
+            ContainerStarted = _ => disposal = Task.Run(async () => await provider!.DisposeAsync()),
+        });
+        try
+        {
+            var exception = await Assert.ThrowsAsync<ResourceException>(() => provider.StartAsync(TestResources.RabbitMq, "rabbitmq", deadline.Token));
+            await disposal!;
+
+            Assert.Contains("while it was starting", exception.Message, StringComparison.Ordinal);
+            Assert.Empty(await TestResources.ContainersOfRunAsync(client, runId));
+        }
+        finally
+        {
+            await provider.DisposeAsync();
+            await TestResources.RemoveRunAsync(client, runId);
+        }
+    }
 }
