@@ -23,16 +23,24 @@ internal sealed class ImagePreparer(IDockerClient client, string endpoint, strin
         var image = string.IsNullOrWhiteSpace(definition.Image)
             ? throw new ResourceException(definition.Name, $"Resource '{definition.Name}' has no image. Set its 'image', or make it kind 'external' when the environment provides it.")
             : definition.Image;
-        var ensure = _ensured.GetOrAdd(image, _ => new Lazy<Task>(() => EnsureCoreAsync(definition, image, ct)));
-        try
+        while (true)
         {
-            await ensure.Value.WaitAsync(ct);
-        }
-        catch
-        {
-            // A failed or cancelled attempt must not stick: the next caller tries again.
-            _ensured.TryRemove(new KeyValuePair<string, Lazy<Task>>(image, ensure));
-            throw;
+            var ensure = _ensured.GetOrAdd(image, _ => new Lazy<Task>(() => EnsureCoreAsync(definition, image, ct)));
+            try
+            {
+                await ensure.Value.WaitAsync(ct);
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A failed or cancelled attempt must not stick: the next caller tries again.
+                _ensured.TryRemove(new KeyValuePair<string, Lazy<Task>>(image, ensure));
+                if (exception is not OperationCanceledException || ct.IsCancellationRequested)
+                {
+                    throw;
+                }
+                // Cancelled by the caller that began it, not by this one: begin again for this one.
+            }
         }
     }
 

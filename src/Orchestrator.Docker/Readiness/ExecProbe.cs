@@ -10,7 +10,16 @@ internal sealed class ExecProbe(IDockerClient client, string containerId, IReadO
 
     public async Task<ProbeOutcome> TryAsync(CancellationToken ct)
     {
-        var result = await ContainerCommands.ExecAsync(client, containerId, command, ct);
+        ExecResult result;
+        try
+        {
+            result = await ContainerCommands.ExecAsync(client, containerId, command, ct);
+        }
+        catch (DockerApiException exception)
+        {
+            // The container may be restarting or exiting; its exit is reported by the waiter.
+            return ProbeOutcome.NotYet(exception.Message);
+        }
         return result.ExitCode == 0
             ? ProbeOutcome.Success
             : ProbeOutcome.NotYet($"exited with {result.ExitCode}: {result.Output.Trim()}");

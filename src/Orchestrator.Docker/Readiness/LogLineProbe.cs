@@ -13,7 +13,15 @@ internal sealed class LogLineProbe(IDockerClient client, string containerId, str
 
     public async Task<ProbeOutcome> TryAsync(CancellationToken ct)
     {
-        var logs = await ContainerCommands.LogsAsync(client, containerId, lines: null, ct);
+        string logs;
+        try
+        {
+            logs = await ContainerCommands.LogsAsync(client, containerId, lines: null, ct);
+        }
+        catch (DockerApiException exception)
+        {
+            return ProbeOutcome.NotYet(exception.Message);
+        }
         return _pattern.IsMatch(logs) ? ProbeOutcome.Success : ProbeOutcome.NotYet("no log line matches yet");
     }
 }
