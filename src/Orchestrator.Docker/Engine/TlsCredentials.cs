@@ -51,7 +51,11 @@ internal sealed class TlsCredentials : Credentials
         return innerHandler;
     }
 
-    private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        IsTrustedServer(certificate, errors);
+
+    /// <summary>True when the server certificate chains to ca.pem and has no other error (such as a name mismatch).</summary>
+    internal bool IsTrustedServer(X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
         {
