@@ -8,6 +8,7 @@ internal static class Program
     {
         var root = new RootCommand("Orchestrator: a resource-aware test pipeline for .NET.");
         root.Subcommands.Add(Merge.MergeCommand.Create());
+        root.Subcommands.Add(Clean.CleanCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

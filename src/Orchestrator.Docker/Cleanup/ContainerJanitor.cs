@@ -1,0 +1,68 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Orchestrator.Docker.Cleanup;
+
+/// <summary>Finds and removes the orchestrator's containers by label: orphans of dead runs, or all of them.</summary>
+internal sealed class ContainerJanitor(IDockerClient client, TimeSpan removalTimeout, Action<string>? log)
+{
+    public async Task<IReadOnlyList<string>> SweepAsync(OrphanRule rule, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var orphans = new List<(string Id, string Why)>();
+        foreach (var container in await ListAsync(runId: null, ct))
+        {
+            var why = rule.Judge(container.Labels, new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc)), now);
+            if (why is not null)
+            {
+                orphans.Add((container.ID, why));
+            }
+        }
+        await Task.WhenAll(orphans.Select(orphan =>
+        {
+            log?.Invoke($"Removing orphan container {orphan.Id[..12]}: {orphan.Why}");
+            return RemoveAsync(orphan.Id);
+        }));
+        return [.. orphans.Select(orphan => orphan.Id)];
+    }
+
+    public async Task<IReadOnlyList<string>> CleanAsync(string? runId, CancellationToken ct)
+    {
+        var containers = await ListAsync(runId, ct);
+        await Task.WhenAll(containers.Select(container =>
+        {
+            log?.Invoke($"Removing container {container.ID[..12]} ({string.Join(',', container.Names)})");
+            return RemoveAsync(container.ID);
+        }));
+        return [.. containers.Select(container => container.ID)];
+    }
+
+    /// <summary>Force-removes a container; gone already is fine. Runs to completion (own deadline), whatever was cancelled.</summary>
+    public async Task RemoveAsync(string idOrName)
+    {
+        using var deadline = new CancellationTokenSource(removalTimeout);
+        try
+        {
+            await client.Containers.RemoveContainerAsync(idOrName, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, deadline.Token);
+        }
+        catch (DockerApiException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            // Gone already, or its removal is already in progress.
+        }
+    }
+
+    private async Task<IList<ContainerListResponse>> ListAsync(string? runId, CancellationToken ct)
+    {
+        var labels = new Dictionary<string, bool> { [$"{ContainerLabels.Tool}={ContainerLabels.ToolValue}"] = true };
+        if (runId is not null)
+        {
+            labels[$"{ContainerLabels.RunId}={runId}"] = true;
+        }
+        return await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = labels },
+        }, ct);
+    }
+}

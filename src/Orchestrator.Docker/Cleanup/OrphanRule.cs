@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Orchestrator.Docker.Cleanup;
+
+/// <summary>
+/// Decides whether a labelled container is an orphan of a run that is gone:
+/// <list type="bullet">
+/// <item>made by this run: never;</item>
+/// <item>made on this host: when no process with its owner pid runs, or one runs that started at
+/// another time (the pid was reused);</item>
+/// <item>made on another host (a shared remote engine), or with unreadable owner labels: only once
+/// it is older than <see cref="ForeignHostAge"/>, since that owner cannot be checked from here.</item>
+/// </list>
+/// </summary>
+internal sealed record OrphanRule(string RunId, string Host, TimeSpan ForeignHostAge, Func<int, DateTimeOffset?, bool> IsAlive)
+{
+    /// <returns>Why the container is an orphan, or null when it is not.</returns>
+    public string? Judge(IDictionary<string, string> labels, DateTimeOffset engineCreated, DateTimeOffset now)
+    {
+        if (labels.TryGetValue(ContainerLabels.RunId, out var runId) && runId == RunId)
+        {
+            return null;
+        }
+        var host = labels.TryGetValue(ContainerLabels.OwnerHost, out var ownerHost) ? ownerHost : null;
+        if (host == Host && labels.TryGetValue(ContainerLabels.OwnerPid, out var pidText)
+            && int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            DateTimeOffset? started = labels.TryGetValue(ContainerLabels.OwnerStarted, out var startedText)
+                && DateTimeOffset.TryParse(startedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
+            return IsAlive(pid, started) ? null : $"its owner process {pid} on {host} is gone";
+        }
+        var created = labels.TryGetValue(ContainerLabels.Created, out var createdText)
+            && DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var labelled) ? labelled : engineCreated;
+        var age = now - created;
+        return age > ForeignHostAge
+            ? $"it was made on {host ?? "an unknown host"} {age.TotalHours:0.#} h ago (older than {ForeignHostAge.TotalHours:0.#} h)"
+            : null;
+    }
+}
