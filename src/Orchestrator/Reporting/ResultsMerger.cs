@@ -57,7 +57,7 @@ public static class ResultsMerger
             foreach (var raw in trx.Results)
             {
                 var normal = NormalKey(raw.Key);
-                var key = expected.TryGetValue(normal, out var expectedKey) ? expectedKey : raw.Key;
+                var key = ScheduledKey(raw, expected, normal);
                 var result = Redact(raw, key, redactor);
                 var identity = new CaseIdentity(unit.Layer, key, result.DisplayName);
                 if (!cases.TryGetValue(identity, out var builder))
@@ -134,13 +134,31 @@ public static class ResultsMerger
 
     private static Dictionary<string, TestKey> ExpectedByNormalKey(UnitRun unit)
     {
-        var expected = new Dictionary<string, TestKey>(unit.ExpectedTests.Count, StringComparer.Ordinal);
+        var expected = new Dictionary<string, TestKey>(unit.ExpectedTests.Count * 2, StringComparer.Ordinal);
         foreach (var key in unit.ExpectedTests)
         {
             expected.TryAdd(NormalKey(key), key);
+            expected.TryAdd(ExactKey(key.Assembly, key.FullyQualifiedName), key);
         }
         return expected;
     }
+
+    /// <summary>
+    /// The key the test was scheduled under: exactly as the adapter names the case (NUnit keeps arguments in
+    /// the name: <c>Rows(1)</c>), else by method (xunit and MSTest rows share the method's name), else as read.
+    /// </summary>
+    private static TestKey ScheduledKey(TrxTestResult result, Dictionary<string, TestKey> expected, string normal)
+    {
+        var definition = result.Definition;
+        if (definition.ClassName.Length > 0 && definition.MethodName.Contains('(', StringComparison.Ordinal)
+            && expected.TryGetValue(ExactKey(result.Key.Assembly, definition.ClassName + "." + definition.MethodName), out var exact))
+        {
+            return exact;
+        }
+        return expected.TryGetValue(normal, out var byMethod) ? byMethod : result.Key;
+    }
+
+    private static string ExactKey(string assembly, string fullyQualifiedName) => "=" + assembly.ToUpperInvariant() + ":" + fullyQualifiedName;
 
     private static List<CaseBuilder> AddByKey(Dictionary<(string, string), List<CaseBuilder>> casesByKey, string layer, string normal, CaseBuilder builder)
     {

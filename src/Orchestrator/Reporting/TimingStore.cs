@@ -25,6 +25,10 @@ public static class TimingStore
         return (entries.ToDictionary(pair => pair.Key, pair => pair.Value.Duration), warning);
     }
 
+    /// <summary>Synchronous <see cref="UpdateAsync(string, IEnumerable{KeyValuePair{TestKey, TimeSpan}}, CancellationToken)"/>.</summary>
+    public static string? Update(string path, IEnumerable<KeyValuePair<TestKey, TimeSpan>> samples) =>
+        UpdateAsync(path, samples, CancellationToken.None).GetAwaiter().GetResult();
+
     /// <summary>Folds one sample per test into the history (in order) and writes the file atomically.</summary>
     /// <returns>A warning when the previous file was unreadable and was replaced, or the new one could not be written; otherwise null.</returns>
     public static async Task<string?> UpdateAsync(string path, IEnumerable<KeyValuePair<TestKey, TimeSpan>> samples, CancellationToken ct)

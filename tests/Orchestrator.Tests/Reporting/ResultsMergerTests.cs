@@ -200,4 +200,23 @@ public sealed class ResultsMergerTests
         Assert.All(texts, text => Assert.DoesNotContain(secret, text ?? "", StringComparison.Ordinal));
         Assert.Contains(run.Tests, test => test.FailureMessage == "not run: test host crashed (Password=***)");
     }
+
+    [Fact]
+    public void Nunit_cases_keep_the_key_with_their_arguments_when_that_is_how_they_were_scheduled()
+    {
+        var first = new Orchestrator.Model.TestKey("Nu", "Nu.Sample.CalcTests.Rows(1)");
+        var second = new Orchestrator.Model.TestKey("Nu", "Nu.Sample.CalcTests.Rows(2)");
+        static TrxTestResult Row(Orchestrator.Model.TestKey key, TrxOutcome outcome) =>
+            Sample.Result(new Orchestrator.Model.TestKey("Nu", "Nu.Sample.CalcTests.Rows"), outcome, displayName: key.FullyQualifiedName[(key.FullyQualifiedName.LastIndexOf('.') + 1)..]) is var result
+                ? result with { Definition = result.Definition with { MethodName = key.FullyQualifiedName[(key.FullyQualifiedName.LastIndexOf('.') + 1)..] } }
+                : throw new InvalidOperationException();
+
+        var run = Merge(
+            Sample.Record([Sample.Unit("u", [first, second], exit: UnitExit.TestsFailed)]),
+            [Sample.Trx(Row(first, TrxOutcome.Passed), Row(second, TrxOutcome.Failed))]);
+
+        Assert.Equal(TestOutcome.Passed, Assert.Single(run.Tests, test => test.Key == first).Outcome);
+        Assert.Equal(TestOutcome.Failed, Assert.Single(run.Tests, test => test.Key == second).Outcome);
+        Assert.Equal(0, run.Verdict.NotRun);
+    }
 }

@@ -123,4 +123,17 @@ public sealed class TrxReaderTests
 
         Assert.Equal(path, exception.FileName);
     }
+
+    [Fact]
+    public void Nunit_arguments_in_the_method_name_are_left_out_of_the_key_but_kept_in_the_definition()
+    {
+        // NUnit3TestAdapter 6.3 writes the case arguments into TestMethod/@name.
+        var nunit = XunitTrx
+            .Replace("className=\"Fx.Sample.Calc\" name=\"Rows\"", "className=\"Fx.Sample.Calc\" name=\"Rows(2)\"", StringComparison.Ordinal);
+
+        var result = ReadText(nunit).Results[0];
+
+        Assert.Equal(new TestKey("Fx", "Fx.Sample.Calc.Rows"), result.Key);
+        Assert.Equal("Rows(2)", result.Definition.MethodName);
+    }
 }
