@@ -187,5 +187,4 @@ public sealed class UnitProcess
         argument.Contains(' ', StringComparison.Ordinal) || argument.Contains(';', StringComparison.Ordinal) || argument.Contains('|', StringComparison.Ordinal)
             ? $"\"{argument}\""
             : argument;
-
 }
