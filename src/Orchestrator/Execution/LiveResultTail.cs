@@ -144,13 +144,13 @@ public sealed class LiveResultTail
             String(root, "errorMessage"));
     }
 
-    internal static TestOutcome ParseOutcome(string? outcome) => outcome?.ToLower(CultureInfo.InvariantCulture) switch
+    internal static TestResultOutcome ParseOutcome(string? outcome) => outcome?.ToLower(CultureInfo.InvariantCulture) switch
     {
-        "passed" => TestOutcome.Passed,
-        "failed" => TestOutcome.Failed,
-        "skipped" => TestOutcome.Skipped,
-        "notfound" => TestOutcome.NotFound,
-        _ => TestOutcome.None,
+        "passed" => TestResultOutcome.Passed,
+        "failed" => TestResultOutcome.Failed,
+        "skipped" => TestResultOutcome.Skipped,
+        "notfound" => TestResultOutcome.NotFound,
+        _ => TestResultOutcome.None,
     };
 
     private static string? String(JsonElement element, string name) =>

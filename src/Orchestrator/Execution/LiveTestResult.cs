@@ -8,7 +8,7 @@ public sealed record LiveTestResult(
     string FullyQualifiedName,
     string DisplayName,
     string Source,
-    TestOutcome Outcome,
+    TestResultOutcome Outcome,
     TimeSpan Duration,
     string? ErrorMessage)
 {

@@ -166,7 +166,7 @@ public static class TestRunner
         {
             return null;
         }
-        var failed = outcome.Results.Where(result => result.Outcome == TestOutcome.Failed).Select(result => result.FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
+        var failed = outcome.Results.Where(result => result.Outcome == TestResultOutcome.Failed).Select(result => result.FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
         var withResult = outcome.Results.Select(result => result.FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
         var again = finished.Unit.Tests
             .Where(test => failed.Contains(test.FullyQualifiedName) || !withResult.Contains(test.FullyQualifiedName))

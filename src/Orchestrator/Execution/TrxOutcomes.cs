@@ -52,11 +52,11 @@ internal static class TrxOutcomes
         }
     }
 
-    private static TestOutcome ToOutcome(string? outcome) => outcome switch
+    private static TestResultOutcome ToOutcome(string? outcome) => outcome switch
     {
-        "Passed" => TestOutcome.Passed,
-        "Failed" or "Error" or "Timeout" or "Aborted" => TestOutcome.Failed,
-        "NotExecuted" or "Inconclusive" => TestOutcome.Skipped,
-        _ => TestOutcome.None,
+        "Passed" => TestResultOutcome.Passed,
+        "Failed" or "Error" or "Timeout" or "Aborted" => TestResultOutcome.Failed,
+        "NotExecuted" or "Inconclusive" => TestResultOutcome.Skipped,
+        _ => TestResultOutcome.None,
     };
 }

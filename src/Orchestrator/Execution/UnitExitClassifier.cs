@@ -29,7 +29,7 @@ public static class UnitExitClassifier
             var reason = ending.Output.NotableLines.FirstOrDefault(line => line.Contains("aborted", StringComparison.OrdinalIgnoreCase)) ?? "Test run aborted.";
             return (UnitExit.Crashed, $"The test host crashed: {reason}{RunningTest(ending)}; tests after it have no result.");
         }
-        var failed = ending.TrxResults?.Count(result => result.Outcome == TestOutcome.Failed) ?? 0;
+        var failed = ending.TrxResults?.Count(result => result.Outcome == TestResultOutcome.Failed) ?? 0;
         if (ending.ExitCode == 0)
         {
             return ending.TrxResults is null

@@ -57,7 +57,7 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
         var run = Assert.Single(record.Units);
         Assert.Equal(UnitExit.TestsFailed, run.Exit);
         Assert.Contains("1 test result(s) failed", run.ExitDetail, StringComparison.Ordinal);
-        Assert.Contains(progress.Results, result => result.FullyQualifiedName == "Fixture.Behaviours.Fails" && result.Outcome == TestOutcome.Failed);
+        Assert.Contains(progress.Results, result => result.FullyQualifiedName == "Fixture.Behaviours.Fails" && result.Outcome == TestResultOutcome.Failed);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class LiveResultTailTests : IDisposable
         var rest = tail.ReadAvailable();
 
         var one = Assert.Single(first);
-        Assert.Equal(("A.One", TestOutcome.Passed, "My.Tests", TimeSpan.FromMilliseconds(12.5)), (one.FullyQualifiedName, one.Outcome, one.Assembly, one.Duration));
+        Assert.Equal(("A.One", TestResultOutcome.Passed, "My.Tests", TimeSpan.FromMilliseconds(12.5)), (one.FullyQualifiedName, one.Outcome, one.Assembly, one.Duration));
         Assert.Equal("A.Two", Assert.Single(rest).FullyQualifiedName);
         Assert.True(tail.RunStarted);
         Assert.Empty(tail.ReadAvailable());
@@ -71,7 +71,7 @@ public sealed class LiveResultTailTests : IDisposable
 
         var results = tail.ReadAvailable();
 
-        Assert.Equal(TestOutcome.Skipped, Assert.Single(results).Outcome);
+        Assert.Equal(TestResultOutcome.Skipped, Assert.Single(results).Outcome);
         Assert.Equal(3, tail.SkippedLines);
     }
 

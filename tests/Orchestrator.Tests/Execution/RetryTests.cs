@@ -19,7 +19,7 @@ public sealed class RetryTests
         "whatever the planner wrote",
         TimeSpan.FromSeconds(8));
 
-    private static UnitOutcome Outcome(UnitExit exit, params (string Name, TestOutcome Outcome)[] results)
+    private static UnitOutcome Outcome(UnitExit exit, params (string Name, TestResultOutcome Outcome)[] results)
     {
         var run = new UnitRun(Unit.Id, Unit.PartitionId, Unit.Layer, Unit.Resources, 0, 0, Unit.Tests, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, exit, null);
         return new UnitOutcome(run, [.. results.Select(r => new LiveTestResult(r.Name, r.Name, "/bin/x.dll", r.Outcome, TimeSpan.Zero, null))]);
@@ -29,7 +29,7 @@ public sealed class RetryTests
     public void Failed_and_result_less_tests_of_a_crashed_unit_are_re_run_alone_in_the_next_attempt()
     {
         var first = new UnitAttempt(Unit, Unit.Id, 0, 1);
-        var outcome = Outcome(UnitExit.Crashed, ("A.Passes", TestOutcome.Passed), ("A.Fails", TestOutcome.Failed), ("B.Passes", TestOutcome.Passed));
+        var outcome = Outcome(UnitExit.Crashed, ("A.Passes", TestResultOutcome.Passed), ("A.Fails", TestResultOutcome.Failed), ("B.Passes", TestResultOutcome.Passed));
 
         var retry = TestRunner.RetryOf(first, outcome, new RunOptions("r", "/results") { Retries = 2 });
 
@@ -44,14 +44,14 @@ public sealed class RetryTests
     public void No_re_run_when_retries_are_used_up_or_the_unit_passed_or_was_cancelled()
     {
         var options = new RunOptions("r", "/results") { Retries = 1 };
-        var failed = Outcome(UnitExit.TestsFailed, ("A.Fails", TestOutcome.Failed));
+        var failed = Outcome(UnitExit.TestsFailed, ("A.Fails", TestResultOutcome.Failed));
 
         Assert.Null(TestRunner.RetryOf(new UnitAttempt(Unit, Unit.Id, 1, 0), failed, options));
         Assert.Null(TestRunner.RetryOf(new UnitAttempt(Unit, Unit.Id, 0, 0), failed, options with { Retries = 0 }));
         Assert.Null(TestRunner.RetryOf(new UnitAttempt(Unit, Unit.Id, 0, 0), Outcome(UnitExit.Cancelled), options));
         Assert.Null(TestRunner.RetryOf(
             new UnitAttempt(Unit, Unit.Id, 0, 0),
-            Outcome(UnitExit.Passed, ("A.Passes", TestOutcome.Passed), ("A.Fails", TestOutcome.Passed), ("A.NeverRan", TestOutcome.Skipped), ("B.Passes", TestOutcome.Passed)),
+            Outcome(UnitExit.Passed, ("A.Passes", TestResultOutcome.Passed), ("A.Fails", TestResultOutcome.Passed), ("A.NeverRan", TestResultOutcome.Skipped), ("B.Passes", TestResultOutcome.Passed)),
             options));
     }
 }

@@ -10,7 +10,7 @@ public sealed class UnitExitClassifierTests
 {
     private static readonly TimeoutSettings Timeouts = new(TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30));
 
-    private static LiveTestResult Result(string name, TestOutcome outcome) => new(name, name, "/bin/A.dll", outcome, TimeSpan.Zero, null);
+    private static LiveTestResult Result(string name, TestResultOutcome outcome) => new(name, name, "/bin/A.dll", outcome, TimeSpan.Zero, null);
 
     private static UnitEnding Ending(int? exitCode, IReadOnlyList<LiveTestResult>? trx, params string[] lines)
     {
@@ -25,7 +25,7 @@ public sealed class UnitExitClassifierTests
     [Fact]
     public void Exit_code_0_is_Passed()
     {
-        var (exit, _) = UnitExitClassifier.Classify(Ending(0, [Result("A.B", TestOutcome.Passed)]), Timeouts);
+        var (exit, _) = UnitExitClassifier.Classify(Ending(0, [Result("A.B", TestResultOutcome.Passed)]), Timeouts);
 
         Assert.Equal(UnitExit.Passed, exit);
     }
@@ -33,7 +33,7 @@ public sealed class UnitExitClassifierTests
     [Fact]
     public void Exit_code_1_with_failures_in_the_trx_is_TestsFailed()
     {
-        var (exit, detail) = UnitExitClassifier.Classify(Ending(1, [Result("A.B", TestOutcome.Failed), Result("A.C", TestOutcome.Passed)]), Timeouts);
+        var (exit, detail) = UnitExitClassifier.Classify(Ending(1, [Result("A.B", TestResultOutcome.Failed), Result("A.C", TestResultOutcome.Passed)]), Timeouts);
 
         Assert.Equal(UnitExit.TestsFailed, exit);
         Assert.Contains("1 test result(s) failed", detail, StringComparison.Ordinal);
