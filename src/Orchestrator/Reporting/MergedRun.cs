@@ -1,0 +1,16 @@
+using Orchestrator.Results;
+
+namespace Orchestrator.Reporting;
+
+/// <summary>A run's results merged across units, attempts and repetitions, per layer, with the verdict.</summary>
+/// <param name="Record">The run as recorded (texts redacted).</param>
+/// <param name="Layers">Layers in report order.</param>
+/// <param name="Verdict">Counts and exit code over every layer.</param>
+/// <param name="Warnings">Problems met while merging (an unreadable TRX file, …), redacted.</param>
+public sealed record MergedRun(RunRecord Record, IReadOnlyList<LayerResults> Layers, RunVerdict Verdict, IReadOnlyList<string> Warnings)
+{
+    public IEnumerable<MergedTest> Tests => Layers.SelectMany(layer => layer.Tests);
+
+    /// <summary>Highest repetition count of the run (1 when the selection ran once).</summary>
+    public int Repetitions => Record.Units.Count == 0 ? 1 : Record.Units.Max(unit => unit.Repetition) + 1;
+}

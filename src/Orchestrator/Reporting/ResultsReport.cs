@@ -1,0 +1,10 @@
+using Orchestrator.Results;
+
+namespace Orchestrator.Reporting;
+
+/// <summary>What <see cref="ResultsReporter"/> wrote and concluded.</summary>
+/// <param name="Verdict">Counts and exit code.</param>
+/// <param name="Summary">The Markdown summary that was written.</param>
+/// <param name="Files">Every report file written, full paths.</param>
+/// <param name="Warnings">Problems that did not stop the reports (unreadable TRX, timings file), redacted.</param>
+public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings);

@@ -1,0 +1,191 @@
+using System.Text;
+using Orchestrator.Results;
+using Orchestrator.Results.Trx;
+
+namespace Orchestrator.Reporting;
+
+/// <summary>
+/// Merges a run's unit results and writes every report into the results directory: per layer
+/// <c>&lt;layer&gt;.trx</c> and <c>&lt;layer&gt;.junit.xml</c>, <c>summary.md</c> (also appended to
+/// <c>$GITHUB_STEP_SUMMARY</c>), <c>report.html</c>, <c>run.json</c> with copies of the unit TRX files under
+/// <c>units/</c> (so that <c>orchestrator merge</c> can combine result directories), and the timings file.
+/// </summary>
+public static class ResultsReporter
+{
+    public const string SummaryFileName = "summary.md";
+    public const string HtmlFileName = "report.html";
+    public const string UnitsDirectoryName = "units";
+
+    /// <summary>Writes every report of <paramref name="record"/> and returns the verdict.</summary>
+    public static async Task<RunVerdict> WriteAsync(RunRecord record, ReportOptions options, CancellationToken ct) =>
+        (await WriteReportAsync(record, options, ct)).Verdict;
+
+    /// <summary>As <see cref="WriteAsync"/>, with the summary, files written and warnings.</summary>
+    public static async Task<ResultsReport> WriteReportAsync(RunRecord record, ReportOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(options);
+        var directory = Path.GetFullPath(options.ResultsDirectory);
+        Directory.CreateDirectory(directory);
+        var unitsDirectory = Path.Combine(directory, UnitsDirectoryName);
+        var warnings = new List<string>();
+        var files = new List<string>();
+
+        var trxPerUnit = new List<TrxRun?>(record.Units.Count);
+        var persistedUnits = new List<UnitRun>(record.Units.Count);
+        var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var unit in record.Units)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (unit.TrxPath is null)
+            {
+                trxPerUnit.Add(null);
+                persistedUnits.Add(unit);
+                continue;
+            }
+            var source = Path.IsPathRooted(unit.TrxPath) ? unit.TrxPath : Path.GetFullPath(Path.Combine(directory, unit.TrxPath));
+            TrxRun? trx = null;
+            try
+            {
+                trx = TrxReader.Read(source);
+            }
+            catch (Exception exception) when (exception is TrxFormatException or IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"Results of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be read: {exception.Message} Its tests count as not run.");
+            }
+            trxPerUnit.Add(trx);
+            if (trx is null)
+            {
+                persistedUnits.Add(unit with { TrxPath = null });
+                continue;
+            }
+            var name = UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}");
+            var copy = Path.Combine(unitsDirectory, name + ".trx");
+            if (!string.Equals(Path.GetFullPath(source), copy, StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(unitsDirectory);
+                var text = await File.ReadAllTextAsync(source, ct);
+                await AtomicFile.WriteTextAsync(copy, options.Redactor.Redact(text), ct);
+            }
+            persistedUnits.Add(unit with { TrxPath = Path.Combine(UnitsDirectoryName, name + ".trx") });
+        }
+
+        var merged = ResultsMerger.Merge(record, trxPerUnit, options.Layers, new QuarantineMatcher(options.Quarantine), options.FlakyFailsBuild, options.Redactor, warnings);
+
+        if (options.TimingsPath is not null)
+        {
+            var timingWarning = await TimingStore.UpdateAsync(options.TimingsPath, merged, ct);
+            if (timingWarning is not null)
+            {
+                merged = merged with { Warnings = [.. merged.Warnings, options.Redactor.Redact(timingWarning)] };
+            }
+        }
+
+        foreach (var layer in merged.Layers)
+        {
+            var trxPath = Path.Combine(directory, FileNameOf(layer.Name) + ".trx");
+            await AtomicFile.WriteAsync(trxPath, stream => TrxWriter.Write(stream, layer, merged), ct);
+            var junitPath = Path.Combine(directory, FileNameOf(layer.Name) + ".junit.xml");
+            await AtomicFile.WriteAsync(junitPath, stream => JUnitWriter.Write(stream, layer, merged), ct);
+            files.Add(trxPath);
+            files.Add(junitPath);
+        }
+
+        var summary = MarkdownSummaryWriter.Render(merged);
+        var summaryPath = Path.Combine(directory, SummaryFileName);
+        await AtomicFile.WriteTextAsync(summaryPath, summary, ct);
+        files.Add(summaryPath);
+
+        var htmlPath = Path.Combine(directory, HtmlFileName);
+        await AtomicFile.WriteTextAsync(htmlPath, HtmlReportWriter.Render(merged), ct);
+        files.Add(htmlPath);
+
+        var runPath = Path.Combine(directory, RunRecordStore.FileName);
+        await RunRecordStore.WriteAsync(runPath, merged.Record with { Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList() }, ct);
+        files.Add(runPath);
+
+        if (options.StepSummaryPath is { } stepSummary)
+        {
+            try
+            {
+                await File.AppendAllTextAsync(stepSummary, summary + "\n", new UTF8Encoding(false), ct);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                merged = merged with { Warnings = [.. merged.Warnings, $"Could not append the summary to '{stepSummary}' (GITHUB_STEP_SUMMARY): {exception.Message}"] };
+            }
+        }
+
+        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings);
+    }
+
+    /// <summary>
+    /// Merges result directories of several runs or shards (each holding <c>run.json</c>) into one:
+    /// the union of their units and containers, reported into <paramref name="options"/>' directory.
+    /// </summary>
+    public static async Task<ResultsReport> MergeDirectoriesAsync(IReadOnlyList<string> directories, ReportOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        ArgumentNullException.ThrowIfNull(options);
+        if (directories.Count == 0)
+        {
+            throw new ArgumentException("Name at least one results directory to merge.", nameof(directories));
+        }
+        var records = new List<RunRecord>();
+        foreach (var directory in directories)
+        {
+            var record = await RunRecordStore.ReadAsync(Path.Combine(directory, RunRecordStore.FileName), ct);
+            var root = Path.GetFullPath(directory);
+            records.Add(record with
+            {
+                Units = [.. record.Units.Select(unit => unit.TrxPath is null || Path.IsPathRooted(unit.TrxPath) ? unit : unit with { TrxPath = Path.Combine(root, unit.TrxPath) })],
+            });
+        }
+        return await WriteReportAsync(Combine(records), options, ct);
+    }
+
+    /// <summary>One record from several: ids and cadences joined, earliest start, latest finish, units and containers united, the longest time of each phase.</summary>
+    public static RunRecord Combine(IReadOnlyList<RunRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 1)
+        {
+            return records[0];
+        }
+        var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var (phase, duration) in records.SelectMany(record => record.Phases))
+        {
+            phases[phase] = phases.TryGetValue(phase, out var known) && known > duration ? known : duration;
+        }
+        return new RunRecord(
+            string.Join('+', records.Select(record => record.RunId).Distinct(StringComparer.Ordinal)),
+            string.Join('+', records.Select(record => record.Cadence).Distinct(StringComparer.Ordinal)),
+            records.Min(record => record.StartedAt),
+            records.Max(record => record.FinishedAt),
+            records.Any(record => record.Incomplete),
+            [.. records.SelectMany(record => record.Units).OrderBy(unit => unit.StartedAt)],
+            [.. records.SelectMany(record => record.Containers)],
+            phases);
+    }
+
+    private static string UniqueName(HashSet<string> used, string seed)
+    {
+        var name = FileNameOf(seed);
+        var candidate = name;
+        for (var suffix = 2; !used.Add(candidate); suffix++)
+        {
+            candidate = $"{name}-{suffix}";
+        }
+        return candidate;
+    }
+
+    private static string FileNameOf(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var character in text)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(character) || character is '.' or '-' or '_' ? character : '_');
+        }
+        return builder.Length == 0 ? "results" : builder.ToString();
+    }
+}

@@ -1,0 +1,61 @@
+namespace Orchestrator.Results;
+
+/// <summary>
+/// The final counts of a run and its exit code. Each test case is counted exactly once:
+/// <see cref="Passed"/> (passed cleanly, quarantined or not), <see cref="Flaky"/> (failed, then passed),
+/// <see cref="Failed"/>, <see cref="NotRun"/> (selected, no result), <see cref="Skipped"/>, and
+/// <see cref="Quarantined"/> (quarantined tests that did not pass: they never fail the build).
+/// </summary>
+/// <param name="Incomplete">The run was cancelled or aborted before every unit ran: it fails.</param>
+/// <param name="FlakyFailsBuild">Policy the exit code was computed with.</param>
+public sealed record RunVerdict(
+    int Passed,
+    int Failed,
+    int Flaky,
+    int Skipped,
+    int NotRun,
+    int Quarantined,
+    bool Incomplete,
+    bool FlakyFailsBuild)
+{
+    /// <summary>Exit code for tests that failed, did not run, or a run that did not complete.</summary>
+    public const int FailureExitCode = 1;
+
+    public int Total => Passed + Failed + Flaky + Skipped + NotRun + Quarantined;
+
+    /// <summary>True when the build passes: nothing failed or went unrun, the run completed, and flaky tests are tolerated.</summary>
+    public bool Succeeded => Failed == 0 && NotRun == 0 && !Incomplete && (!FlakyFailsBuild || Flaky == 0);
+
+    /// <summary>0 when <see cref="Succeeded"/>, otherwise <see cref="FailureExitCode"/>.</summary>
+    public int ExitCode => Succeeded ? 0 : FailureExitCode;
+
+    /// <summary>
+    /// <c>N passed, N failed, N skipped</c>: passed includes flaky tests and quarantined tests that passed;
+    /// failed includes tests that were not run; quarantined tests that did not pass are in neither.
+    /// </summary>
+    public string SummaryLine => $"{Passed + Flaky} passed, {Failed + NotRun} failed, {Skipped} skipped";
+
+    public static RunVerdict From(IEnumerable<MergedTest> tests, bool incomplete, bool flakyFailsBuild)
+    {
+        ArgumentNullException.ThrowIfNull(tests);
+        int passed = 0, failed = 0, flaky = 0, skipped = 0, notRun = 0, quarantined = 0;
+        foreach (var test in tests)
+        {
+            if (test.Quarantined && test.Outcome is not (TestOutcome.Passed or TestOutcome.Skipped))
+            {
+                quarantined++;
+                continue;
+            }
+            switch (test.Outcome)
+            {
+                case TestOutcome.Passed: passed++; break;
+                case TestOutcome.Flaky: flaky++; break;
+                case TestOutcome.Failed: failed++; break;
+                case TestOutcome.Skipped: skipped++; break;
+                case TestOutcome.NotRun: notRun++; break;
+                default: throw new ArgumentOutOfRangeException(nameof(tests), test.Outcome, "Unknown test outcome.");
+            }
+        }
+        return new RunVerdict(passed, failed, flaky, skipped, notRun, quarantined, incomplete, flakyFailsBuild);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using Orchestrator.Model;
+using Orchestrator.Results.Trx;
+using Xunit;
+
+namespace Orchestrator.Tests.Results.Trx;
+
+[Trait("Category", "Unit")]
+public sealed class TrxReaderTests
+{
+    // Shape written by `dotnet test --logger trx` with xunit 2.9.3 (storage lower-cased by the logger).
+    private const string XunitTrx = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <TestRun id="b2c01dd4-fc7a-48f6-b191-793196359d8d" name="@vm 2026-11-24 15:30:30" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+          <Times creation="2026-11-24T15:30:30.5697621+00:00" queuing="2026-11-24T15:30:30.5697622+00:00" start="2026-11-24T15:30:27.8940890+00:00" finish="2026-11-24T15:30:30.5756704+00:00" />
+          <Results>
+            <UnitTestResult executionId="e1" testId="t1" testName="Fx.Sample.Calc.Rows(x: 2)" computerName="vm" duration="00:00:00.0006302" startTime="2026-11-24T15:30:30.4623107+00:00" endTime="2026-11-24T15:30:30.4623834+00:00" testType="13cdc9d9-ddb5-4fa4-a97d-d965ccfc6d4b" outcome="Failed" testListId="8c84fa94-04c1-424b-9868-57a2d4851a1d">
+              <Output>
+                <StdOut>hello out</StdOut>
+                <ErrorInfo>
+                  <Message>Assert.True() Failure</Message>
+                  <StackTrace>   at Fx.Sample.Calc.Rows(Int32 x) in /tmp/T.cs:line 8</StackTrace>
+                </ErrorInfo>
+              </Output>
+            </UnitTestResult>
+            <UnitTestResult executionId="e2" testId="t2" testName="custom display" computerName="vm" duration="00:00:01.5000000" testType="13cdc9d9-ddb5-4fa4-a97d-d965ccfc6d4b" outcome="NotExecuted" testListId="8c84fa94-04c1-424b-9868-57a2d4851a1d" />
+          </Results>
+          <TestDefinitions>
+            <UnitTest name="Fx.Sample.Calc.Rows(x: 2)" storage="/tmp/fx/bin/release/net10.0/fx.dll" id="t1">
+              <Execution id="e1" />
+              <TestMethod codeBase="/tmp/fx/bin/Release/net10.0/Fx.dll" adapterTypeName="executor://xunit/VsTestRunner3/netcore/" className="Fx.Sample.Calc" name="Rows" />
+            </UnitTest>
+            <UnitTest name="custom display" storage="/tmp/fx/bin/release/net10.0/fx.dll" id="t2">
+              <Execution id="e2" />
+              <TestMethod codeBase="/tmp/fx/bin/Release/net10.0/Fx.dll" adapterTypeName="executor://xunit/VsTestRunner3/netcore/" className="Fx.Sample.Calc" name="Named" />
+            </UnitTest>
+          </TestDefinitions>
+          <ResultSummary outcome="Failed">
+            <Counters total="2" executed="1" passed="0" failed="1" />
+            <Output><StdOut>run output</StdOut></Output>
+            <RunInfos>
+              <RunInfo computerName="vm" outcome="Error" timestamp="2026-11-24T15:30:30.4501985+00:00"><Text>Test host process crashed</Text></RunInfo>
+            </RunInfos>
+          </ResultSummary>
+        </TestRun>
+        """;
+
+    private static TrxRun ReadText(string text) => TrxReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "sample.trx");
+
+    [Fact]
+    public void Keys_a_result_by_code_base_file_name_and_test_method_class_and_name()
+    {
+        var run = ReadText(XunitTrx);
+
+        Assert.Equal(new TestKey("Fx", "Fx.Sample.Calc.Rows"), run.Results[0].Key);
+        Assert.Equal("Fx.Sample.Calc.Rows(x: 2)", run.Results[0].DisplayName);
+        Assert.Equal(new TestKey("Fx", "Fx.Sample.Calc.Named"), run.Results[1].Key);
+        Assert.Equal("custom display", run.Results[1].DisplayName);
+    }
+
+    [Fact]
+    public void Reads_outcome_timing_error_output_and_ids_of_each_result()
+    {
+        var failed = ReadText(XunitTrx).Results[0];
+
+        Assert.Equal(TrxOutcome.Failed, failed.Outcome);
+        Assert.Equal(TimeSpan.FromTicks(6302), failed.Duration);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 30, 30, TimeSpan.Zero).AddTicks(4623107), failed.StartTime);
+        Assert.Equal("Assert.True() Failure", failed.ErrorMessage);
+        Assert.Contains("Calc.Rows(Int32 x)", failed.StackTrace, StringComparison.Ordinal);
+        Assert.Equal("hello out", failed.StdOut);
+        Assert.Equal("vm", failed.ComputerName);
+        Assert.Equal("e1", failed.ExecutionId);
+        Assert.Equal("t1", failed.TestId);
+        Assert.Equal("executor://xunit/VsTestRunner3/netcore/", failed.Definition.AdapterTypeName);
+    }
+
+    [Fact]
+    public void Reads_the_run_times_summary_outcome_output_and_messages()
+    {
+        var run = ReadText(XunitTrx);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 30, 27, TimeSpan.Zero).AddTicks(8940890), run.Start);
+        Assert.Equal("Failed", run.Outcome);
+        Assert.Equal("run output", run.RunOutput);
+        Assert.Equal(["Test host process crashed"], run.RunMessages);
+        Assert.Equal(TrxOutcome.NotExecuted, run.Results[1].Outcome);
+        Assert.True(run.Results[1].Outcome.IsSkipped());
+        Assert.Null(run.Results[1].StartTime);
+    }
+
+    [Fact]
+    public void A_result_without_definition_is_keyed_by_its_name_without_parameters()
+    {
+        var run = ReadText(XunitTrx.Replace("testId=\"t1\"", "testId=\"orphan\"", StringComparison.Ordinal));
+
+        Assert.Equal(new TestKey(string.Empty, "Fx.Sample.Calc.Rows"), run.Results[0].Key);
+    }
+
+    [Fact]
+    public void A_truncated_file_is_reported_with_its_path()
+    {
+        var exception = Assert.Throws<TrxFormatException>(() => ReadText(XunitTrx[..(XunitTrx.Length / 2)]));
+
+        Assert.Equal("sample.trx", exception.Path);
+        Assert.Contains("sample.trx", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_test_run_is_rejected()
+    {
+        var exception = Assert.Throws<TrxFormatException>(() => ReadText("<testsuites />"));
+
+        Assert.Contains("<testsuites>", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_says_which_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".trx");
+
+        var exception = Assert.Throws<FileNotFoundException>(() => TrxReader.Read(path));
+
+        Assert.Equal(path, exception.FileName);
+    }
+}
