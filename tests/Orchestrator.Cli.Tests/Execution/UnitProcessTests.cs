@@ -91,7 +91,12 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
     public async Task Unit_running_past_its_timeout_is_TimedOut_and_its_processes_are_gone()
     {
         var plan = FixtureProject.Plan(_fixture.Unit("integration-none#1", "Slow"));
-        var options = Options(("FIXTURE_SLOW_MS", "120000")) with { Timeouts = new TimeoutSettings(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)) };
+        var started = Path.Combine(_results, "started-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_results);
+        var options = Options(("FIXTURE_SLOW_MS", "120000"), ("FIXTURE_STARTED_MARKER", started)) with
+        {
+            Timeouts = new TimeoutSettings(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)),
+        };
         var progress = new RecordingProgress();
         var seen = new HashSet<int>();
         using var watching = new CancellationTokenSource();
@@ -103,7 +108,12 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
 
         var run = Assert.Single(record.Units);
         Assert.Equal(UnitExit.TimedOut, run.Exit);
-        Assert.True(seen.Count >= 2, $"expected dotnet test and its test host, saw {seen.Count} process(es)");
+        Assert.NotEmpty(seen);
+        if (File.Exists(started))
+        {
+            // On a loaded machine the host may not have reached the test before the timeout; when it did, it must be dead too.
+            seen.Add(int.Parse(await File.ReadAllTextAsync(started), System.Globalization.CultureInfo.InvariantCulture));
+        }
         Assert.True(await FixtureProject.EventuallyAsync(() => !seen.Any(FixtureProject.IsAlive), TimeSpan.FromSeconds(10)), "processes of the unit survived: " + string.Join(", ", seen.Where(FixtureProject.IsAlive)));
     }
 
