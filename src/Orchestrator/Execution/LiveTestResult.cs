@@ -1,0 +1,17 @@
+namespace Orchestrator.Execution;
+
+/// <summary>One test result, streamed by the logger while a unit runs or read from its TRX afterwards.</summary>
+/// <param name="FullyQualifiedName">The test's fully qualified name (data rows of a theory share it).</param>
+/// <param name="DisplayName">Name as the framework shows it, with arguments for data rows.</param>
+/// <param name="Source">Assembly path the test lives in.</param>
+public sealed record LiveTestResult(
+    string FullyQualifiedName,
+    string DisplayName,
+    string Source,
+    TestResultOutcome Outcome,
+    TimeSpan Duration,
+    string? ErrorMessage)
+{
+    /// <summary>Assembly name (file name without extension), as <see cref="Model.TestKey.Assembly"/>.</summary>
+    public string Assembly => Path.GetFileNameWithoutExtension(Source);
+}

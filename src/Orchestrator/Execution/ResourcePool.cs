@@ -1,0 +1,420 @@
+using System.Collections.Immutable;
+using Orchestrator.Configuration;
+using Orchestrator.Resources;
+using Orchestrator.Results;
+
+namespace Orchestrator.Execution;
+
+/// <summary>
+/// The resource instances of one run: one per resource (shared) or per resource and partition
+/// (dedicated), started in the background in the order units need them, at most
+/// <see cref="ParallelismSettings.MaxContainers"/> alive at once, each stopped as soon as no remaining
+/// unit (re-runs included) needs it. Namespaces are created once per partition, repetition and attempt.
+/// </summary>
+internal sealed class ResourcePool : IAsyncDisposable
+{
+    private readonly IResourceProvider? _provider;
+    private readonly RunOptions _options;
+    private readonly IRunProgress _progress;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, InstanceState> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<PartitionResource>> _namespaces = new(StringComparer.Ordinal);
+    private readonly List<Task> _stops = [];
+    private readonly SemaphoreSlim _containerSlots;
+    private readonly CancellationTokenSource _provisioning = new();
+    private TaskCompletionSource _changed = NewSignal();
+    private Task _startLoop = Task.CompletedTask;
+
+    public ResourcePool(IResourceProvider? provider, RunOptions options, IRunProgress progress)
+    {
+        _provider = provider;
+        _options = options;
+        _progress = progress;
+        _containerSlots = new SemaphoreSlim(Math.Max(1, options.Parallelism.MaxContainers));
+    }
+
+    /// <summary>Completes at the next change of any instance's state.</summary>
+    public Task Changed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    /// <summary>Why a unit cannot get its resources at all, or null when it can.</summary>
+    public string? Reserve(UnitAttempt attempt)
+    {
+        var keys = new List<(string Key, ResourceDefinition Definition)>();
+        foreach (var resource in attempt.Unit.Resources)
+        {
+            if (!_options.Resources.TryGetValue(resource, out var definition))
+            {
+                return $"Resource '{resource}' is not configured: add it under 'resources' in orchestrator.json.";
+            }
+            if (_provider is null)
+            {
+                return $"Resource '{resource}' is needed but no resource provider was given to the run.";
+            }
+            keys.Add((InstanceKey(definition, attempt.Unit.PartitionId), definition));
+        }
+        if (keys.Count(key => key.Definition.IsContainer) > _options.Parallelism.MaxContainers)
+        {
+            return $"The unit needs {keys.Count} containers at once but parallelism.maxContainers is {_options.Parallelism.MaxContainers}: raise it.";
+        }
+        lock (_lock)
+        {
+            foreach (var (key, definition) in keys)
+            {
+                if (!_instances.TryGetValue(key, out var state))
+                {
+                    state = new InstanceState(key, definition, _instances.Count);
+                    _instances[key] = state;
+                }
+                state.References++;
+                state.Partitions.Add(attempt.Unit.PartitionId);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Starts, in the background, every reserved instance in reservation order (the order units need them).</summary>
+    public void StartAll(CancellationToken ct)
+    {
+        List<InstanceState> ordered;
+        lock (_lock)
+        {
+            ordered = [.. _instances.Values.OrderBy(state => state.Order)];
+        }
+        if (ordered.Count == 0 || _provider is null)
+        {
+            return;
+        }
+        var provisioning = CancellationTokenSource.CreateLinkedTokenSource(ct, _provisioning.Token).Token;
+        _startLoop = Task.Run(() => StartInOrderAsync(_provider, ordered, provisioning), CancellationToken.None);
+    }
+
+    public ResourceReadiness Readiness(UnitAttempt attempt, out string? failure)
+    {
+        failure = null;
+        var readiness = ResourceReadiness.Ready;
+        lock (_lock)
+        {
+            foreach (var resource in attempt.Unit.Resources)
+            {
+                var state = _instances[InstanceKey(_options.Resources[resource], attempt.Unit.PartitionId)];
+                if (state.Failure is not null)
+                {
+                    failure = state.Failure;
+                    return ResourceReadiness.Failed;
+                }
+                if (state.Instance is null)
+                {
+                    readiness = ResourceReadiness.Waiting;
+                }
+            }
+        }
+        return readiness;
+    }
+
+    /// <summary>The namespaces of a ready unit (created on first use) merged into its variables.</summary>
+    public async Task<ImmutableDictionary<string, string>> VariablesAsync(UnitAttempt attempt, CancellationToken ct)
+    {
+        var variables = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var resource in attempt.Unit.Resources)
+        {
+            var resourceNamespace = await NamespaceAsync(attempt, _options.Resources[resource], ct).ConfigureAwait(false);
+            foreach (var (name, value) in resourceNamespace.Variables)
+            {
+                if (value.Contains(resourceNamespace.Instance.Secret, StringComparison.Ordinal))
+                {
+                    _options.Redactor.Register(value);
+                }
+                variables[name] = value;
+            }
+        }
+        return variables.ToImmutable();
+    }
+
+    /// <summary>The unit no longer needs its instances; an instance nobody needs any more is stopped.</summary>
+    public void Release(UnitAttempt attempt)
+    {
+        lock (_lock)
+        {
+            foreach (var resource in attempt.Unit.Resources)
+            {
+                if (!_options.Resources.TryGetValue(resource, out var definition)
+                    || !_instances.TryGetValue(InstanceKey(definition, attempt.Unit.PartitionId), out var state))
+                {
+                    continue;
+                }
+                state.References--;
+                if (state.References == 0)
+                {
+                    _stops.Add(StopAsync(state));
+                }
+            }
+        }
+    }
+
+    /// <summary>Stops whatever is still alive (after cancellation, or units that never came) within the cleanup deadline.</summary>
+    public async Task StopAllAsync()
+    {
+        await _provisioning.CancelAsync().ConfigureAwait(false);
+        await _startLoop.ConfigureAwait(false);
+        lock (_lock)
+        {
+            foreach (var state in _instances.Values.Where(state => !state.Stopping))
+            {
+                _stops.Add(StopAsync(state));
+            }
+        }
+        Task[] stops;
+        lock (_lock)
+        {
+            stops = [.. _stops];
+        }
+        await Task.WhenAll(stops).ConfigureAwait(false);
+    }
+
+    public IReadOnlyList<ContainerLifetime> Lifetimes()
+    {
+        lock (_lock)
+        {
+            return [.. _instances.Values
+                .Where(state => state.CreatedAt is not null)
+                .OrderBy(state => state.CreatedAt)
+                .Select(state => new ContainerLifetime(
+                    state.Key,
+                    state.Definition.Name,
+                    state.Instance?.ContainerId ?? state.FailedContainerId,
+                    state.Instance?.StartedAt ?? state.CreatedAt!.Value,
+                    state.Instance?.ReadyAt,
+                    state.RemovedAt,
+                    [.. state.Partitions.Order(StringComparer.Ordinal)]))];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAllAsync().ConfigureAwait(false);
+        foreach (var state in _instances.Values)
+        {
+            state.StartCancellation?.Dispose();
+        }
+        _provisioning.Dispose();
+        _containerSlots.Dispose();
+    }
+
+    private static string InstanceKey(ResourceDefinition definition, string partitionId) =>
+        definition.Isolation.Mode == IsolationMode.Dedicated ? $"{definition.Name}-{partitionId}" : definition.Name;
+
+    private static string NamespaceId(UnitAttempt attempt) =>
+        attempt.Repetition == 0 && attempt.Attempt == 0
+            ? attempt.Unit.PartitionId
+            : $"{attempt.Unit.PartitionId}-r{attempt.Repetition}-a{attempt.Attempt}";
+
+    private Task<PartitionResource> NamespaceAsync(UnitAttempt attempt, ResourceDefinition definition, CancellationToken ct)
+    {
+        var instanceKey = InstanceKey(definition, attempt.Unit.PartitionId);
+        var namespaceId = NamespaceId(attempt);
+        lock (_lock)
+        {
+            var key = instanceKey + "/" + namespaceId;
+            if (!_namespaces.TryGetValue(key, out var created) || created.IsFaulted || created.IsCanceled)
+            {
+                var instance = _instances[instanceKey].Instance
+                    ?? throw new InvalidOperationException($"Instance '{instanceKey}' is not ready; units start only when their instances are.");
+                created = _provider!.CreateNamespaceAsync(instance, namespaceId, ct);
+                _namespaces[key] = created;
+            }
+            return created;
+        }
+    }
+
+    private async Task StartInOrderAsync(IResourceProvider provider, List<InstanceState> ordered, CancellationToken ct)
+    {
+        try
+        {
+            await provider.PrepareAsync([.. ordered.Select(state => state.Definition).DistinctBy(definition => definition.Name)], ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            foreach (var state in ordered)
+            {
+                Fail(state, $"Resources could not be prepared: {exception.Message}", exception);
+            }
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        foreach (var state in ordered)
+        {
+            try
+            {
+                if (state.Definition.IsContainer)
+                {
+                    await _containerSlots.WaitAsync(ct).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            lock (_lock)
+            {
+                if (state.Stopping)
+                {
+                    // Every unit that needed it is gone (failed, cancelled) before it started.
+                    if (state.Definition.IsContainer)
+                    {
+                        _containerSlots.Release();
+                    }
+                    continue;
+                }
+                state.CreatedAt = DateTimeOffset.UtcNow;
+                state.HoldsSlot = state.Definition.IsContainer;
+                state.StartCancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                state.Starting = StartOneAsync(provider, state, state.StartCancellation.Token);
+            }
+        }
+    }
+
+    private async Task StartOneAsync(IResourceProvider provider, InstanceState state, CancellationToken ct)
+    {
+        _progress.ResourceStarting(state.Key, state.Definition.Name);
+        try
+        {
+            var instance = await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
+            _options.Redactor.Register(instance.Secret);
+            lock (_lock)
+            {
+                state.Instance = instance;
+                Signal();
+            }
+            _progress.ResourceReady(instance);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            Fail(state, $"Resource '{state.Definition.Name}' (instance '{state.Key}') failed to start: {exception.Message}", exception);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended while it started; the provider removes a half-started container.
+        }
+    }
+
+    private void Fail(InstanceState state, string cause, Exception exception)
+    {
+        var redacted = _options.Redactor.Redact(cause);
+        lock (_lock)
+        {
+            state.Failure = redacted;
+            state.FailedContainerId = (exception as ResourceException)?.ContainerId;
+            state.RemovedAt = state.CreatedAt is null ? null : DateTimeOffset.UtcNow;
+            ReleaseSlot(state);
+            Signal();
+        }
+        _progress.ResourceFailed(state.Key, state.Definition.Name, redacted);
+    }
+
+    private async Task StopAsync(InstanceState state)
+    {
+        Task starting;
+        lock (_lock)
+        {
+            if (state.Stopping)
+            {
+                return;
+            }
+            state.Stopping = true;
+            starting = state.Starting;
+        }
+        using var cleanup = new CancellationTokenSource(_options.CleanupTimeout);
+        if (!starting.IsCompleted)
+        {
+            // Nobody needs it any more: a start still in progress is not waited for longer than cleanup allows.
+            if (state.StartCancellation is { } startCancellation)
+            {
+                await startCancellation.CancelAsync().ConfigureAwait(false);
+            }
+            await starting.WaitAsync(cleanup.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        var instance = state.Instance;
+        if (instance is not null && _provider is not null)
+        {
+            try
+            {
+                await _provider.StopAsync(instance, cleanup.Token).ConfigureAwait(false);
+                lock (_lock)
+                {
+                    state.RemovedAt = DateTimeOffset.UtcNow;
+                }
+                _progress.ResourceStopped(state.Key, state.Definition.Name);
+            }
+            catch (Exception exception) when (exception is ResourceException or OperationCanceledException or TimeoutException)
+            {
+                _progress.ResourceFailed(state.Key, state.Definition.Name, _options.Redactor.Redact($"Could not be stopped: {exception.Message}. Remove it with 'orchestrator clean'."));
+            }
+        }
+        lock (_lock)
+        {
+            ReleaseSlot(state);
+            Signal();
+        }
+    }
+
+    private void ReleaseSlot(InstanceState state)
+    {
+        if (state.HoldsSlot)
+        {
+            state.HoldsSlot = false;
+            _containerSlots.Release();
+        }
+    }
+
+    private void Signal()
+    {
+        var changed = _changed;
+        _changed = NewSignal();
+        changed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class InstanceState(string key, ResourceDefinition definition, int order)
+    {
+        public string Key { get; } = key;
+
+        public ResourceDefinition Definition { get; } = definition;
+
+        public int Order { get; } = order;
+
+        public HashSet<string> Partitions { get; } = new(StringComparer.Ordinal);
+
+        public int References { get; set; }
+
+        public Task Starting { get; set; } = Task.CompletedTask;
+
+        public CancellationTokenSource? StartCancellation { get; set; }
+
+        public ResourceInstance? Instance { get; set; }
+
+        public string? Failure { get; set; }
+
+        public string? FailedContainerId { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public DateTimeOffset? RemovedAt { get; set; }
+
+        public bool HoldsSlot { get; set; }
+
+        public bool Stopping { get; set; }
+    }
+}

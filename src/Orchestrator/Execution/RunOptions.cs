@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Orchestrator.Configuration;
+using Orchestrator.Security;
+
+namespace Orchestrator.Execution;
+
+/// <summary>How a plan is executed: where results go, limits, deadlines, re-runs and the tests' environment.</summary>
+/// <param name="RunId">Unique id of the run (results, namespaces and container labels carry it).</param>
+/// <param name="ResultsDirectory">Root directory; each unit process gets its own sub-directory with its TRX and log.</param>
+public sealed record RunOptions(string RunId, string ResultsDirectory)
+{
+    public ParallelismSettings Parallelism { get; init; } = ParallelismSettings.Default;
+
+    public TimeoutSettings Timeouts { get; init; } = TimeoutSettings.Default;
+
+    /// <summary>Re-runs of failed (and crash-orphaned) tests, in fresh processes and namespaces (cadence <c>Retries</c>).</summary>
+    public int Retries { get; init; }
+
+    /// <summary>How many times the whole selection runs (cadence <c>Repeat</c>); at least 1.</summary>
+    public int Repeat { get; init; } = 1;
+
+    /// <summary>Resource definitions by name; every resource a unit needs must be here.</summary>
+    public ImmutableDictionary<string, ResourceDefinition> Resources { get; init; } =
+        ImmutableDictionary<string, ResourceDefinition>.Empty;
+
+    /// <summary>Extra variables for every test process (configuration <c>testEnvironment</c>), applied before resource variables.</summary>
+    public ImmutableDictionary<string, string> TestEnvironment { get; init; } =
+        ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Directory holding the orchestrator's VSTest logger (<c>Orchestrator.TestLogger.dll</c>); null streams no live results.</summary>
+    public string? LoggerDirectory { get; init; }
+
+    /// <summary>The <c>dotnet</c> executable.</summary>
+    public string DotnetPath { get; init; } = "dotnet";
+
+    /// <summary>Filters longer than this go to a <c>.runsettings</c> file instead of the command line.</summary>
+    public int MaxCommandLineFilterLength { get; init; } = 2048;
+
+    /// <summary>Deadline for stopping resources after the run, also after cancellation.</summary>
+    public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Masks secrets in logs, details and progress.</summary>
+    public SecretRedactor Redactor { get; init; } = new();
+}

@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using Orchestrator.Planning;
+using Orchestrator.Resources;
+using Orchestrator.Results;
+
+namespace Orchestrator.Execution;
+
+/// <summary>
+/// Executes a plan: every unit as its own <c>dotnet test</c> process on parallel slots, resource-free
+/// units first while containers come up, longest units first among those that can start, failed tests
+/// re-run in fresh processes and namespaces, the whole selection repeated when asked. Never loses a
+/// unit: each one that should have run is in the record, also when it could not start or was cancelled.
+/// </summary>
+public static class TestRunner
+{
+    /// <param name="plan">What to run.</param>
+    /// <param name="options">How to run it.</param>
+    /// <param name="resources">Provides the plan's resources; null when no unit needs any.</param>
+    /// <param name="progress">Receives events as they happen.</param>
+    /// <param name="ct">Ctrl+C / SIGTERM: running processes are killed, the rest recorded as cancelled, resources stopped, and the partial record returned.</param>
+    public static async Task<RunRecord> RunAsync(TestPlan plan, RunOptions options, IResourceProvider? resources, IRunProgress progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        var startedAt = DateTimeOffset.UtcNow;
+        progress.RunStarted(plan, options);
+        Directory.CreateDirectory(options.ResultsDirectory);
+        var records = new List<UnitRun>();
+        var pool = new ResourcePool(resources, options, progress);
+        await using (pool.ConfigureAwait(false))
+        {
+            var pending = new List<UnitAttempt>();
+            foreach (var repetition in Enumerable.Range(0, Math.Max(1, options.Repeat)))
+            {
+                foreach (var unit in plan.Units)
+                {
+                    var attempt = new UnitAttempt(unit, unit.Id, 0, repetition);
+                    if (pool.Reserve(attempt) is { } impossible)
+                    {
+                        records.Add(Unstarted(attempt, UnitExit.NotStarted, impossible, progress));
+                    }
+                    else
+                    {
+                        pending.Add(attempt);
+                    }
+                }
+            }
+            pool.StartAll(ct);
+            await ExecuteAsync(pending, pool, options, progress, records, ct).ConfigureAwait(false);
+            await pool.StopAllAsync().ConfigureAwait(false);
+            var finishedAt = DateTimeOffset.UtcNow;
+            var record = new RunRecord(
+                options.RunId,
+                plan.Cadence,
+                startedAt,
+                finishedAt,
+                Incomplete: ct.IsCancellationRequested || records.Any(run => run.Exit == UnitExit.Cancelled),
+                [.. records.OrderBy(run => run.StartedAt)],
+                pool.Lifetimes(),
+                new Dictionary<string, TimeSpan> { ["execute"] = finishedAt - startedAt });
+            progress.RunFinished(record);
+            return record;
+        }
+    }
+
+    private static async Task ExecuteAsync(
+        List<UnitAttempt> pending,
+        ResourcePool pool,
+        RunOptions options,
+        IRunProgress progress,
+        List<UnitRun> records,
+        CancellationToken ct)
+    {
+        var slots = options.Parallelism.EffectiveParallelUnits;
+        var process = new UnitProcess(options, progress);
+        var running = new Dictionary<Task<UnitOutcome>, UnitAttempt>();
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cancellation = ct.Register(() => cancelled.TrySetResult());
+        while (pending.Count > 0 || running.Count > 0)
+        {
+            var changed = pool.Changed;
+            if (ct.IsCancellationRequested)
+            {
+                foreach (var attempt in pending)
+                {
+                    records.Add(Unstarted(attempt, UnitExit.Cancelled, "Run cancelled before the unit started.", progress));
+                    pool.Release(attempt);
+                }
+                pending.Clear();
+            }
+            foreach (var attempt in pending.OrderByDescending(attempt => attempt.Unit.ExpectedDuration).ThenBy(attempt => attempt.Repetition).ToList())
+            {
+                switch (pool.Readiness(attempt, out var failure))
+                {
+                    case ResourceReadiness.Failed:
+                        pending.Remove(attempt);
+                        records.Add(Unstarted(attempt, UnitExit.NotStarted, failure!, progress));
+                        pool.Release(attempt);
+                        break;
+                    case ResourceReadiness.Ready when running.Count < slots:
+                        pending.Remove(attempt);
+                        running.Add(RunOneAsync(attempt, process, pool, options, progress, ct), attempt);
+                        break;
+                }
+            }
+            if (running.Count == 0 && pending.Count == 0)
+            {
+                break;
+            }
+            var wakeUps = running.Keys.Append<Task>(changed);
+            await Task.WhenAny(ct.IsCancellationRequested ? wakeUps : wakeUps.Append(cancelled.Task)).ConfigureAwait(false);
+            foreach (var (task, attempt) in running.Where(pair => pair.Key.IsCompleted).ToList())
+            {
+                running.Remove(task);
+                var outcome = await task.ConfigureAwait(false);
+                records.Add(outcome.Run);
+                progress.UnitFinished(outcome.Run);
+                if (!ct.IsCancellationRequested && RetryOf(attempt, outcome, options) is { } retry)
+                {
+                    // Reserved before the finished attempt releases, so shared instances stay up for the re-run.
+                    if (pool.Reserve(retry) is null)
+                    {
+                        pending.Add(retry);
+                        progress.RetriesScheduled(outcome.Run, retry.Attempt, retry.Unit.Tests);
+                    }
+                }
+                pool.Release(attempt);
+            }
+        }
+    }
+
+    private static async Task<UnitOutcome> RunOneAsync(UnitAttempt attempt, UnitProcess process, ResourcePool pool, RunOptions options, IRunProgress progress, CancellationToken ct)
+    {
+        await Task.Yield();
+        ImmutableDictionary<string, string> resourceVariables;
+        try
+        {
+            resourceVariables = await pool.VariablesAsync(attempt, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new UnitOutcome(Unstarted(attempt, UnitExit.Cancelled, "Run cancelled while the unit's namespaces were created.", progress: null), []);
+        }
+        catch (Exception exception)
+        {
+            var detail = options.Redactor.Redact($"The unit's resource namespaces could not be created: {exception.Message}");
+            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, progress: null), []);
+        }
+        var environment = options.TestEnvironment.SetItems(resourceVariables);
+        try
+        {
+            return await process.RunAsync(attempt, environment, ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            var detail = options.Redactor.Redact($"The unit could not be run: {exception.Message}");
+            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, progress: null), []);
+        }
+    }
+
+    /// <summary>The re-run of a finished attempt's failed and result-less tests, when retries remain.</summary>
+    internal static UnitAttempt? RetryOf(UnitAttempt finished, UnitOutcome outcome, RunOptions options)
+    {
+        if (finished.Attempt >= options.Retries || outcome.Run.Exit is not (UnitExit.TestsFailed or UnitExit.Crashed or UnitExit.Hung))
+        {
+            return null;
+        }
+        var failed = outcome.Results.Where(result => result.Outcome == TestResultOutcome.Failed).Select(result => result.FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
+        var withResult = outcome.Results.Select(result => result.FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
+        var again = finished.Unit.Tests
+            .Where(test => failed.Contains(test.FullyQualifiedName) || !withResult.Contains(test.FullyQualifiedName))
+            .ToList();
+        if (again.Count == 0)
+        {
+            return null;
+        }
+        var assemblies = again.Select(test => test.Assembly).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unit = finished.Unit with
+        {
+            Tests = again,
+            Sources = [.. finished.Unit.Sources.Where(source => assemblies.Contains(Path.GetFileNameWithoutExtension(source)))],
+            Filter = TestFilter.ForTests(again),
+            ExpectedDuration = TimeSpan.FromTicks(finished.Unit.ExpectedDuration.Ticks * again.Count / Math.Max(1, finished.Unit.Tests.Count)),
+        };
+        return unit.Sources.Count == 0 ? null : finished with { Unit = unit, Attempt = finished.Attempt + 1 };
+    }
+
+    private static UnitRun Unstarted(UnitAttempt attempt, UnitExit exit, string detail, IRunProgress? progress)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var run = new UnitRun(
+            attempt.RecordedId,
+            attempt.Unit.PartitionId,
+            attempt.Unit.Layer,
+            attempt.Unit.Resources,
+            attempt.Attempt,
+            attempt.Repetition,
+            attempt.Unit.Tests,
+            TrxPath: null,
+            now,
+            now,
+            exit,
+            detail);
+        progress?.UnitFinished(run);
+        return run;
+    }
+}

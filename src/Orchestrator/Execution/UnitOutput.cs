@@ -1,0 +1,75 @@
+namespace Orchestrator.Execution;
+
+/// <summary>
+/// What execution keeps of a unit's console output to classify its end: the lines VSTest uses to
+/// report an aborted run, a crash, a hang, and the last lines. Thread-safe (stdout and stderr feed it).
+/// </summary>
+public sealed class UnitOutput
+{
+    private const int TailSize = 20;
+    private static readonly string[] Markers =
+    [
+        "The active test run was aborted",
+        "Test host process crashed",
+        "inactivity time",
+        "Test Run Aborted",
+        "The test running when the crash occurred",
+        "No test source files were specified",
+        "could not be found",
+        "Could not find",
+    ];
+
+    private readonly Lock _lock = new();
+    private readonly List<string> _notable = [];
+    private readonly Queue<string> _tail = new();
+    private bool _nextIsCrashTest;
+
+    public void Add(string line)
+    {
+        lock (_lock)
+        {
+            if (_nextIsCrashTest && !string.IsNullOrWhiteSpace(line))
+            {
+                CrashingTest ??= line.Trim();
+                _nextIsCrashTest = false;
+            }
+            if (Markers.Any(marker => line.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+            {
+                _notable.Add(line.Trim());
+                _nextIsCrashTest |= line.Contains("The test running when the crash occurred", StringComparison.Ordinal);
+            }
+            _tail.Enqueue(line);
+            if (_tail.Count > TailSize)
+            {
+                _tail.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>The test VSTest names as running when the host died.</summary>
+    public string? CrashingTest { get; private set; }
+
+    public IReadOnlyList<string> NotableLines
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _notable];
+            }
+        }
+    }
+
+    public IReadOnlyList<string> LastLines
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _tail];
+            }
+        }
+    }
+
+    public bool Contains(string marker) => NotableLines.Any(line => line.Contains(marker, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,21 @@
+namespace Orchestrator.Execution;
+
+/// <summary>Where one unit process keeps its files: its own results directory with TRX, log, live results and settings.</summary>
+public sealed record UnitPaths(string Directory, string TrxFileName)
+{
+    public string TrxPath => Path.Combine(Directory, TrxFileName);
+
+    public string LogPath => Path.Combine(Directory, "output.log");
+
+    public string LiveResultsPath => Path.Combine(Directory, "live.jsonl");
+
+    public string RunSettingsPath => Path.Combine(Directory, "filter.runsettings");
+
+    /// <summary>Paths for one attempt of one repetition of a unit, under the run's results directory.</summary>
+    public static UnitPaths For(string resultsDirectory, string unitId, int repetition, int attempt)
+    {
+        var safe = string.Concat(unitId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        var name = $"{safe}.r{repetition}.a{attempt}";
+        return new UnitPaths(Path.Combine(Path.GetFullPath(resultsDirectory), name), name + ".trx");
+    }
+}

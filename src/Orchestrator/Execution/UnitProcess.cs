@@ -1,0 +1,190 @@
+using System.ComponentModel;
+using System.Text;
+using CliWrap;
+using Orchestrator.Results;
+
+namespace Orchestrator.Execution;
+
+/// <summary>
+/// Runs one unit as one <c>dotnet test</c> process over built assemblies: own results directory and
+/// TRX, the partition's environment on top of the inherited one, hang and unit timeouts, cancellation
+/// that kills the whole process tree, output logged (secrets redacted), live results tailed.
+/// </summary>
+public sealed class UnitProcess
+{
+    private static readonly TimeSpan TailInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(15);
+
+    private readonly RunOptions _options;
+    private readonly IRunProgress _progress;
+
+    public UnitProcess(RunOptions options, IRunProgress progress)
+    {
+        _options = options;
+        _progress = progress;
+    }
+
+    /// <param name="attempt">What to run.</param>
+    /// <param name="environment">Variables set on top of the inherited environment (configured test environment, resource variables).</param>
+    /// <param name="ct">Cancels the run: the process tree is killed and the unit recorded as cancelled.</param>
+    public async Task<UnitOutcome> RunAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(environment);
+        var unit = attempt.Unit;
+        var paths = UnitPaths.For(_options.ResultsDirectory, attempt.RecordedId, attempt.Repetition, attempt.Attempt);
+        Directory.CreateDirectory(paths.Directory);
+        var command = DotnetTestCommand.For(unit, paths, _options);
+        if (command.RunSettings is not null)
+        {
+            await File.WriteAllTextAsync(paths.RunSettingsPath, command.RunSettings, ct).ConfigureAwait(false);
+        }
+
+        var output = new UnitOutput();
+        var logLock = new Lock();
+        await using var log = new StreamWriter(paths.LogPath, append: false, Encoding.UTF8);
+        void Line(string line)
+        {
+            var redacted = _options.Redactor.Redact(line);
+            output.Add(redacted);
+            lock (logLock)
+            {
+                log.WriteLine(redacted);
+            }
+        }
+        Line($"> {_options.DotnetPath} {string.Join(' ', command.Arguments.Select(Quote))}");
+
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            // The end of a run is classified from VSTest's English messages.
+            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+            ["VSLANG"] = "1033",
+        };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        using var timeout = new CancellationTokenSource(_options.Timeouts.Unit);
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        using var lastResort = new CancellationTokenSource();
+        var startedAt = DateTimeOffset.UtcNow;
+        CommandTask<CommandResult> task;
+        try
+        {
+            task = Cli.Wrap(_options.DotnetPath)
+                .WithArguments(command.Arguments)
+                .WithEnvironmentVariables(variables)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(Line))
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(Line))
+                .ExecuteAsync(lastResort.Token);
+        }
+        catch (Exception exception) when (exception is Win32Exception or InvalidOperationException)
+        {
+            var detail = _options.Redactor.Redact($"'{_options.DotnetPath}' could not be started: {exception.Message}. Check that the .NET SDK is installed and on PATH.");
+            Line(detail);
+            return new UnitOutcome(Record(attempt, null, startedAt, DateTimeOffset.UtcNow, UnitExit.NotStarted, detail), []);
+        }
+
+        var start = new UnitStart(attempt.RecordedId, unit.PartitionId, attempt.Attempt, attempt.Repetition, unit.Tests.Count, task.ProcessId, startedAt);
+        _progress.UnitStarted(start);
+        var killed = 0;
+        using var killRegistration = kill.Token.Register(() =>
+        {
+            Interlocked.Exchange(ref killed, 1);
+            ProcessTree.Kill(task.ProcessId);
+            // Should the tree refuse to die, CliWrap's own kill ends the wait.
+            lastResort.CancelAfter(KillGrace);
+        });
+
+        var tail = _options.LoggerDirectory is null ? null : new LiveResultTail(paths.LiveResultsPath);
+        var live = new List<LiveTestResult>();
+        using var tailStop = new CancellationTokenSource();
+        var tailing = tail is null ? Task.CompletedTask : TailAsync(tail, start, live, tailStop.Token);
+
+        int? exitCode = null;
+        try
+        {
+            exitCode = (await task.ConfigureAwait(false)).ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            Line("The process did not exit after its tree was killed; it was killed again.");
+        }
+        var finishedAt = DateTimeOffset.UtcNow;
+        await tailStop.CancelAsync().ConfigureAwait(false);
+        await tailing.ConfigureAwait(false);
+        if (tail is not null)
+        {
+            Report(start, tail.ReadAvailable(), live);
+        }
+
+        var trxResults = TrxOutcomes.TryRead(paths.TrxPath);
+        var wasKilled = Volatile.Read(ref killed) == 1;
+        var ending = new UnitEnding(
+            exitCode,
+            Cancelled: wasKilled && ct.IsCancellationRequested,
+            TimedOut: wasKilled && !ct.IsCancellationRequested,
+            output,
+            trxResults,
+            finishedAt - startedAt);
+        var (exit, exitDetail) = UnitExitClassifier.Classify(ending, _options.Timeouts);
+        if (tail is null && trxResults is not null)
+        {
+            foreach (var result in trxResults)
+            {
+                _progress.TestFinished(start, result);
+            }
+        }
+        Line($"> {exit}: {exitDetail}");
+        return new UnitOutcome(
+            Record(attempt, trxResults is null ? null : paths.TrxPath, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)),
+            trxResults ?? live);
+    }
+
+    private async Task TailAsync(LiveResultTail tail, UnitStart start, List<LiveTestResult> live, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TailInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                Report(start, tail.ReadAvailable(), live);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The process ended; the caller drains what is left.
+        }
+    }
+
+    private void Report(UnitStart start, IReadOnlyList<LiveTestResult> results, List<LiveTestResult> live)
+    {
+        foreach (var result in results)
+        {
+            live.Add(result);
+            _progress.TestFinished(start, result with { ErrorMessage = _options.Redactor.Redact(result.ErrorMessage) });
+        }
+    }
+
+    private static UnitRun Record(UnitAttempt attempt, string? trxPath, DateTimeOffset startedAt, DateTimeOffset finishedAt, UnitExit exit, string detail) =>
+        new(
+            attempt.RecordedId,
+            attempt.Unit.PartitionId,
+            attempt.Unit.Layer,
+            attempt.Unit.Resources,
+            attempt.Attempt,
+            attempt.Repetition,
+            attempt.Unit.Tests,
+            trxPath,
+            startedAt,
+            finishedAt,
+            exit,
+            detail);
+
+    private static string Quote(string argument) =>
+        argument.Contains(' ', StringComparison.Ordinal) || argument.Contains(';', StringComparison.Ordinal) || argument.Contains('|', StringComparison.Ordinal)
+            ? $"\"{argument}\""
+            : argument;
+}

@@ -1,0 +1,93 @@
+using Orchestrator.Configuration;
+using Orchestrator.Execution;
+using Orchestrator.Results;
+using Xunit;
+
+namespace Orchestrator.Tests.Execution;
+
+[Trait("Category", "Unit")]
+public sealed class UnitExitClassifierTests
+{
+    private static readonly TimeoutSettings Timeouts = new(TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30));
+
+    private static LiveTestResult Result(string name, TestResultOutcome outcome) => new(name, name, "/bin/A.dll", outcome, TimeSpan.Zero, null);
+
+    private static UnitEnding Ending(int? exitCode, IReadOnlyList<LiveTestResult>? trx, params string[] lines)
+    {
+        var output = new UnitOutput();
+        foreach (var line in lines)
+        {
+            output.Add(line);
+        }
+        return new UnitEnding(exitCode, Cancelled: false, TimedOut: false, output, trx, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public void Exit_code_0_is_Passed()
+    {
+        var (exit, _) = UnitExitClassifier.Classify(Ending(0, [Result("A.B", TestResultOutcome.Passed)]), Timeouts);
+
+        Assert.Equal(UnitExit.Passed, exit);
+    }
+
+    [Fact]
+    public void Exit_code_1_with_failures_in_the_trx_is_TestsFailed()
+    {
+        var (exit, detail) = UnitExitClassifier.Classify(Ending(1, [Result("A.B", TestResultOutcome.Failed), Result("A.C", TestResultOutcome.Passed)]), Timeouts);
+
+        Assert.Equal(UnitExit.TestsFailed, exit);
+        Assert.Contains("1 test result(s) failed", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Aborted_run_is_Crashed_and_names_the_test_that_was_running()
+    {
+        var ending = Ending(
+            1,
+            [],
+            "The active test run was aborted. Reason: Test host process crashed : Process terminated.",
+            "The test running when the crash occurred: ",
+            "My.Tests.Crashes",
+            "Test Run Aborted.");
+
+        var (exit, detail) = UnitExitClassifier.Classify(ending, Timeouts);
+
+        Assert.Equal(UnitExit.Crashed, exit);
+        Assert.Contains("Test host process crashed", detail, StringComparison.Ordinal);
+        Assert.Contains("My.Tests.Crashes", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blame_hang_message_is_Hung_even_though_vstest_calls_it_a_crash()
+    {
+        var ending = Ending(
+            1,
+            [],
+            "The active test run was aborted. Reason: Test host process crashed",
+            "Data collector 'Blame' message: The specified inactivity time of 60 seconds has elapsed. Collecting hang dumps from testhost and its child processes.");
+
+        var (exit, detail) = UnitExitClassifier.Classify(ending, Timeouts);
+
+        Assert.Equal(UnitExit.Hung, exit);
+        Assert.Contains("60 s", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_trx_with_a_non_zero_exit_is_Crashed_with_the_last_words()
+    {
+        var (exit, detail) = UnitExitClassifier.Classify(Ending(134, null, "Segmentation fault"), Timeouts);
+
+        Assert.Equal(UnitExit.Crashed, exit);
+        Assert.Contains("134", detail, StringComparison.Ordinal);
+        Assert.Contains("Segmentation fault", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timeout_and_cancellation_win_over_whatever_the_killed_process_printed()
+    {
+        var killed = Ending(137, null, "Test Run Aborted.");
+
+        Assert.Equal(UnitExit.TimedOut, UnitExitClassifier.Classify(killed with { TimedOut = true }, Timeouts).Exit);
+        Assert.Equal(UnitExit.Cancelled, UnitExitClassifier.Classify(killed with { Cancelled = true }, Timeouts).Exit);
+    }
+}
