@@ -77,7 +77,7 @@ public sealed class ShopSettings
         get
         {
             var value = Require(ShopConnectionStrings.RabbitMqVariable);
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps"))
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps") || string.IsNullOrEmpty(uri.Host))
             {
                 throw new InvalidSettingException(ShopConnectionStrings.RabbitMqVariable, "expected amqp://user:password@host:port/vhost.");
             }
