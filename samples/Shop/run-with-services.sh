@@ -7,6 +7,7 @@
 #
 #   samples/Shop/run-with-services.sh [dotnet test arguments...]
 #   samples/Shop/run-with-services.sh -c Release --no-build --filter "Resource=postgres"
+#   samples/Shop/run-with-services.sh --exec <command> [args...]   # any command, with the variables set
 #
 # Every run gets its own passwords, its own label and random ports published on 127.0.0.1 only, so
 # several runs can share one Docker engine. SHOP_TEST_PROJECTS overrides which projects run.
@@ -94,6 +95,13 @@ redis_db=1
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=$namespace"
 export ConnectionStrings__Redis="127.0.0.1:$redis_port,password=$redis_password,defaultDatabase=$redis_db,abortConnect=false"
 export ConnectionStrings__RabbitMq="amqp://orchestrator:$rabbit_password@127.0.0.1:$rabbit_port/$namespace"
+
+if [ "${1:-}" = "--exec" ]; then
+  shift
+  status=0
+  "$@" || status=$?
+  exit "$status"
+fi
 
 projects=${SHOP_TEST_PROJECTS:-"$here/tests/Shop.UnitTests $here/tests/Shop.IntegrationTests $here/tests/Shop.EndToEndTests"}
 status=0

@@ -49,7 +49,7 @@ public sealed class ShopFlowTests(PostgresFixture postgres, RedisFixture redis, 
         _inventory = new PostgresInventory(postgres.DataSource, postgres.Schema);
         await _inventory.SetStockAsync(_sku, 5, CancellationToken.None);
         var payments = new PaymentService(
-            _gateway.CreateClient(_http, TimeSpan.FromMilliseconds(300)),
+            _gateway.CreateClient(_http, FakePaymentGateway.GenerousTimeout),
             new PostgresPaymentAuditLog(postgres.DataSource, postgres.Schema),
             new RetryPolicy(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50)),
             TimeProvider.System);

@@ -29,7 +29,7 @@ public sealed class CheckoutOverHttpGatewayTests : IAsyncLifetime
         products.Put(new Product(Mug, "Mug", new Money(1200, "EUR")));
         await _inventory.SetStockAsync(Mug, 10, CancellationToken.None);
         var payments = new PaymentService(
-            _fake.CreateClient(_http, TimeSpan.FromMilliseconds(200)), new InMemoryPaymentAuditLog(),
+            _fake.CreateClient(_http, FakePaymentGateway.HangTimeout), new InMemoryPaymentAuditLog(),
             new RetryPolicy(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50)), TimeProvider.System);
         _checkout = new CheckoutService(_sessions, products, _inventory, payments, _events, new PriceCalculator(PricingRules.Default));
     }

@@ -10,7 +10,6 @@ namespace Shop.IntegrationTests.Payments;
 [Trait("Category", "Integration")]
 public sealed class HttpPaymentGatewayTests : IAsyncLifetime
 {
-    private static readonly TimeSpan ClientTimeout = TimeSpan.FromMilliseconds(250);
     private readonly HttpClient _http = new();
     private FakePaymentGateway _fake = null!;
     private HttpPaymentGateway _gateway = null!;
@@ -18,7 +17,7 @@ public sealed class HttpPaymentGatewayTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await FakePaymentGateway.StartAsync(CancellationToken.None);
-        _gateway = _fake.CreateClient(_http, ClientTimeout);
+        _gateway = _fake.CreateClient(_http, FakePaymentGateway.GenerousTimeout);
     }
 
     public async Task DisposeAsync()
@@ -97,11 +96,13 @@ public sealed class HttpPaymentGatewayTests : IAsyncLifetime
     public async Task A_gateway_that_never_answers_times_out_on_the_client_deadline()
     {
         _fake.Then(GatewayReply.Hang);
+        using var http = new HttpClient();
+        var gateway = _fake.CreateClient(http, FakePaymentGateway.HangTimeout);
 
-        var error = await Assert.ThrowsAsync<PaymentGatewayException>(() => _gateway.ChargeAsync(Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.ChargeAsync(Request(), CancellationToken.None));
 
         Assert.Equal(GatewayFailureKind.Timeout, error.Kind);
-        Assert.Contains("250 ms", error.Message, StringComparison.Ordinal);
+        Assert.Contains("400 ms", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class HttpPaymentGatewayTests : IAsyncLifetime
     public async Task A_gateway_nobody_listens_for_is_unavailable()
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{UnusedPort()}/") };
-        var gateway = new HttpPaymentGateway(http, ClientTimeout);
+        var gateway = new HttpPaymentGateway(http, FakePaymentGateway.GenerousTimeout);
 
         var error = await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.ChargeAsync(Request(), CancellationToken.None));
 

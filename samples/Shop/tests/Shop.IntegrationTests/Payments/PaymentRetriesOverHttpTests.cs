@@ -10,6 +10,7 @@ public sealed class PaymentRetriesOverHttpTests : IAsyncLifetime
 {
     private static readonly Money Amount = new(5000, "EUR");
     private readonly HttpClient _http = new();
+    private readonly HttpClient _impatientHttp = new();
     private readonly InMemoryPaymentAuditLog _audit = new();
     private FakePaymentGateway _fake = null!;
     private PaymentService _payments = null!;
@@ -17,15 +18,18 @@ public sealed class PaymentRetriesOverHttpTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await FakePaymentGateway.StartAsync(CancellationToken.None);
-        var client = _fake.CreateClient(_http, TimeSpan.FromMilliseconds(200));
-        _payments = new PaymentService(client, _audit, new RetryPolicy(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50)), TimeProvider.System);
+        _payments = Payments(_http, FakePaymentGateway.GenerousTimeout);
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
+        _impatientHttp.Dispose();
         await _fake.DisposeAsync();
     }
+
+    private PaymentService Payments(HttpClient http, TimeSpan clientTimeout) =>
+        new(_fake.CreateClient(http, clientTimeout), _audit, new RetryPolicy(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50)), TimeProvider.System);
 
     [Fact]
     public async Task A_charge_succeeds_when_the_gateway_recovers_from_503s()
@@ -55,10 +59,11 @@ public sealed class PaymentRetriesOverHttpTests : IAsyncLifetime
         _fake.Then(GatewayReply.Hang, GatewayReply.Approve);
         var orderId = Guid.NewGuid();
 
-        var result = await _payments.ChargeAsync(orderId, Amount, CancellationToken.None);
+        var result = await Payments(_impatientHttp, FakePaymentGateway.HangTimeout).ChargeAsync(orderId, Amount, CancellationToken.None);
 
         Assert.True(result.IsApproved);
-        Assert.Equal([ChargeRequest.IdempotencyKeyFor(orderId), ChargeRequest.IdempotencyKeyFor(orderId)], _fake.Requests.Select(r => r.IdempotencyKey));
+        Assert.True(_fake.Requests.Count >= 2);
+        Assert.All(_fake.Requests, request => Assert.Equal(ChargeRequest.IdempotencyKeyFor(orderId), request.IdempotencyKey));
     }
 
     [Fact]

@@ -9,13 +9,15 @@ namespace Shop.Testing.Fakes;
 
 /// <summary>
 /// A payment gateway served over real HTTP on 127.0.0.1 (a free port chosen by the OS). Replies are
-/// scripted in order; when the script runs out it approves. Every request is recorded.
+/// scripted in order; when the script runs out it approves. Like a real gateway, once it has decided
+/// a charge (approved or declined) it answers that key with the same decision again. Every request is recorded.
 /// </summary>
 public sealed class FakePaymentGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<GatewayReply> _script = new();
     private readonly ConcurrentQueue<RecordedCharge> _requests = new();
+    private readonly ConcurrentDictionary<string, GatewayReply> _decided = new(StringComparer.Ordinal);
 
     private FakePaymentGateway(WebApplication app) => _app = app;
 
@@ -31,8 +33,13 @@ public sealed class FakePaymentGateway : IAsyncDisposable
         var app = builder.Build();
         var gateway = new FakePaymentGateway(app);
         app.MapPost("/charges", gateway.ChargeAsync);
+        app.MapGet("/health", () => "ok");
         await app.StartAsync(ct);
         gateway.BaseAddress = new Uri(app.Urls.Single().TrimEnd('/') + "/");
+
+        // The first request of a process pays for JIT and connection set-up; pay it here, not inside a test's timeout.
+        using var warmUp = new HttpClient { BaseAddress = gateway.BaseAddress };
+        (await warmUp.GetAsync(new Uri("health", UriKind.Relative), ct)).EnsureSuccessStatusCode();
         return gateway;
     }
 
@@ -45,6 +52,12 @@ public sealed class FakePaymentGateway : IAsyncDisposable
 
         return this;
     }
+
+    /// <summary>A client timeout no healthy answer exceeds, even on a loaded machine.</summary>
+    public static readonly TimeSpan GenerousTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>A client timeout for tests where the gateway hangs: short, so the test stays fast.</summary>
+    public static readonly TimeSpan HangTimeout = TimeSpan.FromMilliseconds(400);
 
     /// <summary>An HTTP gateway client pointed at this fake, with the given client-side timeout.</summary>
     public HttpPaymentGateway CreateClient(HttpClient http, TimeSpan timeout)
@@ -66,7 +79,14 @@ public sealed class FakePaymentGateway : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         _requests.Enqueue(new RecordedCharge(idempotencyKey, body));
-        var reply = _script.TryDequeue(out var next) ? next : GatewayReply.Approve;
+        var reply = _decided.TryGetValue(idempotencyKey, out var decided) ? decided
+            : _script.TryDequeue(out var next) ? next
+            : GatewayReply.Approve;
+        if (reply is GatewayReply.Approve or GatewayReply.Decline)
+        {
+            _decided.TryAdd(idempotencyKey, reply);
+        }
+
         var response = context.Response;
         switch (reply)
         {
