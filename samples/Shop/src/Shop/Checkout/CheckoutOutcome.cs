@@ -1,0 +1,10 @@
+namespace Shop.Checkout;
+
+public enum CheckoutOutcome
+{
+    Placed,
+    SessionRejected,
+    OutOfStock,
+    PaymentDeclined,
+    PaymentFailed,
+}

@@ -1,0 +1,5 @@
+using Shop.Ordering;
+
+namespace Shop.Inventory;
+
+public sealed record Reservation(Guid OrderId, Sku Sku, int Quantity);

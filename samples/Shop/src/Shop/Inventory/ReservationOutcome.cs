@@ -1,0 +1,9 @@
+namespace Shop.Inventory;
+
+public enum ReservationOutcome
+{
+    Reserved,
+    AlreadyReserved,
+    InsufficientStock,
+    UnknownSku,
+}

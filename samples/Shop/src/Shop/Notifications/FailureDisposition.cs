@@ -1,0 +1,7 @@
+namespace Shop.Notifications;
+
+public enum FailureDisposition
+{
+    Retry,
+    DeadLetter,
+}

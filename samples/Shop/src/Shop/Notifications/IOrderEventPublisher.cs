@@ -1,0 +1,6 @@
+namespace Shop.Notifications;
+
+public interface IOrderEventPublisher
+{
+    Task PublishAsync(OrderEvent orderEvent, CancellationToken ct);
+}

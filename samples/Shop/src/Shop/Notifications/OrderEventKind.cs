@@ -1,0 +1,9 @@
+namespace Shop.Notifications;
+
+public enum OrderEventKind
+{
+    Placed,
+    Paid,
+    Shipped,
+    Cancelled,
+}

@@ -1,0 +1,6 @@
+namespace Shop.Ordering;
+
+public sealed record OrderLine(Sku Sku, int Quantity, Money UnitPrice)
+{
+    public Money Total => UnitPrice.Multiply(Quantity);
+}

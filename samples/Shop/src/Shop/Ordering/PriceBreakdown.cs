@@ -1,0 +1,3 @@
+namespace Shop.Ordering;
+
+public sealed record PriceBreakdown(Money Subtotal, Money Discount, Money Shipping, Money Tax, Money Total);

@@ -1,0 +1,7 @@
+namespace Shop.Payments;
+
+public enum ChargeStatus
+{
+    Approved,
+    Declined,
+}

@@ -1,0 +1,8 @@
+namespace Shop.Payments;
+
+public enum PaymentOutcome
+{
+    Approved,
+    Declined,
+    Failed,
+}

@@ -1,0 +1,9 @@
+namespace Shop.Sessions;
+
+public enum SessionStatus
+{
+    Valid,
+    Expired,
+    Unknown,
+    Malformed,
+}

@@ -1,0 +1,3 @@
+namespace Shop.Testing.Fakes;
+
+public sealed record RecordedCharge(string IdempotencyKey, string Body);

@@ -1,0 +1,8 @@
+namespace Shop.Testing.Services;
+
+public enum ServiceKind
+{
+    Postgres,
+    Redis,
+    RabbitMq,
+}
