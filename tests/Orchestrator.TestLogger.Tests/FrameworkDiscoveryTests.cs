@@ -158,6 +158,43 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
         Assert.Contains(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error && problem.Message.Contains("Microsoft.Testing.Platform", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Cancelling_discovery_kills_every_process_it_started()
+    {
+        var assembly = CopyOutput(fixtures.XunitAssembly, "cancelled-" + Guid.NewGuid().ToString("N"));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestDiscoverer.ListCasesAsync(Request(null, assembly), cancellation.Token));
+
+        var directory = Path.GetDirectoryName(assembly)!;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (ProcessesMentioning(directory).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        Assert.Empty(ProcessesMentioning(directory));
+    }
+
+    private static List<string> ProcessesMentioning(string text) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Where(directory => int.TryParse(Path.GetFileName(directory), out _))
+            .Select(directory =>
+            {
+                try
+                {
+                    return File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                }
+                catch (IOException)
+                {
+                    return "";
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return "";
+                }
+            })
+            .Where(commandLine => commandLine.Contains(text, StringComparison.Ordinal))];
+
     private string CopyOutput(string assembly, string name)
     {
         var target = Path.Combine(_workDirectory, name);

@@ -33,12 +33,16 @@ internal static class DiscoverCommand
         command.SetAction(async (parse, ct) =>
         {
             var configuration = loadConfiguration(parse.GetValue(config));
+            // Relative directories are taken from the configuration file's directory (the repository root), else the current one.
+            var baseDirectory = Path.GetDirectoryName(configuration.SourcePath) is { Length: > 0 } configurationDirectory
+                ? Path.GetFullPath(configurationDirectory)
+                : Directory.GetCurrentDirectory();
             var request = new DiscoveryRequest
             {
                 Configuration = configuration,
-                ManifestDirectory = Path.GetFullPath(parse.GetValue(manifests)!),
+                ManifestDirectory = Path.GetFullPath(parse.GetValue(manifests)!, baseDirectory),
                 LoggerDirectory = AppContext.BaseDirectory,
-                CacheDirectory = Path.GetFullPath(parse.GetValue(cache)!),
+                CacheDirectory = Path.GetFullPath(parse.GetValue(cache)!, baseDirectory),
             };
             var inventory = await TestDiscoverer.DiscoverAsync(request, ct);
             if (parse.GetValue(json))
