@@ -1,14 +1,24 @@
 using System.CommandLine;
+using Orchestrator.Cli.Pipeline;
 
 namespace Orchestrator.Cli;
 
 internal static class Program
 {
+    // After Ctrl+C or SIGTERM the run kills its test processes, removes its containers and merges
+    // partial results; System.CommandLine's default of 2 s would cut that short.
+    private static readonly TimeSpan _cleanupWindow = TimeSpan.FromSeconds(90);
+
     public static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("Orchestrator: a resource-aware test pipeline for .NET.");
-        root.Subcommands.Add(Merge.MergeCommand.Create());
-        root.Subcommands.Add(Clean.CleanCommand.Create());
-        return await root.Parse(args).InvokeAsync();
+        var root = new RootCommand("Orchestrator: a resource-aware test pipeline for .NET.")
+        {
+            Run.RunCommand.Create(),
+            Plan.PlanCommand.Create(),
+            Discover.DiscoverCommand.Create(ConfigurationSource.Load),
+            Merge.MergeCommand.Create(),
+            Clean.CleanCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = _cleanupWindow });
     }
 }

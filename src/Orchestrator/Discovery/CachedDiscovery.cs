@@ -1,0 +1,10 @@
+namespace Orchestrator.Discovery;
+
+/// <summary>A cache entry: the cases of one assembly content, stored under its content hash.</summary>
+internal sealed record CachedDiscovery(int FormatVersion, IReadOnlyList<CachedCase> Cases);
+
+internal sealed record CachedCase(
+    string FullyQualifiedName,
+    string DisplayName,
+    IReadOnlyList<DiscoveryLogTrait> Traits,
+    IReadOnlyList<string> Categories);

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Discovery;
+
+/// <summary>
+/// What the build says about one test project and target framework (written by the
+/// Orchestrator.MSBuild task): where the test assembly is, its runner, and the layer and
+/// resources the project declares for all of its tests.
+/// </summary>
+/// <param name="ManifestPath">The manifest file this was read from (for messages).</param>
+public sealed record TestProjectManifest(
+    string ProjectPath,
+    string ProjectName,
+    string TargetFramework,
+    string TargetPath,
+    string Configuration,
+    TestRunnerKind Runner,
+    string? Layer,
+    ImmutableArray<string> Resources,
+    string ManifestPath);
