@@ -237,22 +237,6 @@ internal sealed class ResourcePool : IAsyncDisposable
 
     private async Task StartInOrderAsync(IResourceProvider provider, List<InstanceState> ordered, CancellationToken ct)
     {
-        try
-        {
-            await provider.PrepareAsync([.. ordered.Select(state => state.Definition).DistinctBy(definition => definition.Name)], ct).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            foreach (var state in ordered)
-            {
-                Fail(state, $"Resources could not be prepared: {exception.Message}", exception);
-            }
-            return;
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
         foreach (var state in ordered)
         {
             try

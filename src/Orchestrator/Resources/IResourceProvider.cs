@@ -12,7 +12,8 @@ public interface IResourceProvider : IAsyncDisposable
     /// <summary>
     /// Checks, before any test runs, that every needed resource can be provided: the engine answers,
     /// each image is present or buildable (and builds it), earlier runs' orphans are swept.
-    /// Throws <see cref="ResourceException"/> naming the culprit and the fix.
+    /// Throws <see cref="ResourceException"/> naming the culprit and the fix. The caller prepares once,
+    /// before the run starts, so that a resource that cannot be provided stops the run before any test.
     /// </summary>
     Task PrepareAsync(IReadOnlyCollection<ResourceDefinition> needed, CancellationToken ct);
 

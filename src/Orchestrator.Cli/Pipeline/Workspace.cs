@@ -1,0 +1,33 @@
+using Orchestrator.Configuration;
+
+namespace Orchestrator.Cli.Pipeline;
+
+/// <summary>
+/// Where a repository's orchestrator files live. Relative paths are taken from the directory of the
+/// configuration file (the repository root), so the tool behaves the same from any working directory.
+/// </summary>
+internal sealed record Workspace(OrchestratorConfiguration Configuration, string Root)
+{
+    public const string ManifestDirectoryName = "artifacts/orchestrator/manifests";
+    public const string ResultsDirectoryName = "artifacts/test-results";
+    public const string StateDirectoryName = ".orchestrator";
+
+    /// <summary>Manifests written by the build (Orchestrator.MSBuild).</summary>
+    public string ManifestDirectory => Path.Combine(Root, ManifestDirectoryName);
+
+    /// <summary>Discovery results per assembly content hash; kept across builds and runs.</summary>
+    public string DiscoveryCacheDirectory => Path.Combine(Root, StateDirectoryName, "cache", "discovery");
+
+    /// <summary>Smoothed per-test durations that balance the next plan; kept across runs.</summary>
+    public string TimingsPath => Path.Combine(Root, StateDirectoryName, "timings.json");
+
+    /// <summary>The orchestrator's VSTest logger ships beside the tool.</summary>
+    public static string LoggerDirectory => AppContext.BaseDirectory;
+
+    public string Resolve(string path) => Path.GetFullPath(path, Root);
+
+    public static Workspace For(OrchestratorConfiguration configuration) =>
+        new(configuration, Path.GetDirectoryName(configuration.SourcePath) is { Length: > 0 } directory
+            ? Path.GetFullPath(directory)
+            : Directory.GetCurrentDirectory());
+}
