@@ -23,7 +23,11 @@ pg_password=$(secret)
 redis_password=$(secret)
 rabbit_password=$(secret)
 
+child=
 cleanup() {
+  if [ -n "$child" ]; then
+    kill "$child" 2>/dev/null || true
+  fi
   local ids
   ids=$(docker ps -aq --filter "label=$label")
   if [ -n "$ids" ]; then
@@ -34,6 +38,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# Runs a command as a background child and waits for it, so INT/TERM are handled at once (bash defers
+# traps while a foreground child runs) and the child is stopped with the containers.
+run() {
+  local rc=0
+  "$@" &
+  child=$!
+  wait "$child" || rc=$?
+  child=
+  return "$rc"
+}
 
 log() { printf '[run-with-services] %s\n' "$*" >&2; }
 
@@ -99,7 +114,7 @@ export ConnectionStrings__RabbitMq="amqp://orchestrator:$rabbit_password@127.0.0
 if [ "${1:-}" = "--exec" ]; then
   shift
   status=0
-  "$@" || status=$?
+  run "$@" || status=$?
   exit "$status"
 fi
 
@@ -107,6 +122,6 @@ projects=${SHOP_TEST_PROJECTS:-"$here/tests/Shop.UnitTests $here/tests/Shop.Inte
 status=0
 for project in $projects; do
   log "dotnet test $project $*"
-  dotnet test "$project" "$@" || status=$?
+  run dotnet test "$project" "$@" || status=$?
 done
 exit "$status"
