@@ -21,7 +21,7 @@ internal sealed class RunProgressState
         {
             foreach (var partition in plan.Partitions)
             {
-                _partitions[partition.Id] = new PartitionCounts { Total = partition.TestCount * Math.Max(1, options.Repeat) };
+                _partitions[partition.Id] = new PartitionCounts { Total = partition.ExpectedResults * Math.Max(1, options.Repeat) };
             }
         }
     }

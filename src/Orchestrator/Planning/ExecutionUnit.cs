@@ -19,4 +19,14 @@ public sealed record ExecutionUnit(
     IReadOnlyList<TestKey> Tests,
     IReadOnlyList<string> Sources,
     string Filter,
-    TimeSpan ExpectedDuration);
+    TimeSpan ExpectedDuration)
+{
+    private readonly int? _expectedResults;
+
+    /// <summary>Results the unit should report: one per discovered case, so theory rows count one by one.</summary>
+    public int ExpectedResults
+    {
+        get => _expectedResults ?? Tests.Count;
+        init => _expectedResults = value;
+    }
+}

@@ -8,5 +8,8 @@ public sealed record Partition(string Id, string Layer, ResourceSet Resources, I
 {
     public int TestCount => Units.Sum(unit => unit.Tests.Count);
 
+    /// <summary>Results the partition should report (theory rows count one by one).</summary>
+    public int ExpectedResults => Units.Sum(unit => unit.ExpectedResults);
+
     public TimeSpan ExpectedDuration => Units.Aggregate(TimeSpan.Zero, (sum, unit) => sum + unit.ExpectedDuration);
 }

@@ -204,7 +204,10 @@ public static class Planner
                 [.. unitTests.Select(test => test.Key)],
                 sources,
                 filter,
-                loads[bin]));
+                loads[bin])
+            {
+                ExpectedResults = unitTests.Sum(test => test.CaseCount),
+            });
         }
         return new Partition(id, layer, resources, units);
     }

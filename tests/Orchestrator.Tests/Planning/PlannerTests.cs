@@ -56,6 +56,20 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void A_unit_expects_one_result_per_theory_row()
+    {
+        var inventory = Of(
+            Test("A.Theory") with { CaseCount = 3 },
+            Test("A.Fact"));
+
+        var plan = Planner.Plan(inventory, _config, "commit", TimingHistory.Empty);
+
+        var partition = plan.Partitions.Single();
+        Assert.Equal(2, partition.TestCount);
+        Assert.Equal(4, partition.ExpectedResults);
+    }
+
+    [Fact]
     public void A_large_partition_is_split_into_units_balanced_by_history()
     {
         var tests = Enumerable.Range(0, 8).Select(i => Test($"A.T{i}")).ToArray();
