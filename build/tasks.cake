@@ -1,8 +1,16 @@
 // Helpers shared by the tasks in build.cake. Kept small: anything with logic belongs in src/.
 using System.Xml.Linq;
 
+public sealed record TestCounts(int Passed, int Failed, int Skipped)
+{
+    public static TestCounts Zero { get; } = new(0, 0, 0);
+    public TestCounts Add(TestCounts other) => new(Passed + other.Passed, Failed + other.Failed, Skipped + other.Skipped);
+    public override string ToString() => $"{Passed} passed, {Failed} failed, {Skipped} skipped";
+}
+
 public sealed class Repository
 {
+    private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
     private readonly ICakeContext _context;
 
     public Repository(ICakeContext context, DirectoryPath root, string configuration)
@@ -16,6 +24,8 @@ public sealed class Repository
     public string Configuration { get; }
     public FilePath Solution => Root.CombineWithFilePath("Orchestrator.sln");
     public DirectoryPath Artifacts => Root.Combine("artifacts");
+    public DirectoryPath TestResults => Artifacts.Combine("test-results");
+    public FilePath OrchestratorDll => Artifacts.CombineWithFilePath($"bin/Orchestrator.Cli/{Configuration.ToLowerInvariant()}/Orchestrator.Cli.dll");
 
     public void Run(string script, string arguments = "")
     {
@@ -30,58 +40,69 @@ public sealed class Repository
         }
     }
 
-    // Until the run pipeline drives the suite, each cadence is a VSTest filter over the solution.
-    public void RunTests(string cadence, string shard)
+    public string[] CadenceArguments(string cadence, string shard) =>
+        string.IsNullOrEmpty(shard) ? new[] { "--cadence", cadence } : new[] { "--cadence", cadence, "--shard", shard };
+
+    public int Orchestrator(string command, params string[] arguments)
     {
-        if (!string.IsNullOrEmpty(shard))
+        var builder = new ProcessArgumentBuilder().AppendQuoted(OrchestratorDll.FullPath).Append(command);
+        foreach (var argument in arguments)
         {
-            throw new CakeException("--shard needs the orchestrator run pipeline, which this build does not use yet.");
+            builder.AppendQuoted(argument);
         }
-        var filter = cadence switch
+        return _context.StartProcess("dotnet", new ProcessSettings { Arguments = builder, WorkingDirectory = Root });
+    }
+
+    /// <summary>Runs a cadence through the orchestrator; the last line printed is the combined count.</summary>
+    public void RunCadence(string cadence, string shard, TestCounts alsoCount = null)
+    {
+        var exitCode = Orchestrator("run", CadenceArguments(cadence, shard));
+        var counts = CountLayerResults(TestResults).Add(alsoCount ?? TestCounts.Zero);
+        _context.Information("Results: {0}", TestResults.FullPath);
+        Console.WriteLine(counts.ToString());
+        if (exitCode != 0)
         {
-            "commit" => "Category=Unit|(Category=Integration&Resource!=postgres&Resource!=redis&Resource!=rabbitmq&Resource!=docker)",
-            "pr" => "Category=Unit|Category=Integration",
-            "nightly" => null,
-            _ => throw new CakeException($"Unknown cadence '{cadence}'. Use commit, pr or nightly."),
-        };
-        var results = Artifacts.Combine("test-results").Combine(cadence);
-        _context.CleanDirectory(results);
-        Exception failure = null;
-        try
-        {
-            _context.DotNetTest(Solution.FullPath, new DotNetTestSettings
-            {
-                Configuration = Configuration,
-                NoBuild = true,
-                Filter = filter,
-                ResultsDirectory = results,
-                Loggers = new[] { "trx" },
-            });
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-        }
-        var (passed, failed, skipped) = CountResults(results);
-        _context.Information($"{passed} passed, {failed} failed, {skipped} skipped");
-        if (failure is not null || failed > 0)
-        {
-            throw new CakeException($"Tests failed ({failed} failed); results in {results}.", failure);
+            throw new CakeException($"orchestrator run --cadence {cadence} failed with exit code {exitCode}; see {TestResults.FullPath}/summary.md.");
         }
     }
 
-    private (int Passed, int Failed, int Skipped) CountResults(DirectoryPath results)
+    /// <summary>Runs one test project with plain dotnet test (no orchestrator) and returns its counts.</summary>
+    public TestCounts RunPlainTests(string project, string filter)
     {
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        int passed = 0, failed = 0, skipped = 0;
-        foreach (var trx in _context.GetFiles(results.FullPath + "/**/*.trx"))
+        var results = Artifacts.Combine("self-check");
+        _context.CleanDirectory(results);
+        _context.DotNetTest(Root.CombineWithFilePath(project).FullPath, new DotNetTestSettings
         {
-            var counters = XDocument.Load(trx.FullPath).Descendants(ns + "Counters").Single();
-            int Read(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
-            passed += Read("passed");
-            failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
-            skipped += Read("notExecuted");
+            Configuration = Configuration,
+            NoBuild = true,
+            Filter = filter,
+            ResultsDirectory = results,
+            Loggers = new[] { "trx" },
+        });
+        var counts = CountTrx(_context.GetFiles(results.FullPath + "/*.trx"));
+        _context.Information("Plain dotnet test of {0}: {1}", project, counts);
+        if (counts.Passed == 0)
+        {
+            throw new CakeException($"Plain dotnet test of {project} ran no test; check the filter '{filter}'.");
         }
-        return (passed, failed, skipped);
+        return counts;
+    }
+
+    // The orchestrator writes one merged TRX per layer at the top of the results directory.
+    private TestCounts CountLayerResults(DirectoryPath results) => CountTrx(_context.GetFiles(results.FullPath + "/*.trx"));
+
+    private static TestCounts CountTrx(IEnumerable<FilePath> files)
+    {
+        var total = TestCounts.Zero;
+        foreach (var trx in files)
+        {
+            var counters = XDocument.Load(trx.FullPath).Descendants(Trx + "Counters").Single();
+            int Read(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
+            total = total.Add(new TestCounts(
+                Read("passed"),
+                Read("failed") + Read("error") + Read("timeout") + Read("aborted"),
+                Read("notExecuted")));
+        }
+        return total;
     }
 }
