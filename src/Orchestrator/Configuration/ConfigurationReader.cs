@@ -1,3 +1,4 @@
+using Orchestrator.Text;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -412,7 +413,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         {
             if (!VariableTemplate.IsKnown(placeholder))
             {
-                var suggestion = KeySuggestion.Nearest(placeholder, VariableTemplate.KnownPlaceholders);
+                var suggestion = NameSuggestion.Nearest(placeholder, VariableTemplate.KnownPlaceholders);
                 json.Error(
                     path,
                     $"Unknown placeholder '{{{placeholder}}}' in \"{template}\".",
@@ -447,7 +448,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
 
     private static string FixUnknownName(string name, IReadOnlyList<string> known, string section)
     {
-        var suggestion = KeySuggestion.Nearest(name, known);
+        var suggestion = NameSuggestion.Nearest(name, known);
         var list = known.Count == 0 ? "none is defined" : "defined: " + string.Join(", ", known);
         return (suggestion is null ? "" : $"Did you mean '{suggestion}'? ") + $"Define it under \"{section}\" or use a defined one ({list}).";
     }

@@ -1,3 +1,4 @@
+using Orchestrator.Text;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -31,7 +32,7 @@ internal sealed class JsonObjectReader(JsonLineMap lines)
             {
                 continue;
             }
-            var suggestion = KeySuggestion.Nearest(property.Name, known);
+            var suggestion = NameSuggestion.Nearest(property.Name, known);
             Error(
                 JsonPath.Property(path, property.Name),
                 $"Unknown key '{property.Name}'.",
@@ -285,7 +286,7 @@ internal sealed class JsonObjectReader(JsonLineMap lines)
         {
             return result;
         }
-        var suggestion = KeySuggestion.Nearest(text, known);
+        var suggestion = NameSuggestion.Nearest(text, known);
         Error(
             path,
             $"'{text}' is not a valid {what}.",

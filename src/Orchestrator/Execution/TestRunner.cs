@@ -180,7 +180,7 @@ public static class TestRunner
         {
             Tests = again,
             Sources = [.. finished.Unit.Sources.Where(source => assemblies.Contains(Path.GetFileNameWithoutExtension(source)))],
-            Filter = TestFilter.ForTests(again),
+            Filter = VsTestFilter.ForNames(again),
             ExpectedDuration = TimeSpan.FromTicks(finished.Unit.ExpectedDuration.Ticks * again.Count / Math.Max(1, finished.Unit.Tests.Count)),
         };
         return unit.Sources.Count == 0 ? null : finished with { Unit = unit, Attempt = finished.Attempt + 1 };

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Orchestrator.Text;
 using Orchestrator.Configuration;
 using Orchestrator.Model;
 
@@ -21,11 +21,6 @@ public static class Quarantine
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(name);
-        if (!pattern.Contains('*', StringComparison.Ordinal))
-        {
-            return string.Equals(pattern, name, StringComparison.Ordinal);
-        }
-        var regex = "^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$";
-        return Regex.IsMatch(name, regex, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return WildcardPattern.IsMatch(pattern, name, ignoreCase: false);
     }
 }

@@ -111,7 +111,7 @@ public sealed class FixtureProject : IAsyncLifetime
     public ExecutionUnit Unit(string id, string partitionId, TimeSpan expected, ResourceSet resources, params string[] methods)
     {
         var tests = methods.Select(Test).ToList();
-        return new ExecutionUnit(id, partitionId, "integration", resources, tests, [AssemblyPath], Orchestrator.Execution.TestFilter.ForTests(tests), expected);
+        return new ExecutionUnit(id, partitionId, "integration", resources, tests, [AssemblyPath], Orchestrator.Planning.VsTestFilter.ForNames(tests), expected);
     }
 
     public ExecutionUnit Unit(string id, params string[] methods) => Unit(id, "integration-none", TimeSpan.FromSeconds(1), ResourceSet.None, methods);

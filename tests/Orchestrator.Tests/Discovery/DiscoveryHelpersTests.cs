@@ -1,3 +1,4 @@
+using Orchestrator.Text;
 using Orchestrator.Discovery;
 using Xunit;
 

@@ -69,7 +69,7 @@ public sealed class DotnetTestCommandTests
     [Fact]
     public void Filter_values_escape_the_filter_languages_special_characters()
     {
-        var filter = TestFilter.ForTests([new TestKey("A", "A.B(x=1)|C"), new TestKey("A", "A.D"), new TestKey("A", "A.D")]);
+        var filter = VsTestFilter.ForNames([new TestKey("A", "A.B(x=1)|C"), new TestKey("A", "A.D"), new TestKey("A", "A.D")]);
 
         Assert.Equal(@"FullyQualifiedName=A.B\(x\=1\)\|C|FullyQualifiedName=A.D", filter);
     }

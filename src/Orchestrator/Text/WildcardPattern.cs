@@ -1,9 +1,9 @@
-namespace Orchestrator.Discovery;
+namespace Orchestrator.Text;
 
 /// <summary>Case-insensitive patterns where <c>*</c> matches any run of characters (rules in the configuration).</summary>
 public static class WildcardPattern
 {
-    public static bool IsMatch(string pattern, string text)
+    public static bool IsMatch(string pattern, string text, bool ignoreCase = true)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(text);
@@ -11,7 +11,7 @@ public static class WildcardPattern
         int p = 0, t = 0, star = -1, resume = 0;
         while (t < text.Length)
         {
-            if (p < pattern.Length && pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t]))
+            if (p < pattern.Length && pattern[p] != '*' && SameCharacter(pattern[p], text[t], ignoreCase))
             {
                 p++;
                 t++;
@@ -39,4 +39,7 @@ public static class WildcardPattern
 
         return p == pattern.Length;
     }
+
+    private static bool SameCharacter(char left, char right, bool ignoreCase) =>
+        left == right || (ignoreCase && char.ToUpperInvariant(left) == char.ToUpperInvariant(right));
 }

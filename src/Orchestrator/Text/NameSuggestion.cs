@@ -1,4 +1,4 @@
-namespace Orchestrator.Discovery;
+namespace Orchestrator.Text;
 
 /// <summary>Finds the known name closest to a misspelt one (Levenshtein distance), for "did you mean" hints.</summary>
 public static class NameSuggestion
@@ -25,25 +25,28 @@ public static class NameSuggestion
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
 
-        var previous = new int[right.Length + 1];
-        var current = new int[right.Length + 1];
+        // Optimal string alignment: insertions, deletions, substitutions and swaps of adjacent letters.
+        var d = new int[left.Length + 1, right.Length + 1];
+        for (var i = 0; i <= left.Length; i++)
+        {
+            d[i, 0] = i;
+        }
         for (var j = 0; j <= right.Length; j++)
         {
-            previous[j] = j;
+            d[0, j] = j;
         }
-
         for (var i = 1; i <= left.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= right.Length; j++)
             {
-                var substitution = previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                var cost = left[i - 1] == right[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && left[i - 1] == right[j - 2] && left[i - 2] == right[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-
-            (previous, current) = (current, previous);
         }
-
-        return previous[right.Length];
+        return d[left.Length, right.Length];
     }
 }
