@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading.Channels;
 using Orchestrator.Configuration;
 using Orchestrator.Resources;
 using Orchestrator.Results;
@@ -7,7 +8,8 @@ namespace Orchestrator.Execution;
 
 /// <summary>
 /// The resource instances of one run: one per resource (shared) or per resource and partition
-/// (dedicated), started in the background in the order units need them, at most
+/// (dedicated), started in the background when the scheduler demands them (shortly before a unit
+/// that needs them is due to get a slot), in the order demanded, at most
 /// <see cref="ParallelismSettings.MaxContainers"/> alive at once, each stopped as soon as no remaining
 /// unit (re-runs included) needs it. Namespaces are created once per partition, repetition and attempt.
 /// </summary>
@@ -22,6 +24,7 @@ internal sealed class ResourcePool : IAsyncDisposable
     private readonly List<Task> _stops = [];
     private readonly SemaphoreSlim _containerSlots;
     private readonly CancellationTokenSource _provisioning = new();
+    private readonly Channel<InstanceState> _demanded = Channel.CreateUnbounded<InstanceState>(new UnboundedChannelOptions { SingleReader = true });
     private TaskCompletionSource _changed = NewSignal();
     private Task _startLoop = Task.CompletedTask;
 
@@ -81,20 +84,34 @@ internal sealed class ResourcePool : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts, in the background, every reserved instance in reservation order (the order units need them).</summary>
-    public void StartAll(CancellationToken ct)
+    /// <summary>Opens the background start loop; instances start as they are demanded.</summary>
+    public void Open(CancellationToken ct)
     {
-        List<InstanceState> ordered;
-        lock (_lock)
-        {
-            ordered = [.. _instances.Values.OrderBy(state => state.Order)];
-        }
-        if (ordered.Count == 0 || _provider is null)
+        if (_provider is null)
         {
             return;
         }
         var provisioning = CancellationTokenSource.CreateLinkedTokenSource(ct, _provisioning.Token).Token;
-        _startLoop = Task.Run(() => StartInOrderAsync(_provider, ordered, provisioning), CancellationToken.None);
+        _startLoop = Task.Run(() => StartAsDemandedAsync(_provider, provisioning), CancellationToken.None);
+    }
+
+    /// <summary>The unit is due soon: start its instances (once each) if they are not started yet.</summary>
+    public void Demand(UnitAttempt attempt)
+    {
+        lock (_lock)
+        {
+            foreach (var resource in attempt.Unit.Resources)
+            {
+                if (_options.Resources.TryGetValue(resource, out var definition)
+                    && _instances.TryGetValue(InstanceKey(definition, attempt.Unit.PartitionId), out var state)
+                    && !state.Demanded
+                    && !state.Stopping)
+                {
+                    state.Demanded = true;
+                    _demanded.Writer.TryWrite(state);
+                }
+            }
+        }
     }
 
     public ResourceReadiness Readiness(UnitAttempt attempt, out string? failure)
@@ -163,6 +180,7 @@ internal sealed class ResourcePool : IAsyncDisposable
     /// <summary>Stops whatever is still alive (after cancellation, or units that never came) within the cleanup deadline.</summary>
     public async Task StopAllAsync()
     {
+        _demanded.Writer.TryComplete();
         await _provisioning.CancelAsync().ConfigureAwait(false);
         await _startLoop.ConfigureAwait(false);
         lock (_lock)
@@ -235,37 +253,49 @@ internal sealed class ResourcePool : IAsyncDisposable
         }
     }
 
-    private async Task StartInOrderAsync(IResourceProvider provider, List<InstanceState> ordered, CancellationToken ct)
+    private async Task StartAsDemandedAsync(IResourceProvider provider, CancellationToken ct)
     {
-        foreach (var state in ordered)
+        try
         {
-            try
+            await foreach (var state in _demanded.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
+                await StartDemandedAsync(provider, state, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended; nothing more is started.
+        }
+    }
+
+    private async Task StartDemandedAsync(IResourceProvider provider, InstanceState state, CancellationToken ct)
+    {
+        try
+        {
+            if (state.Definition.IsContainer)
+            {
+                await _containerSlots.WaitAsync(ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            if (state.Stopping)
+            {
+                // Every unit that needed it is gone (failed, cancelled) before it started.
                 if (state.Definition.IsContainer)
                 {
-                    await _containerSlots.WaitAsync(ct).ConfigureAwait(false);
+                    _containerSlots.Release();
                 }
-            }
-            catch (OperationCanceledException)
-            {
                 return;
             }
-            lock (_lock)
-            {
-                if (state.Stopping)
-                {
-                    // Every unit that needed it is gone (failed, cancelled) before it started.
-                    if (state.Definition.IsContainer)
-                    {
-                        _containerSlots.Release();
-                    }
-                    continue;
-                }
-                state.CreatedAt = DateTimeOffset.UtcNow;
-                state.HoldsSlot = state.Definition.IsContainer;
-                state.StartCancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                state.Starting = StartOneAsync(provider, state, state.StartCancellation.Token);
-            }
+            state.CreatedAt = DateTimeOffset.UtcNow;
+            state.HoldsSlot = state.Definition.IsContainer;
+            state.StartCancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            state.Starting = StartOneAsync(provider, state, state.StartCancellation.Token);
         }
     }
 
@@ -398,6 +428,8 @@ internal sealed class ResourcePool : IAsyncDisposable
         public DateTimeOffset? RemovedAt { get; set; }
 
         public bool HoldsSlot { get; set; }
+
+        public bool Demanded { get; set; }
 
         public bool Stopping { get; set; }
     }

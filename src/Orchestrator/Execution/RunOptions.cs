@@ -36,6 +36,12 @@ public sealed record RunOptions(string RunId, string ResultsDirectory)
     /// <summary>Filters longer than this go to a <c>.runsettings</c> file instead of the command line.</summary>
     public int MaxCommandLineFilterLength { get; init; } = 2048;
 
+    /// <summary>
+    /// How long before a unit is expected to get a slot its resources start: long enough to hide a
+    /// container's start-up (RabbitMQ takes several seconds), short enough not to keep containers idle.
+    /// </summary>
+    public TimeSpan ResourceLeadTime { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Deadline for stopping resources after the run, also after cancellation.</summary>
     public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -46,7 +46,7 @@ public static class TestRunner
                     }
                 }
             }
-            pool.StartAll(ct);
+            pool.Open(ct);
             await ExecuteAsync(pending, pool, options, progress, records, ct).ConfigureAwait(false);
             await pool.StopAllAsync().ConfigureAwait(false);
             var finishedAt = DateTimeOffset.UtcNow;
@@ -75,6 +75,7 @@ public static class TestRunner
         var slots = options.Parallelism.EffectiveParallelUnits;
         var process = new UnitProcess(options, progress);
         var running = new Dictionary<Task<UnitOutcome>, UnitAttempt>();
+        var runningSince = new Dictionary<Task<UnitOutcome>, DateTimeOffset>();
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cancellation = ct.Register(() => cancelled.TrySetResult());
         while (pending.Count > 0 || running.Count > 0)
@@ -89,7 +90,7 @@ public static class TestRunner
                 }
                 pending.Clear();
             }
-            foreach (var attempt in pending.OrderByDescending(attempt => attempt.Unit.ExpectedDuration).ThenBy(attempt => attempt.Repetition).ToList())
+            foreach (var attempt in DispatchOrder(pending))
             {
                 switch (pool.Readiness(attempt, out var failure))
                 {
@@ -100,7 +101,9 @@ public static class TestRunner
                         break;
                     case ResourceReadiness.Ready when running.Count < slots:
                         pending.Remove(attempt);
-                        running.Add(RunOneAsync(attempt, process, pool, options, progress, ct), attempt);
+                        var unit = RunOneAsync(attempt, process, pool, options, progress, ct);
+                        running.Add(unit, attempt);
+                        runningSince.Add(unit, DateTimeOffset.UtcNow);
                         break;
                 }
             }
@@ -108,11 +111,20 @@ public static class TestRunner
             {
                 break;
             }
+            var nextDemand = DemandResourcesOfUpcomingUnits(DispatchOrder(pending), running, runningSince, slots, pool, options.ResourceLeadTime);
+            using var demandTimer = new CancellationTokenSource();
             var wakeUps = running.Keys.Append<Task>(changed);
+            if (nextDemand is { } due)
+            {
+                // Wakes the scheduler when upcoming units' resources should start; not a wait for a condition.
+                wakeUps = wakeUps.Append(Task.Delay(due, demandTimer.Token));
+            }
             await Task.WhenAny(ct.IsCancellationRequested ? wakeUps : wakeUps.Append(cancelled.Task)).ConfigureAwait(false);
+            await demandTimer.CancelAsync().ConfigureAwait(false);
             foreach (var (task, attempt) in running.Where(pair => pair.Key.IsCompleted).ToList())
             {
                 running.Remove(task);
+                runningSince.Remove(task);
                 var outcome = await task.ConfigureAwait(false);
                 records.Add(outcome.Run);
                 progress.UnitFinished(outcome.Run);
@@ -128,6 +140,44 @@ public static class TestRunner
                 pool.Release(attempt);
             }
         }
+    }
+
+    /// <summary>Longest units first; repetitions of one unit in order.</summary>
+    private static List<UnitAttempt> DispatchOrder(List<UnitAttempt> pending) =>
+        [.. pending.OrderByDescending(attempt => attempt.Unit.ExpectedDuration).ThenBy(attempt => attempt.Repetition)];
+
+    /// <summary>
+    /// Demands the resources of the units next in line for a slot once a slot is free or expected to
+    /// free within <paramref name="lead"/> (by the running units' expected durations), so containers
+    /// start shortly before they are needed rather than at the start of the run. Returns when to look
+    /// again, or null when nothing is waiting for that.
+    /// </summary>
+    private static TimeSpan? DemandResourcesOfUpcomingUnits(
+        List<UnitAttempt> dispatchOrder,
+        Dictionary<Task<UnitOutcome>, UnitAttempt> running,
+        Dictionary<Task<UnitOutcome>, DateTimeOffset> runningSince,
+        int slots,
+        ResourcePool pool,
+        TimeSpan lead)
+    {
+        var upcoming = dispatchOrder.Take(slots).Where(attempt => !attempt.Unit.Resources.IsEmpty).ToList();
+        if (upcoming.Count == 0)
+        {
+            return null;
+        }
+        var now = DateTimeOffset.UtcNow;
+        var slotFreesIn = running.Count < slots
+            ? TimeSpan.Zero
+            : running.Keys.Min(unit => running[unit].Unit.ExpectedDuration - (now - runningSince[unit]));
+        if (slotFreesIn > lead)
+        {
+            return slotFreesIn - lead;
+        }
+        foreach (var attempt in upcoming)
+        {
+            pool.Demand(attempt);
+        }
+        return null;
     }
 
     private static async Task<UnitOutcome> RunOneAsync(UnitAttempt attempt, UnitProcess process, ResourcePool pool, RunOptions options, IRunProgress progress, CancellationToken ct)

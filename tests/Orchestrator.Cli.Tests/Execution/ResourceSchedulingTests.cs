@@ -64,6 +64,29 @@ public sealed class ResourceSchedulingTests : IClassFixture<FixtureProject>, IDi
         Assert.Equal(["postgres/integration-postgres"], provider.Namespaces);
     }
 
+    [Theory]
+    [InlineData(20, false)]
+    [InlineData(3600, true)]
+    public async Task A_container_starts_only_when_a_unit_needing_it_is_due_within_the_lead_time(int leadSeconds, bool startsWhileTheLongUnitRuns)
+    {
+        // One slot, held by a unit expected to take ten minutes (it really takes a moment).
+        var plan = FixtureProject.Plan(
+            _fixture.Unit("integration-none#1", "integration-none", TimeSpan.FromMinutes(10), ResourceSet.None, "Passes_one"),
+            _fixture.Unit("integration-postgres#1", "integration-postgres", TimeSpan.FromSeconds(1), ResourceSet.Of("postgres"), "Passes_two"));
+        var options = Options() with
+        {
+            Parallelism = ParallelismSettings.Default with { MaxParallelUnits = 1, MaxContainers = 4 },
+            ResourceLeadTime = TimeSpan.FromSeconds(leadSeconds),
+        };
+
+        var record = await TestRunner.RunAsync(plan, options, new FakeResourceProvider(), new RecordingProgress(), CancellationToken.None);
+
+        Assert.All(record.Units, run => Assert.Equal(UnitExit.Passed, run.Exit));
+        var longUnit = record.Units.Single(run => run.PartitionId == "integration-none");
+        var container = Assert.Single(record.Containers);
+        Assert.Equal(startsWhileTheLongUnitRuns, container.CreatedAt < longUnit.FinishedAt);
+    }
+
     [Fact]
     public async Task Failing_resource_start_marks_only_the_units_that_need_it_NotStarted()
     {
