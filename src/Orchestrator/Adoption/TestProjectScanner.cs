@@ -16,6 +16,9 @@ public static class TestProjectScanner
     private static readonly ImmutableHashSet<string> _skippedDirectories =
         ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "bin", "obj", ".git", "node_modules", "artifacts", ".orchestrator");
 
+    // Symbolic links are not followed (no cycles), unreadable directories are passed over.
+    private static readonly EnumerationOptions _enumeration = new() { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+
     public static ImmutableArray<TestProject> Scan(string rootDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
@@ -75,11 +78,11 @@ public static class TestProjectScanner
 
     private static IEnumerable<string> ProjectFiles(string directory)
     {
-        foreach (var file in Directory.EnumerateFiles(directory, "*.csproj"))
+        foreach (var file in Directory.EnumerateFiles(directory, "*.csproj", _enumeration))
         {
             yield return file;
         }
-        foreach (var child in Directory.EnumerateDirectories(directory))
+        foreach (var child in Directory.EnumerateDirectories(directory, "*", _enumeration))
         {
             if (_skippedDirectories.Contains(Path.GetFileName(child)))
             {
