@@ -18,6 +18,7 @@ internal static class Program
             Discover.DiscoverCommand.Create(ConfigurationSource.Load),
             Merge.MergeCommand.Create(),
             Clean.CleanCommand.Create(),
+            Init.InitCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = _cleanupWindow });
     }

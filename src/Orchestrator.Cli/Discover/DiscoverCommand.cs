@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Orchestrator.Cli.Discover;
 
-/// <summary><c>orchestrator discover [--json] [--config path]</c>: the test inventory per layer and resource set.</summary>
+/// <summary><c>orchestrator discover [--json | --tests] [--config path]</c>: the test inventory per layer and resource set.</summary>
 internal static class DiscoverCommand
 {
     public const string DefaultManifestDirectory = "artifacts/orchestrator/manifests";
@@ -17,6 +17,7 @@ internal static class DiscoverCommand
     {
         ArgumentNullException.ThrowIfNull(loadConfiguration);
         var json = new Option<bool>("--json") { Description = "Write every test with its layer, resources and their origins as JSON." };
+        var tests = new Option<bool>("--tests") { Description = "List every test with its layer, resources and their origins (trait, project, rule, default)." };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: orchestrator.json)." };
         var manifests = new Option<string>("--manifests")
         {
@@ -29,7 +30,7 @@ internal static class DiscoverCommand
             DefaultValueFactory = _ => DefaultCacheDirectory,
         };
 
-        var command = new Command("discover", "List the tests of the built solution per layer and resource set.") { json, config, manifests, cache };
+        var command = new Command("discover", "List the tests of the built solution per layer and resource set.") { json, tests, config, manifests, cache };
         command.SetAction(async (parse, ct) =>
         {
             var configuration = loadConfiguration(parse.GetValue(config));
@@ -53,6 +54,10 @@ internal static class DiscoverCommand
             }
             else
             {
+                if (parse.GetValue(tests))
+                {
+                    TestListView.Render(inventory, AnsiConsole.Console);
+                }
                 Render(inventory, configuration, AnsiConsole.Console);
             }
 

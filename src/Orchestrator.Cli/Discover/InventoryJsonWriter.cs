@@ -56,7 +56,7 @@ internal static class InventoryJsonWriter
         json.WriteEndObject();
     }
 
-    private static string Origin(TraitOrigin origin) => origin switch
+    internal static string Origin(TraitOrigin origin) => origin switch
     {
         TraitOrigin.Trait => "trait",
         TraitOrigin.Project => "project",

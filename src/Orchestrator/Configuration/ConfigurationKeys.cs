@@ -9,14 +9,14 @@ namespace Orchestrator.Configuration;
 public static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
-        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules"];
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules", "description"];
 
     public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
 
     public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine"];
 
     public static ImmutableArray<string> Resource { get; } =
-        ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes"];
+        ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes", "description"];
 
     public static ImmutableArray<string> Build { get; } = ["context", "dockerfile", "arguments"];
 

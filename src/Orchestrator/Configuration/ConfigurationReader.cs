@@ -20,6 +20,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             return config;
         }
         json.String(root, Root, "$schema");
+        json.String(root, Root, "description");
 
         var layers = ReadLayers(root) ?? config.Layers;
         var defaultLayer = ReadDefaultLayer(root, layers) ?? config.DefaultLayer;
@@ -116,6 +117,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         var resource = new ResourceDefinition { Name = name };
         var kind = json.Enum(element, path, "kind", ConfigurationKeys.ResourceKinds) ?? resource.Kind;
         var ports = json.Ints(element, path, "ports", 1, 65535, "a container port") ?? [];
+        json.String(element, path, "description");
         resource = resource with
         {
             Kind = kind,
