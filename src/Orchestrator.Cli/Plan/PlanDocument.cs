@@ -20,6 +20,7 @@ internal sealed record PartitionDocument(
     int Tests,
     double ExpectedSeconds,
     int ContainersNeeded,
+    IReadOnlyList<string> PackedSets,
     IReadOnlyList<UnitDocument> Units);
 
 internal sealed record UnitDocument(string Id, double ExpectedSeconds, IReadOnlyList<string> Sources, string Filter, IReadOnlyList<string> Tests);

@@ -29,7 +29,7 @@ internal static class PlanView
             table.AddRow(
                 Markup.Escape(partition.Id),
                 Markup.Escape(partition.Layer),
-                Markup.Escape(partition.Resources.ToString()),
+                Markup.Escape(Resources(partition)),
                 Count(partition.TestCount),
                 Count(partition.Units.Count),
                 Duration(partition.ExpectedDuration),
@@ -86,6 +86,7 @@ internal static class PlanView
                 partition.TestCount,
                 partition.ExpectedDuration.TotalSeconds,
                 ContainersNeeded(partition, config),
+                [.. partition.PackedSets.Select(set => set.ToString())],
                 [.. partition.Units.Select(unit => new UnitDocument(
                     unit.Id,
                     unit.ExpectedDuration.TotalSeconds,
@@ -97,6 +98,11 @@ internal static class PlanView
             [.. plan.Exclusions.Select(exclusion => new ExclusionDocument(exclusion.Test.ToString(), exclusion.Reason.ToString(), exclusion.Detail))]);
         return JsonSerializer.Serialize(document, PlanJsonContext.Default.PlanDocument);
     }
+
+    private static string Resources(Partition partition) =>
+        partition.PackedSets.Count == 0
+            ? partition.Resources.ToString()
+            : $"{partition.Resources} ({partition.PackedSets.Count.ToString(CultureInfo.InvariantCulture)} sets packed)";
 
     /// <summary>Containers the partition needs: one per container resource it uses (shared ones are counted once per run in the total).</summary>
     private static int ContainersNeeded(Partition partition, OrchestratorConfiguration config) =>

@@ -25,7 +25,7 @@ public static class ConfigurationKeys
 
     public static ImmutableArray<string> Isolation { get; } = ["mode", "setup"];
 
-    public static ImmutableArray<string> Parallelism { get; } = ["maxParallelUnits", "maxContainers", "targetUnitSeconds", "maxUnitsPerPartition"];
+    public static ImmutableArray<string> Parallelism { get; } = ["maxParallelUnits", "maxContainers", "targetUnitSeconds", "maxUnitsPerPartition", "packBelowSeconds"];
 
     public static ImmutableArray<string> Timeouts { get; } = ["testHangSeconds", "unitSeconds", "readinessSeconds"];
 

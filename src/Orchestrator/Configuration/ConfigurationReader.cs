@@ -373,6 +373,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             MaxContainers = json.Int(element, path, "maxContainers", 1, "containers alive at once") ?? settings.MaxContainers,
             TargetUnitDuration = json.Seconds(element, path, "targetUnitSeconds") ?? settings.TargetUnitDuration,
             MaxUnitsPerPartition = json.Int(element, path, "maxUnitsPerPartition", 1, "units per partition") ?? settings.MaxUnitsPerPartition,
+            PackBelow = json.Seconds(element, path, "packBelowSeconds", allowZero: true) ?? settings.PackBelow,
         };
     }
 

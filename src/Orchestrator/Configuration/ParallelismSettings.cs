@@ -13,5 +13,12 @@ public sealed record ParallelismSettings(
 {
     public static ParallelismSettings Default { get; } = new(0, 8, TimeSpan.FromSeconds(30), 4);
 
+    /// <summary>
+    /// Partitions of one layer that need resources and are expected to take less than this are packed
+    /// into one partition, so their tests share one process instead of each paying the start-up of a
+    /// <c>dotnet test</c> process; <see cref="TimeSpan.Zero"/> keeps every resource set apart.
+    /// </summary>
+    public TimeSpan PackBelow { get; init; } = TimeSpan.FromSeconds(10);
+
     public int EffectiveParallelUnits => MaxParallelUnits > 0 ? MaxParallelUnits : Environment.ProcessorCount;
 }

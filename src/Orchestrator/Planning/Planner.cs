@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Orchestrator.Configuration;
 using Orchestrator.Model;
@@ -32,7 +33,7 @@ public static class Planner
         var allowed = definition.Resources.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var test in tests)
         {
-            var exclusion = Exclude(test, definition, layers, allowed);
+            var exclusion = Exclude(test, definition, layers, allowed, config.Resources);
             if (exclusion is null)
             {
                 selected.Add(test);
@@ -46,9 +47,12 @@ public static class Planner
         var bySource = tests.GroupBy(test => test.SourcePath, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => (IReadOnlyList<DiscoveredTest>)[.. group], StringComparer.Ordinal);
         var slots = Math.Max(1, config.Parallelism.EffectiveParallelUnits);
-        var partitions = selected
+        var groups = selected
             .GroupBy(test => (Layer: test.Layer.ToLowerInvariant(), test.Resources))
-            .Select(group => BuildPartition(group.Key.Layer, group.Key.Resources, [.. group], config, history, bySource, slots))
+            .Select(group => new TestGroup(PartitionId(group.Key.Layer, group.Key.Resources), group.Key.Layer, group.Key.Resources, [.. group], []))
+            .ToList();
+        var partitions = PartitionPacking.Pack(groups, config, history)
+            .Select(group => BuildPartition(group, config, history, bySource, slots))
             .ToList();
 
         if (shard is not null)
@@ -134,7 +138,12 @@ public static class Planner
         return order < 0;
     }
 
-    private static Exclusion? Exclude(DiscoveredTest test, CadenceDefinition cadence, HashSet<string> layers, HashSet<string> allowed)
+    private static Exclusion? Exclude(
+        DiscoveredTest test,
+        CadenceDefinition cadence,
+        HashSet<string> layers,
+        HashSet<string> allowed,
+        ImmutableDictionary<string, ResourceDefinition> defined)
     {
         if (!layers.Contains(test.Layer))
         {
@@ -145,7 +154,15 @@ public static class Planner
         }
         if (!test.Resources.All(allowed.Contains))
         {
-            var missing = test.Resources.Where(resource => !allowed.Contains(resource));
+            var missing = test.Resources.Where(resource => !allowed.Contains(resource)).ToList();
+            var undefined = missing.Where(resource => !defined.ContainsKey(resource)).ToList();
+            if (undefined.Count > 0)
+            {
+                return new Exclusion(
+                    test.Key,
+                    ExclusionReason.ResourceNotAllowed,
+                    $"needs {string.Join(", ", undefined)}, which orchestrator.json does not define: add it under \"resources\" or correct the test's trait");
+            }
             return new Exclusion(
                 test.Key,
                 ExclusionReason.ResourceNotAllowed,
@@ -161,15 +178,13 @@ public static class Planner
     }
 
     private static Partition BuildPartition(
-        string layer,
-        ResourceSet resources,
-        List<DiscoveredTest> tests,
+        TestGroup group,
         OrchestratorConfiguration config,
         TimingHistory history,
         Dictionary<string, IReadOnlyList<DiscoveredTest>> bySource,
         int slots)
     {
-        var id = PartitionId(layer, resources);
+        var (id, layer, resources, tests, packedSets) = group;
         var estimated = tests
             .Select(test => (Test: test, Duration: history.Estimate(test.Key)))
             .OrderByDescending(item => item.Duration)
@@ -191,8 +206,8 @@ public static class Planner
             var unitTests = members[bin];
             unitTests.Sort((left, right) => TestKey.Ordinal.Compare(left.Key, right.Key));
             var sources = unitTests.Select(test => test.SourcePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            // Units split from one partition share its traits, so only a unit holding a whole partition can be a trait filter.
-            var filter = (unitCount == 1
+            // Units split from one partition share its traits, so only a unit holding a whole, single-set partition can be a trait filter.
+            var filter = (unitCount == 1 && packedSets.Count == 0
                     ? TraitFilter.TryBuild(unitTests, sources.SelectMany(source => bySource[source]), layer, resources, config.Traits)
                     : null)
                 ?? VsTestFilter.ForNames(unitTests.Select(test => test.Key));
@@ -209,7 +224,7 @@ public static class Planner
                 ExpectedResults = unitTests.Sum(test => test.CaseCount),
             });
         }
-        return new Partition(id, layer, resources, units);
+        return new Partition(id, layer, resources, units) { PackedSets = packedSets };
     }
 
     /// <summary>Enough units to keep each under the target duration, within the per-partition cap, the slots and the test count.</summary>

@@ -72,6 +72,23 @@ public sealed class PlannerProperties
             .And(prediction.Makespan <= prediction.TotalWork / prediction.Slots + longest + TimeSpan.FromTicks(1)).Label("list scheduling bound");
     }
 
+    [Property(MaxTest = 200)]
+    public Property A_unit_provides_every_resource_its_tests_need_and_holds_one_layer(TestSpec[] specs, PlanLimits limits)
+    {
+        // One test per key, so that what a test needs is not up to which duplicate the planner keeps.
+        var inventory = new TestInventory([.. Build(specs).Tests.DistinctBy(test => test.Key)], []);
+        var config = Config(limits);
+        var plan = Planner.Plan(inventory, config, "nightly", History(specs));
+        var byKey = inventory.Tests.ToDictionary(test => test.Key);
+
+        return plan.Units.All(unit => unit.Tests.All(key => byKey[key].Resources.All(unit.Resources.Contains))).Label("resources provided")
+            .And(plan.Units.All(unit => unit.Tests.All(key => byKey[key].Layer == unit.Layer))).Label("one layer per unit")
+            .And(plan.Units.All(unit => unit.Tests.All(key => byKey[key].Resources.IsEmpty) == unit.Resources.IsEmpty))
+            .Label("resource-free tests never wait for containers")
+            .And(plan.Partitions.All(partition => partition.PackedSets.Count == 0 || partition.Resources.Count <= config.Parallelism.MaxContainers))
+            .Label("a pack needs no more containers than may run at once");
+    }
+
     private static string Describe(ExecutionUnit unit) =>
         $"{unit.Id}|{unit.Filter}|{unit.ExpectedDuration.Ticks}|{string.Join(',', unit.Tests)}|{string.Join(',', unit.Sources)}";
 
@@ -86,7 +103,11 @@ public sealed class PlannerProperties
             1 + (limits.Slots % 8),
             8,
             TimeSpan.FromMilliseconds(50 + (limits.TargetMilliseconds % 5000)),
-            1 + (limits.MaxUnits % 6)),
+            1 + (limits.MaxUnits % 6))
+        {
+            MaxContainers = 1 + (limits.MaxContainers % 3),
+            PackBelow = TimeSpan.FromMilliseconds(limits.PackMilliseconds % 3 == 0 ? 0 : limits.PackMilliseconds),
+        },
     };
 
     private static TestInventory Build(IEnumerable<TestSpec> specs) =>
@@ -112,5 +133,5 @@ public sealed class PlannerProperties
     /// <summary>A generated test: layer, resources as a bit mask, assembly and name picks, and a duration (a quarter have none).</summary>
     public readonly record struct TestSpec(byte Layer, byte ResourceMask, byte Assembly, ushort Name, ushort DurationMilliseconds);
 
-    public readonly record struct PlanLimits(byte Slots, ushort TargetMilliseconds, byte MaxUnits);
+    public readonly record struct PlanLimits(byte Slots, ushort TargetMilliseconds, byte MaxUnits, byte MaxContainers, ushort PackMilliseconds);
 }

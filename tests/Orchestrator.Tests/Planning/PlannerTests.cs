@@ -18,7 +18,7 @@ public sealed class PlannerTests
             ["pr"] = new("pr", ["unit", "integration"], ["postgres", "redis"]),
             ["nightly"] = new("nightly", ["unit", "integration", "e2e"], ["postgres", "redis"]),
         }.ToImmutableDictionary(),
-        Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromSeconds(1), 4),
+        Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromSeconds(1), 4) { PackBelow = TimeSpan.Zero },
     };
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class PlannerTests
             [tests[6].Key] = TimeSpan.FromSeconds(1),
             [tests[7].Key] = TimeSpan.FromSeconds(0),
         });
-        var config = _config with { Parallelism = new ParallelismSettings(8, 8, TimeSpan.FromSeconds(8), 8) };
+        var config = _config with { Parallelism = new ParallelismSettings(8, 8, TimeSpan.FromSeconds(8), 8) { PackBelow = TimeSpan.Zero } };
 
         var plan = Planner.Plan(Of(tests), config, "commit", history);
 
@@ -100,7 +100,7 @@ public sealed class PlannerTests
         var known = Test("A.Known");
         var unknown = Test("A.Unknown");
         var history = TimingHistory.From(new Dictionary<TestKey, TimeSpan> { [known.Key] = TimeSpan.FromSeconds(3) });
-        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) };
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) { PackBelow = TimeSpan.Zero } };
 
         var plan = Planner.Plan(Of(known, unknown), config, "commit", history);
 
@@ -115,7 +115,7 @@ public sealed class PlannerTests
             Test("A.Db", "integration", ["postgres"]),
             Test("A.DbAndCache", "integration", ["postgres", "redis"]),
             Test("A.Plain", "integration"));
-        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) };
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) { PackBelow = TimeSpan.Zero } };
 
         var plan = Planner.Plan(inventory, config, "pr", TimingHistory.Empty);
 
@@ -149,7 +149,7 @@ public sealed class PlannerTests
         {
             Traits = [new TestTrait("Category", "Integration"), new TestTrait("Resource", "Redis")],
         };
-        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) };
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) { PackBelow = TimeSpan.Zero } };
 
         var mixed = Planner.Plan(Of(lower, upper, cached), config, "pr", TimingHistory.Empty);
         var uniform = Planner.Plan(Of(upper, cached, Test("A.Other", "integration", ["redis"])), config, "pr", TimingHistory.Empty);
@@ -163,7 +163,7 @@ public sealed class PlannerTests
     {
         var declared = Test("A.Declared", "integration") with { Resources = ResourceSet.Of("postgres"), ResourcesOrigin = TraitOrigin.Project };
         var inventory = Of(declared, Test("A.Plain", "integration"));
-        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) };
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(1), 4) { PackBelow = TimeSpan.Zero } };
 
         var plan = Planner.Plan(inventory, config, "pr", TimingHistory.Empty);
 
