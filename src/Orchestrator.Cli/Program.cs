@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Orchestrator.Cli.Pipeline;
 
 namespace Orchestrator.Cli;
@@ -9,8 +10,15 @@ internal static class Program
     // partial results; System.CommandLine's default of 2 s would cut that short.
     private static readonly TimeSpan _cleanupWindow = TimeSpan.FromSeconds(90);
 
+    // Redirected output (CI logs, pipes) has no width; Spectre's 80 columns would wrap tables mid-word.
+    private const int _redirectedWidth = 160;
+
     public static async Task<int> Main(string[] args)
     {
+        if (Console.IsOutputRedirected && Environment.GetEnvironmentVariable("COLUMNS") is null)
+        {
+            AnsiConsole.Profile.Width = _redirectedWidth;
+        }
         var root = new RootCommand("Orchestrator: a resource-aware test pipeline for .NET.")
         {
             Run.RunCommand.Create(),

@@ -167,10 +167,7 @@ public sealed class TestClassifier
                         $"Project '{manifest.ProjectName}' declares <OrchestratorResource Include=\"{resource}\" />, which the configuration does not define " +
                         $"(defined: {classifier.ResourceList}).{Hint(classifier.SuggestResource(resource))}"));
                 }
-                else
-                {
-                    resources.Add(known);
-                }
+                resources.Add(known ?? resource);
             }
 
             return (layer, ResourceSet.Of(resources));
@@ -257,10 +254,9 @@ public sealed class TestClassifier
                     {
                         RecordUnknownResource(value, key);
                     }
-                    else
-                    {
-                        known.Add(resource);
-                    }
+                    // An unknown name stays in the set: dropping it would make the test look resource-free and run
+                    // in cadences that start nothing; kept, no cadence selects it and the problem fails the run.
+                    known.Add(resource ?? value);
                 }
 
                 return (ResourceSet.Of(known).Union(projectResources), TraitOrigin.Trait);

@@ -102,6 +102,7 @@ public sealed partial class RealTrxReportingTests(XunitFixtureProject fixture) :
     }
 
     [Fact]
+    [Trait("Resource", "chromium")]
     public async Task Html_report_shows_counts_failures_and_a_timeline_element_per_unit_in_chromium()
     {
         var record = await RecordAsync();

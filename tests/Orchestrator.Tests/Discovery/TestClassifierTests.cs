@@ -120,7 +120,29 @@ public sealed class TestClassifierTests
         Assert.Contains("defined: postgres, redis", error.Message, StringComparison.Ordinal);
         Assert.Contains("Did you mean 'postgres'?", error.Message, StringComparison.Ordinal);
         Assert.True(inventory.IsIncomplete);
-        Assert.Equal(ResourceSet.None, Assert.Single(inventory.Tests).Resources);
+        // Kept as declared: a test that lost its resource would look resource-free and run where nothing is started.
+        Assert.Equal(ResourceSet.Of("postgress"), Assert.Single(inventory.Tests).Resources);
+    }
+
+    [Fact]
+    public void A_test_needing_an_undefined_resource_is_left_out_of_every_cadence_with_the_reason()
+    {
+        var configuration = s_configuration with
+        {
+            Cadences = ImmutableDictionary<string, CadenceDefinition>.Empty
+                .Add("commit", new CadenceDefinition("commit", ["unit", "integration"], []))
+                .Add("pr", new CadenceDefinition("pr", ["unit", "integration"], ["postgres", "redis"])),
+        };
+        var inventory = Classify(configuration, Manifest(null, "rediss"), Case("App.T.A", ("Category", "Integration")));
+
+        foreach (var cadence in new[] { "commit", "pr" })
+        {
+            var plan = Orchestrator.Planning.Planner.Plan(inventory, configuration, cadence, Orchestrator.Planning.TimingHistory.Empty);
+
+            Assert.Empty(plan.Units);
+            var exclusion = Assert.Single(plan.Exclusions);
+            Assert.Contains("rediss, which orchestrator.json does not define", exclusion.Detail, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
