@@ -10,6 +10,7 @@ using Orchestrator.Docker.Engine;
 using Orchestrator.Docker.Images;
 using Orchestrator.Docker.Isolation;
 using Orchestrator.Docker.Readiness;
+using Orchestrator.Execution;
 using Orchestrator.Resources;
 
 namespace Orchestrator.Docker;

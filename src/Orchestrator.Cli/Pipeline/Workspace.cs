@@ -15,6 +15,9 @@ internal sealed record Workspace(OrchestratorConfiguration Configuration, string
     /// <summary>Manifests written by the build (Orchestrator.MSBuild).</summary>
     public string ManifestDirectory => Path.Combine(Root, ManifestDirectoryName);
 
+    /// <summary>State kept between runs: discovery cache, timings, the work directories of running runs.</summary>
+    public string StateDirectory => Path.Combine(Root, StateDirectoryName);
+
     /// <summary>Discovery results per assembly content hash; kept across builds and runs.</summary>
     public string DiscoveryCacheDirectory => Path.Combine(Root, StateDirectoryName, "cache", "discovery");
 

@@ -3,21 +3,33 @@ using Orchestrator.Reporting;
 
 namespace Orchestrator.Cli.Run;
 
-/// <summary>Gives each run an empty results directory, without ever emptying one that is not ours.</summary>
+/// <summary>
+/// Gives each run an empty results directory, without ever emptying one that is not ours. A run marks
+/// the directory before it writes anything, so the directory of a run that was killed before it could
+/// write <c>run.json</c> is still recognised and replaced by the next run.
+/// </summary>
 internal static class ResultsDirectory
 {
+    public const string MarkerFileName = ".orchestrator-results";
+
     public static void Prepare(string path)
     {
         if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
         {
-            if (!File.Exists(Path.Combine(path, RunRecordStore.FileName)))
+            if (!IsOurs(path))
             {
                 throw new UsageException(
-                    $"Results directory '{path}' is not empty and holds no earlier run ({RunRecordStore.FileName}). " +
+                    $"Results directory '{path}' is not empty and holds no earlier run ({RunRecordStore.FileName} or {MarkerFileName}). " +
                     "Choose an empty or new directory with --results.");
             }
             Directory.Delete(path, recursive: true);
         }
         Directory.CreateDirectory(path);
+        File.WriteAllText(
+            Path.Combine(path, MarkerFileName),
+            "Results of an orchestrator run; the next run into this directory replaces everything in it.\n");
     }
+
+    private static bool IsOurs(string path) =>
+        File.Exists(Path.Combine(path, RunRecordStore.FileName)) || File.Exists(Path.Combine(path, MarkerFileName));
 }

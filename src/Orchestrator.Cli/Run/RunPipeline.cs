@@ -46,7 +46,8 @@ internal static class RunPipeline
         }
         var prepareTime = clock.Elapsed;
 
-        var options = new RunOptions(runId, request.ResultsDirectory)
+        var work = RunWorkDirectory.Create(workspace.StateDirectory, runId);
+        var options = new RunOptions(runId, work.Path)
         {
             Parallelism = configuration.Parallelism,
             Timeouts = configuration.Timeouts,
@@ -64,6 +65,7 @@ internal static class RunPipeline
         }
 
         clock.Restart();
+        record = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
         var phases = new Dictionary<string, TimeSpan>(record.Phases)
         {
             ["discover"] = planned.DiscoverTime,

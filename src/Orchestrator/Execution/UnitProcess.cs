@@ -138,8 +138,19 @@ public sealed class UnitProcess
             }
         }
         Line($"> {exit}: {exitDetail}");
+        var hasTrx = trxResults is not null;
+        if (!hasTrx && live.Count > 0)
+        {
+            LiveResultsTrx.Write(
+                paths.TrxPath,
+                live,
+                startedAt,
+                finishedAt,
+                $"The test process ended ({exit}) before VSTest wrote this file; the orchestrator wrote it from the {live.Count} result(s) streamed while the unit ran.");
+            hasTrx = true;
+        }
         return new UnitOutcome(
-            Record(attempt, trxResults is null ? null : paths.TrxPath, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)),
+            Record(attempt, hasTrx ? paths.TrxPath : null, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)),
             trxResults ?? live);
     }
 

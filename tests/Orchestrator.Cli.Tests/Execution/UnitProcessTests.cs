@@ -188,6 +188,33 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
     }
 
     [Fact]
+    public async Task Results_streamed_before_cancellation_are_kept_in_a_trx_written_from_the_live_stream()
+    {
+        var started = Path.Combine(_results, "started-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_results);
+        var unit = _fixture.Unit("integration-none#1", "integration-none", TimeSpan.FromSeconds(9), Model.ResourceSet.None, "Passes_one", "Slow");
+        var options = Options(("FIXTURE_SLOW_MS", "120000"), ("FIXTURE_STARTED_MARKER", started));
+        var live = UnitPaths.For(_results, unit.Id, 0, 0).LiveResultsPath;
+        using var cancel = new CancellationTokenSource();
+
+        var running = TestRunner.RunAsync(FixtureProject.Plan(unit), options, null, new RecordingProgress(), cancel.Token);
+        Assert.True(await FixtureProject.EventuallyAsync(() => File.Exists(started), TimeSpan.FromSeconds(60)), "the slow test never started");
+        Assert.True(
+            await FixtureProject.EventuallyAsync(() => File.Exists(live) && File.ReadAllText(live).Contains("Passes_one", StringComparison.Ordinal), TimeSpan.FromSeconds(30)),
+            "the quick test's result was never streamed");
+        await cancel.CancelAsync();
+        var record = await running;
+
+        var run = Assert.Single(record.Units);
+        Assert.Equal(UnitExit.Cancelled, run.Exit);
+        Assert.NotNull(run.TrxPath);
+        var results = Orchestrator.Results.Trx.TrxReader.Read(run.TrxPath).Results;
+        var kept = Assert.Single(results);
+        Assert.EndsWith(".Passes_one", kept.Key.FullyQualifiedName, StringComparison.Ordinal);
+        Assert.Equal(Orchestrator.Results.Trx.TrxOutcome.Passed, kept.Outcome);
+    }
+
+    [Fact]
     public async Task Parallel_slots_overlap_and_the_longest_unit_starts_first()
     {
         var plan = FixtureProject.Plan(

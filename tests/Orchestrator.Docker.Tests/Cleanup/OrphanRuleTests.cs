@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestrator.Docker.Cleanup;
+using Orchestrator.Execution;
 using Xunit;
 
 namespace Orchestrator.Docker.Tests.Cleanup;

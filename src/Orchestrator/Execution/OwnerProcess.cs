@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Orchestrator.Docker.Cleanup;
+namespace Orchestrator.Execution;
 
-/// <summary>Identifies the process that owns containers: host, pid and start time (pids are reused).</summary>
-internal sealed record OwnerProcess(string Host, int Pid, DateTimeOffset StartedAt)
+/// <summary>Identifies the process that owns containers and run directories: host, pid and start time (pids are reused).</summary>
+public sealed record OwnerProcess(string Host, int Pid, DateTimeOffset StartedAt)
 {
     // Start times read back from the system are rounded differently on different platforms.
     private static readonly TimeSpan _startTimeTolerance = TimeSpan.FromSeconds(2);

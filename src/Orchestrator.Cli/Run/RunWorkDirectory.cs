@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using Orchestrator.Execution;
+using Orchestrator.Results;
+using Orchestrator.Security;
+
+namespace Orchestrator.Cli.Run;
+
+/// <summary>
+/// Where the unit processes of one run write while it runs: <c>.orchestrator/runs/&lt;run id&gt;/</c>, outside
+/// the results directory, because their TRX files, logs and live results hold the run's secrets as the
+/// tests printed them. When the run ends the files are published into the results directory redacted and
+/// the work directory is removed; one left behind by a killed run is removed by the next run.
+/// </summary>
+internal sealed class RunWorkDirectory
+{
+    private const string OwnerFileName = "owner";
+
+    private static readonly HashSet<string> _textExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".trx", ".log", ".jsonl", ".json", ".xml", ".runsettings", ".txt",
+    };
+
+    private RunWorkDirectory(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static RunWorkDirectory Create(string stateDirectory, string runId)
+    {
+        var runs = System.IO.Path.Combine(stateDirectory, "runs");
+        RemoveAbandoned(runs);
+        var path = System.IO.Path.Combine(runs, runId);
+        Directory.CreateDirectory(path);
+        var owner = OwnerProcess.Current;
+        File.WriteAllText(
+            System.IO.Path.Combine(path, OwnerFileName),
+            $"{owner.Pid.ToString(CultureInfo.InvariantCulture)} {owner.StartedAtLabel}\n");
+        return new RunWorkDirectory(path);
+    }
+
+    /// <summary>
+    /// Copies every unit's files into <paramref name="resultsDirectory"/> with secrets masked, points the
+    /// record's TRX paths at the copies and removes the work directory.
+    /// </summary>
+    public async Task<RunRecord> PublishAsync(RunRecord record, string resultsDirectory, SecretRedactor redactor, CancellationToken ct)
+    {
+        foreach (var unitDirectory in Directory.EnumerateDirectories(Path))
+        {
+            var target = System.IO.Path.Combine(resultsDirectory, System.IO.Path.GetFileName(unitDirectory));
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.EnumerateFiles(unitDirectory, "*", SearchOption.AllDirectories))
+            {
+                var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(unitDirectory, file));
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+                if (_textExtensions.Contains(System.IO.Path.GetExtension(file)))
+                {
+                    var text = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
+                    await File.WriteAllTextAsync(copy, redactor.Redact(text), new UTF8Encoding(false), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    // Attachments such as screenshots cannot be masked; they are what the tests chose to attach.
+                    File.Copy(file, copy, overwrite: true);
+                }
+            }
+        }
+        var published = record with
+        {
+            Units = [.. record.Units.Select(unit => unit.TrxPath is { } trx && IsInside(trx)
+                ? unit with { TrxPath = System.IO.Path.Combine(resultsDirectory, System.IO.Path.GetRelativePath(Path, trx)) }
+                : unit)],
+        };
+        Directory.Delete(Path, recursive: true);
+        return published;
+    }
+
+    private bool IsInside(string file) =>
+        System.IO.Path.GetFullPath(file).StartsWith(System.IO.Path.GetFullPath(Path) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Removes the work directories whose run is no longer alive (killed before it could publish).</summary>
+    private static void RemoveAbandoned(string runs)
+    {
+        if (!Directory.Exists(runs))
+        {
+            return;
+        }
+        foreach (var directory in Directory.EnumerateDirectories(runs))
+        {
+            if (!IsOwnedByLiveProcess(System.IO.Path.Combine(directory, OwnerFileName)))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static bool IsOwnedByLiveProcess(string ownerFile)
+    {
+        if (!File.Exists(ownerFile))
+        {
+            return false;
+        }
+        var fields = File.ReadAllText(ownerFile).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return fields.Length == 2
+            && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            && DateTimeOffset.TryParse(fields[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var startedAt)
+            && OwnerProcess.IsAlive(pid, startedAt);
+    }
+}
