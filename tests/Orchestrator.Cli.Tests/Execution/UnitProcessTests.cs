@@ -193,7 +193,8 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
         var started = Path.Combine(_results, "started-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_results);
         var unit = _fixture.Unit("integration-none#1", "integration-none", TimeSpan.FromSeconds(9), Model.ResourceSet.None, "Passes_one", "Slow");
-        var options = Options(("FIXTURE_SLOW_MS", "120000"), ("FIXTURE_STARTED_MARKER", started));
+        // The orchestrator's logger streams each result as it happens (it sits beside this assembly, as beside the CLI).
+        var options = Options(("FIXTURE_SLOW_MS", "120000"), ("FIXTURE_STARTED_MARKER", started)) with { LoggerDirectory = AppContext.BaseDirectory };
         var live = UnitPaths.For(_results, unit.Id, 0, 0).LiveResultsPath;
         using var cancel = new CancellationTokenSource();
 
