@@ -17,13 +17,5 @@ internal static class OrchestratorProcess
             .ExecuteBufferedAsync(timeout.Token);
     }
 
-    private static string ToolPath()
-    {
-        // artifacts/bin/Orchestrator.Cli.Tests/<configuration>/ → artifacts/bin/Orchestrator.Cli/<configuration>/Orchestrator.Cli.dll
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(testOutput.Parent!.Parent!.FullName, "Orchestrator.Cli", testOutput.Name, "Orchestrator.Cli.dll");
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"The orchestrator tool is not built at '{path}': build src/Orchestrator.Cli with the same configuration as the tests.", path);
-    }
+    private static string ToolPath() => Adoption.RepositoryPaths.Tool();
 }
