@@ -49,7 +49,7 @@ internal static class DiscoverCommand
             if (parse.GetValue(json))
             {
                 await using var output = Console.OpenStandardOutput();
-                InventoryJsonWriter.Write(inventory, output);
+                InventoryJsonWriter.Write(inventory, configuration.Layers, output);
                 await output.WriteAsync("\n"u8.ToArray(), ct);
             }
             else

@@ -3,15 +3,29 @@ using Orchestrator.Model;
 
 namespace Orchestrator.Cli.Discover;
 
-/// <summary>The inventory for tools: every test with its layer, resources and where they came from, and every problem.</summary>
+/// <summary>
+/// The inventory for tools: the counts per layer and resource set, every test with its layer, resources and
+/// where they came from, and every problem.
+/// </summary>
 internal static class InventoryJsonWriter
 {
-    public static void Write(TestInventory inventory, Stream output)
+    public static void Write(TestInventory inventory, IReadOnlyList<string> layerOrder, Stream output)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteNumber("testCount", inventory.Tests.Count);
         json.WriteBoolean("incomplete", inventory.IsIncomplete);
+        json.WriteStartArray("counts");
+        foreach (var row in InventorySummary.Of(inventory, layerOrder).Rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("layer", row.Layer);
+            WriteResources(json, row.Resources);
+            json.WriteNumber("tests", row.Tests);
+            json.WriteNumber("cases", row.Cases);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteStartArray("tests");
         foreach (var test in inventory.Tests)
         {
@@ -23,12 +37,7 @@ internal static class InventoryJsonWriter
             json.WriteString("project", test.ProjectPath);
             json.WriteString("layer", test.Layer);
             json.WriteString("layerOrigin", Origin(test.LayerOrigin));
-            json.WriteStartArray("resources");
-            foreach (var resource in test.Resources)
-            {
-                json.WriteStringValue(resource);
-            }
-            json.WriteEndArray();
+            WriteResources(json, test.Resources);
             json.WriteString("resourcesOrigin", Origin(test.ResourcesOrigin));
             json.WriteNumber("caseCount", test.CaseCount);
             json.WriteStartArray("traits");
@@ -54,6 +63,16 @@ internal static class InventoryJsonWriter
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteResources(Utf8JsonWriter json, ResourceSet resources)
+    {
+        json.WriteStartArray("resources");
+        foreach (var resource in resources)
+        {
+            json.WriteStringValue(resource);
+        }
+        json.WriteEndArray();
     }
 
     internal static string Origin(TraitOrigin origin) => origin switch

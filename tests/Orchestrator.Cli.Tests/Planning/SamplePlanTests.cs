@@ -68,6 +68,23 @@ public sealed class SamplePlanTests : IDisposable
         Assert.Contains(nightly.Partitions, partition => partition.Layer == "e2e" && partition.Resources.Count == 3);
     }
 
+    [Fact]
+    public async Task Discover_json_counts_the_sample_per_layer_and_resource_set()
+    {
+        var result = await OrchestratorProcess.RunAsync(["discover", "--json", "--config", Path.Combine(_workspace, "orchestrator.json")], CancellationToken.None);
+        Assert.True(result.ExitCode == 0, $"discover exited {result.ExitCode}: {result.StandardError}");
+
+        var inventory = JsonSerializer.Deserialize<SampleInventory>(result.StandardOutput, _json)!;
+        Assert.Equal(inventory.TestCount, inventory.Counts.Sum(row => row.Tests));
+        Assert.Equal(inventory.Tests.Sum(test => test.CaseCount), inventory.Counts.Sum(row => row.Cases));
+        Assert.Equal(["e2e", "integration", "unit"], inventory.Counts.Select(row => row.Layer).Distinct().Order(StringComparer.Ordinal));
+        // The integration tests of the sample: resource-free, and six sets of real services.
+        Assert.Equal(7, inventory.Counts.Count(row => row.Layer == "integration"));
+        Assert.Equal(
+            inventory.Tests.Count(test => test.Layer == "integration" && test.Resources.Count == 0),
+            inventory.Counts.Single(row => row.Layer == "integration" && row.Resources.Count == 0).Tests);
+    }
+
     private async Task<SamplePlan> PlanAsync(string cadence)
     {
         var result = await OrchestratorProcess.RunAsync(
@@ -79,6 +96,12 @@ public sealed class SamplePlanTests : IDisposable
     }
 
     private sealed record SamplePlan(int SelectedTests, int ExcludedTests, List<SamplePartition> Partitions, Dictionary<string, int> ExclusionCounts);
+
+    private sealed record SampleInventory(int TestCount, List<SampleCount> Counts, List<SampleTest> Tests);
+
+    private sealed record SampleCount(string Layer, List<string> Resources, int Tests, int Cases);
+
+    private sealed record SampleTest(string Layer, List<string> Resources, int CaseCount);
 
     private sealed record SamplePartition(string Id, string Layer, List<string> Resources, int ContainersNeeded);
 }
