@@ -193,12 +193,8 @@ public static class Planner
         var total = estimated.Aggregate(TimeSpan.Zero, (sum, item) => sum + item.Duration);
         var unitCount = UnitCount(total, tests.Count, config.Parallelism, slots);
 
-        var (binOfItem, loads) = LongestProcessingTime.Assign([.. estimated.Select(item => item.Duration)], unitCount);
-        var members = Enumerable.Range(0, unitCount).Select(_ => new List<DiscoveredTest>()).ToArray();
-        for (var item = 0; item < estimated.Count; item++)
-        {
-            members[binOfItem[item]].Add(estimated[item].Test);
-        }
+        var (members, loads) = AssemblyAwareSplit.Split(estimated, total, unitCount);
+        unitCount = members.Count;
 
         var units = new List<ExecutionUnit>(unitCount);
         for (var bin = 0; bin < unitCount; bin++)
