@@ -9,7 +9,7 @@ public class TrxMergeBenchmarks : IDisposable
 {
     private TrxSample? _sample;
 
-    [Params(10_000)]
+    [Params(10_000, 100_000)]
     public int Results { get; set; }
 
     [GlobalSetup]
