@@ -10,7 +10,8 @@ namespace Orchestrator.Cli.Run;
 /// Where the unit processes of one run write while it runs: <c>.orchestrator/runs/&lt;run id&gt;/</c>, outside
 /// the results directory, because their TRX files, logs and live results hold the run's secrets as the
 /// tests printed them. When the run ends the files are published into the results directory redacted and
-/// the work directory is removed; one left behind by a killed run is removed by the next run.
+/// the work directory is removed; one left behind by a killed run is removed by the next run, after it
+/// has killed the test processes that run left running.
 /// </summary>
 internal sealed class RunWorkDirectory
 {
@@ -88,6 +89,8 @@ internal sealed class RunWorkDirectory
         {
             if (!IsOwnedByLiveProcess(System.IO.Path.Combine(directory, OwnerFileName)))
             {
+                // Its test processes outlived it and would write into the directory again.
+                RecordedProcesses.KillAll(directory);
                 Directory.Delete(directory, recursive: true);
             }
         }

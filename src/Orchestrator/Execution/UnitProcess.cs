@@ -87,6 +87,7 @@ public sealed class UnitProcess
             return new UnitOutcome(Record(attempt, null, startedAt, DateTimeOffset.UtcNow, UnitExit.NotStarted, detail), []);
         }
 
+        RecordedProcesses.Record(paths.Directory, task.ProcessId);
         var start = new UnitStart(attempt.RecordedId, unit.PartitionId, attempt.Attempt, attempt.Repetition, unit.Tests.Count, task.ProcessId, startedAt);
         _progress.UnitStarted(start);
         var killed = 0;

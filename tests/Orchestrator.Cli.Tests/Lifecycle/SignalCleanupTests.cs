@@ -88,7 +88,10 @@ public sealed class SignalCleanupTests(HoldingPostgresSuite suite, ITestOutputHe
         Assert.Equal(TrxOutcome.Passed, outcomes[HoldingPostgresSuite.SlowTest].Outcome);
         Assert.False(Directory.Exists(deadWork), $"The dead run's work directory {deadWork} was not removed.");
         Assert.Empty(LifecycleWorkspace.FilesContaining(_workspace.Root, held.Secret));
-        output.WriteLine($"Unit processes of the dead run still alive after the second run: {Describe(orphans.Where(pid => _workspace.UnitProcesses().Contains(pid)).ToList())}");
+        // The second run kills the test processes the dead run left running before it removes their directory.
+        Assert.True(
+            await LifecycleWorkspace.EventuallyAsync(() => Task.FromResult(!orphans.Any(pid => _workspace.UnitProcesses().Contains(pid))), TimeSpan.FromSeconds(30)),
+            $"Unit processes of the dead run outlived the second run: {Describe(orphans.Where(pid => _workspace.UnitProcesses().Contains(pid)).ToList())}");
     }
 
     private async Task StopMidRunAsync(string signal, bool toGroup)
