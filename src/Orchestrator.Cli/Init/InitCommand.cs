@@ -55,7 +55,7 @@ internal static class InitCommand
             foreach (var suggestion in adoption.Suggestions)
             {
                 table.AddRow(
-                    Markup.Escape(suggestion.Project.RelativePath),
+                    Markup.Escape(suggestion.Project.Name),
                     Markup.Escape(suggestion.Layer),
                     Markup.Escape(suggestion.Resources.IsEmpty ? "-" : string.Join(", ", suggestion.Resources)),
                     Markup.Escape(suggestion.TraitResources.IsEmpty ? "-" : string.Join(", ", suggestion.TraitResources)));
