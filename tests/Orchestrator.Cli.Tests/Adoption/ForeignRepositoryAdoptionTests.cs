@@ -85,13 +85,14 @@ public sealed class ForeignRepositoryAdoptionTests(ForeignRepository repository)
     }
 
     [Fact]
-    public async Task Run_gives_the_partitions_sharing_postgres_their_own_database_through_the_suites_template()
+    public async Task Run_with_build_gives_the_partitions_sharing_postgres_their_own_database_through_the_suites_template()
     {
         var results = Path.Combine(repository.Root, "results-" + Guid.NewGuid().ToString("N"));
 
-        var run = await repository.Tool.RunAsync(["run", "--cadence", "pr", "--results", results], TimeSpan.FromMinutes(6));
+        var run = await repository.Tool.RunAsync(["run", "--build", "--cadence", "pr", "--results", results], TimeSpan.FromMinutes(8));
 
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardOutput}\n{run.StandardError}");
+        Assert.Contains("Built src/Inventory.slnx (Release)", run.StandardOutput, StringComparison.Ordinal);
         Assert.EndsWith("3 passed, 0 failed, 0 skipped", run.StandardOutput.TrimEnd(), StringComparison.Ordinal);
         foreach (var (layer, test) in new[] { ("unit", ForeignRepository.UnitTest), ("integration", ForeignRepository.IntegrationTest), ("e2e", ForeignRepository.EndToEndTest) })
         {
