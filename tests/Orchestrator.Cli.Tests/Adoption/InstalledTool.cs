@@ -38,7 +38,8 @@ public sealed class InstalledTool : IAsyncDisposable
 
     public static async Task<InstalledTool> InstallAsync(string repository, CancellationToken ct)
     {
-        var version = "0.1.0-adoption." + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
+        // Unique per fixture: two test processes may install at once, and each removes its own on dispose.
+        var version = "0.1.0-adoption-" + Guid.NewGuid().ToString("N");
         var tool = new InstalledTool(repository, version);
         var configuration = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name);
         var project = Path.Combine(RepositoryPaths.Root(), "src", "Orchestrator.Cli", "Orchestrator.Cli.csproj");
