@@ -27,6 +27,7 @@ internal static class Program
             Merge.MergeCommand.Create(),
             Clean.CleanCommand.Create(),
             Init.InitCommand.Create(),
+            Build.BuildCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = _cleanupWindow });
     }

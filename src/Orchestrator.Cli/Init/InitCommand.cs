@@ -32,7 +32,7 @@ internal static class InitCommand
             {
                 throw new UsageException($"{target} already exists; init leaves it as it is. Pass --force to overwrite it, or edit it by hand.");
             }
-            var adoption = RepositoryAdoption.Of(root);
+            var adoption = RepositoryAdoption.Of(root, Path.Combine(AppContext.BaseDirectory, SchemaReference.FileName));
             var json = adoption.ConfigurationJson;
             // The file must load as written; a failure here is a defect of the suggestions, reported as such.
             ConfigurationLoader.Parse(json, target);
@@ -51,16 +51,31 @@ internal static class InitCommand
         }
         else
         {
-            var table = new Table().AddColumns("Project", "Layer", "Resources");
+            var table = new Table().AddColumns("Project", "Layer", "Rule resources", "Resource traits in source");
             foreach (var suggestion in adoption.Suggestions)
             {
                 table.AddRow(
-                    Markup.Escape(suggestion.Project.RelativePath),
+                    Markup.Escape(suggestion.Project.Name),
                     Markup.Escape(suggestion.Layer),
-                    Markup.Escape(suggestion.Resources.IsEmpty ? "-" : string.Join(", ", suggestion.Resources)));
+                    Markup.Escape(suggestion.Resources.IsEmpty ? "-" : string.Join(", ", suggestion.Resources)),
+                    Markup.Escape(suggestion.TraitResources.IsEmpty ? "-" : string.Join(", ", suggestion.TraitResources)));
             }
             console.Write(table);
         }
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(target)}[/]. Check its descriptions, then run [bold]orchestrator discover[/] and [bold]orchestrator plan --cadence pr[/].");
+        // Plain lines, not wrapped to the console width: they are read in CI logs and copied into issues.
+        Console.Out.WriteLine($"Build: {adoption.Solution ?? "(no solution chosen)"}; $schema: {adoption.Schema ?? "(none)"}");
+        foreach (var skipped in adoption.Skipped)
+        {
+            Console.Out.WriteLine($"Left out: {skipped}");
+        }
+        if (!adoption.Undecided.IsEmpty)
+        {
+            Console.Out.WriteLine($"Could not decide ({adoption.Undecided.Length}), check these first:");
+            foreach (var note in adoption.Undecided)
+            {
+                Console.Out.WriteLine($"  - {note}");
+            }
+        }
+        Console.Out.WriteLine($"Wrote {target}. Check its descriptions, then run: orchestrator build, orchestrator discover --tests, orchestrator plan --cadence pr.");
     }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Building;
 using Orchestrator.Configuration;
 using Orchestrator.Resources;
 
@@ -26,7 +27,7 @@ internal static class CommandErrors
             }
             return ExitCodes.CannotStart;
         }
-        catch (Exception expected) when (expected is UsageException or ResourceException or ArgumentException)
+        catch (Exception expected) when (expected is UsageException or ResourceException or ArgumentException or BuildException)
         {
             await Console.Error.WriteLineAsync($"error: {expected.Message}");
             return ExitCodes.CannotStart;

@@ -25,8 +25,8 @@ internal sealed record PlannedRun(
         if (!Directory.Exists(workspace.ManifestDirectory))
         {
             throw new UsageException(
-                $"No test project manifests in {workspace.ManifestDirectory}: build the solution first " +
-                "(./build.sh --target=Build, or dotnet build -c Release).");
+                $"No test project manifests in {workspace.ManifestDirectory}: build first with 'orchestrator build' " +
+                "(or 'run --build'; in the Orchestrator repository ./build.sh --target=Build).");
         }
 
         var clock = Stopwatch.StartNew();

@@ -15,18 +15,26 @@ internal static class RunCommand
         {
             Description = $"Results directory (default: {Workspace.ResultsDirectoryName} beside the configuration file).",
         };
+        var build = new Option<bool>("--build")
+        {
+            Description = "Build first, as 'orchestrator build' does (the configuration's build section).",
+        };
         var command = new Command("run", "Discover, plan, provision and run a cadence's tests; merge the results per layer.")
         {
-            config, cadence, shard, results,
+            config, cadence, shard, results, build,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(() =>
+        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
+            if (parse.GetValue(build))
+            {
+                await RepositoryBuild.RunAsync(workspace, ct);
+            }
             var request = new RunRequest(
                 parse.GetValue(cadence)!,
                 parse.GetValue(shard),
                 workspace.Resolve(parse.GetValue(results) ?? Workspace.ResultsDirectoryName));
-            return RunPipeline.RunAsync(workspace, request, ct);
+            return await RunPipeline.RunAsync(workspace, request, ct);
         }));
         return command;
     }

@@ -2,29 +2,60 @@ using System.Collections.Immutable;
 
 namespace Orchestrator.Adoption;
 
-/// <summary>What <c>orchestrator init</c> found in a repository and the configuration it suggests.</summary>
+/// <summary>What <c>orchestrator init</c> found in a repository, the configuration it suggests and what it could not decide.</summary>
 public sealed record RepositoryAdoption
 {
     public required string RootDirectory { get; init; }
 
     public ImmutableArray<ProjectSuggestion> Suggestions { get; init; } = [];
 
-    /// <summary>The solution at the root when there is exactly one, relative to it; else null.</summary>
+    /// <summary>The solution to build, relative to the root; null when there is none or several.</summary>
     public string? Solution { get; init; }
 
-    public string ConfigurationJson => StarterConfiguration.Write(Suggestions, Solution);
+    /// <summary>The <c>$schema</c> value; null when no schema was found.</summary>
+    public string? Schema { get; init; }
 
-    public static RepositoryAdoption Of(string rootDirectory)
+    /// <summary>Projects that look like tests but were left out, with the reason.</summary>
+    public ImmutableArray<string> Skipped { get; init; } = [];
+
+    /// <summary>What init could not decide, repository-wide and per project: the things to check first.</summary>
+    public ImmutableArray<string> Undecided { get; init; } = [];
+
+    public string ConfigurationJson => StarterConfiguration.Write(this);
+
+    /// <param name="rootDirectory">The repository root, where orchestrator.json goes.</param>
+    /// <param name="shippedSchemaPath">The schema shipped with the tool, used when the repository has none.</param>
+    public static RepositoryAdoption Of(string rootDirectory, string? shippedSchemaPath = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
         var root = Path.GetFullPath(rootDirectory);
-        var projects = TestProjectScanner.Scan(root);
-        var solutions = Directory.EnumerateFiles(root, "*.sln").Concat(Directory.EnumerateFiles(root, "*.slnx")).ToList();
+        var scan = TestProjectScanner.Scan(root);
+        var suggestions = AdoptionSuggester.Suggest(scan.Projects);
+        var solution = SolutionChoice.Find(root, scan.Projects);
+        var schema = SchemaReference.For(root, shippedSchemaPath);
+        var undecided = ImmutableArray.CreateBuilder<string>();
+        undecided.AddRange(solution.Notes);
+        if (schema.Note is { } note)
+        {
+            undecided.Add(note);
+        }
+        undecided.AddRange(suggestions.SelectMany(suggestion => suggestion.Undecided).Distinct(StringComparer.Ordinal));
+        var starting = suggestions.Where(suggestion => suggestion.ContainerPackage is not null).ToList();
+        if (starting.Count > 0)
+        {
+            undecided.Add(
+                $"{string.Join(", ", starting.Select(suggestion => $"{suggestion.Project.Name} reaches {suggestion.ContainerPackage}"))}: " +
+                "tests that start their own containers need a Docker engine. If some do, give them an external resource " +
+                "(\"docker\": { \"kind\": \"external\" }) by trait or rule, so a cadence without it leaves them out.");
+        }
         return new RepositoryAdoption
         {
             RootDirectory = root,
-            Suggestions = AdoptionSuggester.Suggest(projects),
-            Solution = solutions.Count == 1 ? Path.GetFileName(solutions[0]) : null,
+            Suggestions = suggestions,
+            Solution = solution.Solution,
+            Schema = schema.Value,
+            Skipped = scan.Skipped,
+            Undecided = undecided.ToImmutable(),
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Orchestrator.Configuration;
 
 namespace Orchestrator.Adoption;
 
@@ -11,26 +12,33 @@ namespace Orchestrator.Adoption;
 /// </summary>
 public static class StarterConfiguration
 {
-    public const string SchemaUrl = "https://orchestrator.local/schema/orchestrator.schema.json";
-
     private const string ImageNote =
         "The orchestrator/*:local images are built from the Orchestrator repository (eng/images); any image with the same environment works (e.g. the official one).";
 
-    public static string Write(IReadOnlyCollection<ProjectSuggestion> suggestions, string? solution)
+    public static string Write(RepositoryAdoption adoption)
     {
-        ArgumentNullException.ThrowIfNull(suggestions);
+        ArgumentNullException.ThrowIfNull(adoption);
+        var suggestions = adoption.Suggestions;
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("$schema", SchemaUrl);
+            if (adoption.Schema is not null)
+            {
+                json.WriteString("$schema", adoption.Schema);
+            }
             json.WriteString(
                 "description",
-                $"Written by 'orchestrator init' from {suggestions.Count} test project(s). Check each rule and resource below, then run 'orchestrator discover' to see every test with its layer and resources, and 'orchestrator plan --cadence pr'.");
-            if (solution is not null)
+                $"Written by 'orchestrator init' from {suggestions.Length} test project(s). Check each rule and resource below, then run 'orchestrator build', 'orchestrator discover --tests' to see every test with its layer and resources, and 'orchestrator plan --cadence pr'.");
+            json.WriteStartObject("build");
+            if (adoption.Solution is not null)
             {
-                json.WriteString("solution", solution);
+                json.WriteString("solution", adoption.Solution);
             }
+            json.WriteString("configuration", BuildSettings.DefaultConfiguration);
+            json.WriteStartObject("properties");
+            json.WriteEndObject();
+            json.WriteEndObject();
             json.WriteStartArray("layers");
             json.WriteStringValue(AdoptionSuggester.Unit);
             json.WriteStringValue(AdoptionSuggester.Integration);
@@ -39,10 +47,16 @@ public static class StarterConfiguration
             json.WriteString("defaultLayer", AdoptionSuggester.Unit);
 
             json.WriteStartObject("resources");
-            var used = suggestions.SelectMany(suggestion => suggestion.Resources).ToHashSet(StringComparer.Ordinal);
-            foreach (var (_, resource) in AdoptionSuggester.ResourcePackages.Where(pair => used.Contains(pair.Resource)))
+            var used = suggestions.SelectMany(suggestion => suggestion.Resources.Concat(suggestion.TraitResources)).ToHashSet(StringComparer.Ordinal);
+            var known = AdoptionSuggester.ResourcePackages.Select(pair => pair.Resource).ToList();
+            foreach (var resource in known.Where(used.Contains))
             {
                 WriteResource(json, resource);
+            }
+            foreach (var resource in used.Except(known).Order(StringComparer.Ordinal))
+            {
+                var where = suggestions.Where(suggestion => suggestion.TraitResources.Contains(resource)).Select(suggestion => suggestion.Project.Name);
+                WriteExternalResource(json, resource, string.Join(", ", where));
             }
             json.WriteEndObject();
 
@@ -68,6 +82,17 @@ public static class StarterConfiguration
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    private static void WriteExternalResource(Utf8JsonWriter json, string name, string projects)
+    {
+        json.WriteStartObject(name);
+        json.WriteString(
+            "description",
+            $"Named by Resource traits in {projects}. init knows no container for '{name}', so it is external: the environment provides it and the orchestrator starts nothing. " +
+            "To start a container instead, set kind generic with an image, ports, readiness and variables.");
+        json.WriteString("kind", "external");
+        json.WriteEndObject();
     }
 
     private static void WriteResource(Utf8JsonWriter json, string name)

@@ -10,5 +10,15 @@ public sealed record TestProject
     /// <summary>Path of the project file relative to the scanned directory, with '/' separators.</summary>
     public required string RelativePath { get; init; }
 
+    /// <summary>Every package the project gets: its own, through project references, and from Directory.* files.</summary>
     public ImmutableArray<string> Packages { get; init; } = [];
+
+    /// <summary>How each of <see cref="Packages"/> reaches the project (the shortest way).</summary>
+    public ImmutableArray<PackageReach> Reached { get; init; } = [];
+
+    /// <summary>Traits its source code declares (a text scan).</summary>
+    public SourceTraits Traits { get; init; } = SourceTraits.None;
+
+    /// <summary>What the scan could not follow or decide for this project.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
 }

@@ -1,25 +1,24 @@
 using System.Collections.Immutable;
-using System.Xml;
-using System.Xml.Linq;
+using Orchestrator.Repository;
 
 namespace Orchestrator.Adoption;
 
 /// <summary>
 /// Finds the test projects of a repository: project files that reference a test SDK or framework
-/// (Microsoft.NET.Test.Sdk, xunit, NUnit, MSTest) or declare <c>IsTestProject</c>.
+/// (Microsoft.NET.Test.Sdk, xunit, NUnit, MSTest) or declare <c>IsTestProject</c> true, and not those
+/// that declare it false (fixtures libraries). For each, every package it gets: its own, through its
+/// project references (followed within the repository) and from Directory.Build.* and
+/// Directory.Packages.props (central package management: versions there, <c>GlobalPackageReference</c>
+/// items for all). The files are read as XML, not evaluated: conditions are reported, not decided.
 /// </summary>
 public static class TestProjectScanner
 {
     private static readonly ImmutableArray<string> _testPackages =
         ["Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "xunit.core", "NUnit", "MSTest", "MSTest.TestFramework", "MSTest.Sdk"];
 
-    private static readonly ImmutableHashSet<string> _skippedDirectories =
-        ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "bin", "obj", ".git", "node_modules", "artifacts", ".orchestrator");
+    private static readonly ImmutableArray<string> _projectExtensions = [".csproj", ".fsproj", ".vbproj"];
 
-    // Symbolic links are not followed (no cycles), unreadable directories are passed over.
-    private static readonly EnumerationOptions _enumeration = new() { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-
-    public static ImmutableArray<TestProject> Scan(string rootDirectory)
+    public static RepositoryScan Scan(string rootDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
         var root = Path.GetFullPath(rootDirectory);
@@ -27,71 +26,124 @@ public static class TestProjectScanner
         {
             throw new DirectoryNotFoundException($"Cannot scan '{root}' for test projects: the directory does not exist.");
         }
-        return
-        [
-            .. ProjectFiles(root)
-                .Select(path => Read(path, root))
-                .OfType<TestProject>()
-                .OrderBy(project => project.RelativePath, StringComparer.Ordinal),
-        ];
-    }
-
-    /// <summary>Reads one project file; null when it is not a test project (or not readable XML).</summary>
-    public static TestProject? Read(string projectPath, string rootDirectory)
-    {
-        XDocument document;
-        try
+        var scan = new ScanState(root);
+        var projects = ImmutableArray.CreateBuilder<TestProject>();
+        var skipped = ImmutableArray.CreateBuilder<string>();
+        foreach (var path in RepositoryFiles.Find(root, name => _projectExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)))
         {
-            document = XDocument.Load(projectPath);
-        }
-        catch (XmlException)
-        {
-            return null;
-        }
-        var elements = document.Descendants().ToList();
-        var packages = elements
-            .Where(element => element.Name.LocalName == "PackageReference")
-            .Select(element => (string?)element.Attribute("Include") ?? (string?)element.Attribute("Update"))
-            .OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToImmutableArray();
-        var sdk = (string?)document.Root?.Attribute("Sdk") ?? "";
-        var declaresTestProject = elements.Any(element =>
-            element.Name.LocalName == "IsTestProject" && string.Equals(element.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase));
-        var isTest = declaresTestProject
-            || sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)
-            || packages.Any(package => _testPackages.Contains(package, StringComparer.OrdinalIgnoreCase));
-        if (!isTest)
-        {
-            return null;
-        }
-        var assemblyName = elements.FirstOrDefault(element => element.Name.LocalName == "AssemblyName")?.Value.Trim();
-        return new TestProject
-        {
-            Name = assemblyName is { Length: > 0 } && !assemblyName.Contains('$', StringComparison.Ordinal)
-                ? assemblyName
-                : Path.GetFileNameWithoutExtension(projectPath),
-            RelativePath = Path.GetRelativePath(rootDirectory, projectPath).Replace('\\', '/'),
-            Packages = packages,
-        };
-    }
-
-    private static IEnumerable<string> ProjectFiles(string directory)
-    {
-        foreach (var file in Directory.EnumerateFiles(directory, "*.csproj", _enumeration))
-        {
-            yield return file;
-        }
-        foreach (var child in Directory.EnumerateDirectories(directory, "*", _enumeration))
-        {
-            if (_skippedDirectories.Contains(Path.GetFileName(child)))
+            if (scan.Load(path) is not { } file)
             {
                 continue;
             }
-            foreach (var file in ProjectFiles(child))
+            var relative = scan.Relative(file.FullPath);
+            var frameworks = file.Packages.Where(package => IsTestPackage(package.Name))
+                .Concat(scan.Imports.For(file.Directory).Select(shared => shared.Package).Where(package => !package.Conditional && IsTestPackage(package.Name)))
+                .Select(package => package.Name)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (file.IsTestProject == false)
             {
-                yield return file;
+                if (frameworks.Count > 0)
+                {
+                    skipped.Add($"{relative}: sets IsTestProject to false, so it is not a test project although it references {string.Join(", ", frameworks)} (a fixtures library).");
+                }
+                continue;
             }
+            if (file.IsTestProject != true && frameworks.Count == 0 && !file.Sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            projects.Add(scan.TestProject(file, relative));
+        }
+        return new RepositoryScan
+        {
+            Projects = [.. projects.OrderBy(project => project.RelativePath, StringComparer.Ordinal)],
+            Skipped = skipped.ToImmutable(),
+        };
+    }
+
+    private static bool IsTestPackage(string name) => _testPackages.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One scan: parsed project files and Directory.* imports, cached across test projects.</summary>
+    private sealed class ScanState(string root)
+    {
+        private readonly Dictionary<string, ProjectFile?> _files = new(StringComparer.Ordinal);
+
+        public DirectoryImports Imports { get; } = new(root);
+
+        public ProjectFile? Load(string path)
+        {
+            var full = Path.GetFullPath(path);
+            if (!_files.TryGetValue(full, out var file))
+            {
+                file = ProjectFileReader.Read(full);
+                _files[full] = file;
+            }
+            return file;
+        }
+
+        public string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+        public TestProject TestProject(ProjectFile file, string relative)
+        {
+            var notes = new List<string>();
+            if (file.SetsIsTestProjectConditionally)
+            {
+                notes.Add($"{relative} sets IsTestProject under a condition, which init does not evaluate; it is taken as a test project.");
+            }
+            var reached = Reach(file, notes);
+            return new TestProject
+            {
+                Name = file.AssemblyName,
+                RelativePath = relative,
+                Packages = [.. reached.Select(reach => reach.Package)],
+                Reached = reached,
+                Traits = SourceTraitScanner.Scan(file.Directory),
+                Notes = [.. notes],
+            };
+        }
+
+        /// <summary>Breadth first through project references, so each package keeps its shortest way in.</summary>
+        private ImmutableArray<PackageReach> Reach(ProjectFile start, List<string> notes)
+        {
+            var reached = new Dictionary<string, PackageReach>(StringComparer.OrdinalIgnoreCase);
+            var visited = new HashSet<string>(StringComparer.Ordinal) { start.FullPath };
+            var pending = new Queue<(ProjectFile File, ImmutableArray<string> Via)>();
+            pending.Enqueue((start, []));
+            while (pending.TryDequeue(out var current))
+            {
+                foreach (var package in current.File.Packages)
+                {
+                    reached.TryAdd(package.Name, new PackageReach(package.Name, current.Via, package.Conditional));
+                }
+                foreach (var (file, package) in Imports.For(current.File.Directory))
+                {
+                    reached.TryAdd(package.Name, new PackageReach(package.Name, current.Via.Add(file), package.Conditional));
+                }
+                foreach (var include in current.File.ProjectReferences)
+                {
+                    var where = $"{Relative(current.File.FullPath)} references '{include}'";
+                    if (include.Contains("$(", StringComparison.Ordinal))
+                    {
+                        notes.Add($"{where}, a path built from MSBuild properties: not followed, so packages it brings are not counted.");
+                        continue;
+                    }
+                    var path = Path.GetFullPath(include.Replace('\\', '/'), current.File.Directory);
+                    if (!RepositoryFiles.IsUnder(path, root))
+                    {
+                        notes.Add($"{where}, outside the repository: not followed, so packages it brings are not counted.");
+                    }
+                    else if (!File.Exists(path))
+                    {
+                        notes.Add($"{where}, which does not exist.");
+                    }
+                    else if (visited.Add(path) && Load(path) is { } referenced)
+                    {
+                        pending.Enqueue((referenced, current.Via.Add(Path.GetFileNameWithoutExtension(path))));
+                    }
+                }
+            }
+            return [.. reached.Values.OrderBy(reach => reach.Package, StringComparer.OrdinalIgnoreCase)];
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Orchestrator.Configuration;
 public static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
-        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules", "description"];
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules", "description", "build"];
 
     public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
 
@@ -19,6 +19,9 @@ public static class ConfigurationKeys
         ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes", "description"];
 
     public static ImmutableArray<string> Build { get; } = ["context", "dockerfile", "arguments"];
+
+    /// <summary>Keys of the root <c>build</c> section (how <c>orchestrator build</c> builds the repository).</summary>
+    public static ImmutableArray<string> SolutionBuild { get; } = ["solution", "configuration", "properties"];
 
     public static ImmutableArray<string> Readiness { get; } =
         ["kind", "command", "logPattern", "httpPath", "port", "attemptTimeoutSeconds", "intervalSeconds", "deadlineSeconds"];

@@ -27,6 +27,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         var resources = ReadResources(root);
         var cadences = ReadCadences(root, layers, resources.Keys)
             ?? DefaultCadences.For(layers, defaultLayer, resources.Keys);
+        var solution = json.String(root, Root, "solution", nullable: true);
 
         return config with
         {
@@ -40,7 +41,8 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             Timeouts = ReadTimeouts(root),
             FlakyFailsBuild = json.Bool(root, Root, "flakyFailsBuild") ?? config.FlakyFailsBuild,
             TestEnvironment = json.StringMap(root, Root, "testEnvironment") ?? config.TestEnvironment,
-            Solution = json.String(root, Root, "solution", nullable: true),
+            Solution = solution,
+            Build = ReadSolutionBuild(root, solution),
         };
     }
 

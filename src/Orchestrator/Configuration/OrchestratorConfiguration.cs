@@ -40,6 +40,9 @@ public sealed record OrchestratorConfiguration
     /// <summary>The solution or project to build, relative to the configuration file.</summary>
     public string? Solution { get; init; }
 
+    /// <summary>How <c>orchestrator build</c> builds the repository (its solution defaults to <see cref="Solution"/>).</summary>
+    public BuildSettings Build { get; init; } = BuildSettings.Default;
+
     /// <summary>Where the configuration was read from (for messages and relative paths).</summary>
     public string? SourcePath { get; init; }
 }

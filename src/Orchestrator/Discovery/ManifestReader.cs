@@ -15,8 +15,8 @@ public static class ManifestReader
         if (!Directory.Exists(directory))
         {
             return ([], [new DiscoveryProblem(ProblemSeverity.Error, directory,
-                $"No test project manifests in '{directory}': build the solution first (dotnet build -c Release); " +
-                "test projects write their manifest there on build when they import Orchestrator.MSBuild.")]);
+                $"No test project manifests in '{directory}': build first with 'orchestrator build' (or 'run --build'), which injects the manifest targets, " +
+                "or with your own build when the test projects import Orchestrator.MSBuild.")]);
         }
 
         var manifests = new List<TestProjectManifest>();

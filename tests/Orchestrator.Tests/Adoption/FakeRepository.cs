@@ -26,5 +26,14 @@ internal sealed class FakeRepository : IDisposable
         return path;
     }
 
+    /// <summary>Writes any file (source, Directory.*.props, solution) under the root.</summary>
+    public string WriteFile(string relativePath, string content)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -19,7 +19,8 @@ public sealed class StarterConfigurationTests
         var adoption = RepositoryAdoption.Of(repository.Root);
         var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
 
-        Assert.Equal("Shop.sln", config.Solution);
+        Assert.Equal("Shop.sln", config.Build.Solution);
+        Assert.Equal("Release", config.Build.Configuration);
         Assert.Equal(["postgres", "rabbitmq", "redis"], config.Resources.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(ResourceKind.Postgres, config.Resources["postgres"].Kind);
         Assert.Contains("{namespace}", config.Resources["postgres"].Variables["ConnectionStrings__Postgres"], StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class TestProjectScannerTests
         repository.AddProject("tests/Shop.MsTests", "Shop.MsTests", "MSTest.TestFramework");
         repository.Write("tests/Shop.Declared", "Shop.Declared", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsTestProject>true</IsTestProject></PropertyGroup></Project>""");
 
-        var projects = TestProjectScanner.Scan(repository.Root);
+        var projects = TestProjectScanner.Scan(repository.Root).Projects;
 
         Assert.Equal(
             ["tests/Shop.Declared/Shop.Declared.csproj", "tests/Shop.MsTests/Shop.MsTests.csproj", "tests/Shop.NUnitTests/Shop.NUnitTests.csproj", "tests/Shop.UnitTests/Shop.UnitTests.csproj"],
@@ -30,7 +30,7 @@ public sealed class TestProjectScannerTests
         repository.AddProject("tests/Copy/obj", "Stale.Tests", "xunit");
         repository.Write("tests/Api", "Api.Tests", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><AssemblyName>Company.Api.Tests</AssemblyName></PropertyGroup><ItemGroup><PackageReference Include="xunit" /></ItemGroup></Project>""");
 
-        var project = Assert.Single(TestProjectScanner.Scan(repository.Root));
+        var project = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
 
         Assert.Equal("Company.Api.Tests", project.Name);
         Assert.Equal(["xunit"], project.Packages.AsEnumerable());
@@ -43,8 +43,97 @@ public sealed class TestProjectScannerTests
         repository.Write("tests/Broken", "Broken.Tests", "not xml <");
         repository.AddProject("tests/Fine", "Fine.Tests", "xunit");
 
-        var project = Assert.Single(TestProjectScanner.Scan(repository.Root));
+        var project = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
 
         Assert.Equal("Fine.Tests", project.Name);
+    }
+
+    [Fact]
+    public void A_project_that_sets_IsTestProject_false_is_left_out_with_the_reason_although_it_references_xunit()
+    {
+        using var repository = new FakeRepository();
+        repository.Write("tests/Shop.Testing", "Shop.Testing", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsTestProject>false</IsTestProject></PropertyGroup><ItemGroup><PackageReference Include="xunit" /></ItemGroup></Project>""");
+        repository.AddProject("tests/Shop.UnitTests", "Shop.UnitTests", "xunit");
+
+        var scan = TestProjectScanner.Scan(repository.Root);
+
+        Assert.Equal(["Shop.UnitTests"], scan.Projects.Select(project => project.Name));
+        var skipped = Assert.Single(scan.Skipped);
+        Assert.Contains("tests/Shop.Testing/Shop.Testing.csproj: sets IsTestProject to false", skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Packages_reached_through_project_references_are_found_transitively_with_their_way_in_and_cycles_end()
+    {
+        using var repository = new FakeRepository();
+        repository.Write("src/Shop", "Shop", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Npgsql" /><ProjectReference Include="..\..\tests\Shop.Testing\Shop.Testing.csproj" /></ItemGroup></Project>""");
+        repository.Write("tests/Shop.Testing", "Shop.Testing", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsTestProject>false</IsTestProject></PropertyGroup><ItemGroup><PackageReference Include="Testcontainers" /><ProjectReference Include="../../src/Shop/Shop.csproj" /></ItemGroup></Project>""");
+        repository.Write("tests/Shop.IntegrationTests", "Shop.IntegrationTests", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" /><ProjectReference Include="../Shop.Testing/Shop.Testing.csproj" /></ItemGroup></Project>""");
+
+        var project = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
+
+        Assert.Equal(["Npgsql", "Testcontainers", "xunit"], project.Packages.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["Npgsql (through Shop.Testing → Shop)", "Testcontainers (through Shop.Testing)", "xunit"],
+            project.Reached.Select(reach => reach.ToString()).Order(StringComparer.Ordinal));
+        Assert.Empty(project.Notes);
+    }
+
+    [Fact]
+    public void Central_package_management_and_Directory_Build_files_bring_packages_and_PackageVersion_brings_none()
+    {
+        using var repository = new FakeRepository();
+        repository.WriteFile("Directory.Packages.props", """
+            <Project>
+              <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+              <ItemGroup>
+                <PackageVersion Include="Npgsql" Version="10.0.3" />
+                <PackageVersion Include="xunit" Version="2.9.3" />
+                <GlobalPackageReference Include="StackExchange.Redis" Version="3.4.35" />
+              </ItemGroup>
+            </Project>
+            """);
+        repository.WriteFile("tests/Directory.Build.props", """<Project><ItemGroup><PackageReference Include="xunit" /><PackageReference Include="Microsoft.NET.Test.Sdk" /></ItemGroup></Project>""");
+        repository.Write("tests/Shop.IntegrationTests", "Shop.IntegrationTests", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="RabbitMQ.Client" /></ItemGroup></Project>""");
+        repository.AddProject("src/Shop", "Shop");
+
+        var project = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
+
+        Assert.Equal(
+            ["Microsoft.NET.Test.Sdk (through tests/Directory.Build.props)", "RabbitMQ.Client", "StackExchange.Redis (through Directory.Packages.props)", "xunit (through tests/Directory.Build.props)"],
+            project.Reached.Select(reach => reach.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Conditional_test_packages_in_shared_files_do_not_make_every_project_a_test_project()
+    {
+        using var repository = new FakeRepository();
+        repository.WriteFile("Directory.Build.props", """<Project><ItemGroup Condition="'$(IsTestProject)' == 'true'"><PackageReference Include="xunit" /></ItemGroup></Project>""");
+        repository.AddProject("src/Shop", "Shop", "Npgsql");
+
+        Assert.Empty(TestProjectScanner.Scan(repository.Root).Projects);
+    }
+
+    [Fact]
+    public void References_outside_the_repository_missing_or_built_from_properties_are_noted_and_not_followed()
+    {
+        using var repository = new FakeRepository();
+        repository.Write("tests/App.Tests", "App.Tests", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <PackageReference Include="xunit" />
+                <ProjectReference Include="../../../elsewhere/Lib.csproj" />
+                <ProjectReference Include="../Gone/Gone.csproj" />
+                <ProjectReference Include="$(SharedRoot)/Common.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var project = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
+
+        Assert.Equal(3, project.Notes.Length);
+        Assert.Contains(project.Notes, note => note.Contains("'../../../elsewhere/Lib.csproj', outside the repository", StringComparison.Ordinal));
+        Assert.Contains(project.Notes, note => note.Contains("'../Gone/Gone.csproj', which does not exist", StringComparison.Ordinal));
+        Assert.Contains(project.Notes, note => note.Contains("'$(SharedRoot)/Common.csproj', a path built from MSBuild properties", StringComparison.Ordinal));
     }
 }

@@ -240,6 +240,7 @@ public sealed class ConfigurationLoaderTests
         AssertKeys(ConfigurationKeys.Timeouts, root.GetProperty("properties").GetProperty("timeouts").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Cadence, definitions.GetProperty("cadence").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Rule, definitions.GetProperty("rule").GetProperty("properties"));
+        AssertKeys(ConfigurationKeys.SolutionBuild, root.GetProperty("properties").GetProperty("build").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Resource, resource);
         AssertKeys(ConfigurationKeys.Readiness, resource.GetProperty("readiness").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Build, resource.GetProperty("build").GetProperty("oneOf")[1].GetProperty("properties"));

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Orchestrator.Configuration;
+using Orchestrator.Results.Trx;
+using Xunit;
+
+namespace Orchestrator.Cli.Tests.Adoption;
+
+[Trait("Category", "Integration")]
+[Trait("Resource", "docker")]
+[Collection(AdoptionBuilds.Name)]
+public sealed class ForeignRepositoryAdoptionTests(ForeignRepository repository) : IClassFixture<ForeignRepository>
+{
+    [Fact]
+    public void Init_finds_the_solution_below_the_root_and_suggests_a_rule_per_test_project()
+    {
+        var config = ConfigurationLoader.Load(repository.ConfigurationPath);
+
+        Assert.Equal("src/Inventory.slnx", config.Build.Solution);
+        Assert.Equal(
+            [
+                (ForeignRepository.EndToEndProject, "e2e", "postgres"),
+                (ForeignRepository.IntegrationProject, "integration", "postgres"),
+                (ForeignRepository.UnitProject, "unit", ""),
+            ],
+            config.Rules.Select(rule => (rule.Assembly!, rule.Layer!, string.Join(',', rule.Resources))));
+        using var written = JsonDocument.Parse(File.ReadAllText(repository.ConfigurationPath));
+        var schema = new Uri(written.RootElement.GetProperty("$schema").GetString()!);
+        Assert.Equal(Path.Combine(repository.Tool.ToolDirectory, "orchestrator.schema.json"), schema.LocalPath);
+        Assert.True(File.Exists(schema.LocalPath));
+        Assert.Contains("Inventory.Tests: neither its name nor a Category trait tells its layer", repository.Init.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_build_without_the_property_the_suite_needs_fails_naming_the_compiler_error_and_the_build_section()
+    {
+        Assert.Equal(2, repository.BuildWithoutProperty.ExitCode);
+        Assert.Contains("error CS1029", repository.BuildWithoutProperty.StandardError, StringComparison.Ordinal);
+        Assert.Contains("-p:InventoryConstants=", repository.BuildWithoutProperty.StandardError, StringComparison.Ordinal);
+        Assert.Contains("\"properties\"", repository.BuildWithoutProperty.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_build_with_the_configured_property_writes_every_manifest_and_edits_no_project_file()
+    {
+        Assert.True(repository.Build.ExitCode == 0, repository.Build.StandardOutput + repository.Build.StandardError);
+        Assert.Contains("-p:InventoryConstants=EDITION_COMMUNITY%3BFEATURE_AUDIT", repository.Build.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"-p:CustomAfterMicrosoftCommonTargets={Path.Combine(repository.Tool.ToolDirectory, "msbuild", "Orchestrator.MSBuild.targets")}", repository.Build.StandardOutput, StringComparison.Ordinal);
+        var manifests = Directory.GetFiles(Path.Combine(repository.Root, "artifacts", "orchestrator", "manifests"), "*.json")
+            .Select(path => Path.GetFileName(path).Split('-')[0])
+            .Order(StringComparer.Ordinal);
+        Assert.Equal([ForeignRepository.EndToEndProject, ForeignRepository.IntegrationProject, ForeignRepository.UnitProject], manifests);
+        Assert.Equal(repository.ProjectFilesBefore, repository.ProjectFiles());
+    }
+
+    [Fact]
+    public async Task Discover_and_plan_place_every_untagged_test_by_the_rules_init_wrote()
+    {
+        var discover = await repository.Tool.RunAsync(["discover", "--json"], TimeSpan.FromMinutes(3));
+        var plan = await repository.Tool.RunAsync(["plan", "--cadence", "pr", "--json"], TimeSpan.FromMinutes(3));
+
+        Assert.True(discover.ExitCode == 0, discover.StandardOutput + discover.StandardError);
+        using var inventory = JsonDocument.Parse(discover.StandardOutput);
+        Assert.Equal(
+            [
+                (ForeignRepository.EndToEndTest, "e2e", "postgres", "rule"),
+                (ForeignRepository.IntegrationTest, "integration", "postgres", "rule"),
+                (ForeignRepository.UnitTest, "unit", "", "rule"),
+            ],
+            inventory.RootElement.GetProperty("tests").EnumerateArray()
+                .Select(test => (
+                    test.GetProperty("fullyQualifiedName").GetString()!,
+                    test.GetProperty("layer").GetString()!,
+                    string.Join(',', test.GetProperty("resources").EnumerateArray().Select(resource => resource.GetString())),
+                    test.GetProperty("layerOrigin").GetString()!))
+                .OrderBy(test => test.Item1, StringComparer.Ordinal));
+        Assert.True(plan.ExitCode == 0, plan.StandardOutput + plan.StandardError);
+        Assert.Equal(
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["e2e-postgres"] = $"{ForeignRepository.EndToEndProject}:{ForeignRepository.EndToEndTest}",
+                ["integration-postgres"] = $"{ForeignRepository.IntegrationProject}:{ForeignRepository.IntegrationTest}",
+                ["unit-none"] = $"{ForeignRepository.UnitProject}:{ForeignRepository.UnitTest}",
+            },
+            PlanPartitions.Read(plan.StandardOutput));
+    }
+
+    [Fact]
+    public async Task Run_with_build_gives_the_partitions_sharing_postgres_their_own_database_through_the_suites_template()
+    {
+        var results = Path.Combine(repository.Root, "results-" + Guid.NewGuid().ToString("N"));
+
+        var run = await repository.Tool.RunAsync(["run", "--build", "--cadence", "pr", "--results", results], TimeSpan.FromMinutes(8));
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardOutput}\n{run.StandardError}");
+        Assert.Contains("Built src/Inventory.slnx (Release)", run.StandardOutput, StringComparison.Ordinal);
+        Assert.EndsWith("3 passed, 0 failed, 0 skipped", run.StandardOutput.TrimEnd(), StringComparison.Ordinal);
+        foreach (var (layer, test) in new[] { ("unit", ForeignRepository.UnitTest), ("integration", ForeignRepository.IntegrationTest), ("e2e", ForeignRepository.EndToEndTest) })
+        {
+            var result = Assert.Single(TrxReader.Read(Path.Combine(results, layer + ".trx")).Results);
+            Assert.Equal((test, TrxOutcome.Passed), (result.Key.FullyQualifiedName, result.Outcome));
+        }
+        var integration = await File.ReadAllTextAsync(Path.Combine(repository.ReportDirectory, ForeignRepository.IntegrationProject + ".database"));
+        var endToEnd = await File.ReadAllTextAsync(Path.Combine(repository.ReportDirectory, ForeignRepository.EndToEndProject + ".database"));
+        Assert.NotEqual(integration, endToEnd);
+        Assert.NotEqual("postgres", integration);
+        Assert.NotEqual("postgres", endToEnd);
+    }
+
+    [Fact]
+    public async Task Without_a_database_per_partition_the_same_suite_collides()
+    {
+        var shared = await repository.WithoutIsolationAsync();
+        var results = Path.Combine(repository.Root, "results-" + Guid.NewGuid().ToString("N"));
+
+        var run = await repository.Tool.RunAsync(["run", "--cadence", "pr", "--config", shared, "--results", results], TimeSpan.FromMinutes(6));
+
+        Assert.True(run.ExitCode == 1, $"exit code {run.ExitCode}:\n{run.StandardOutput}\n{run.StandardError}");
+        var integration = Assert.Single(TrxReader.Read(Path.Combine(results, "integration.trx")).Results).Outcome;
+        var endToEnd = Assert.Single(TrxReader.Read(Path.Combine(results, "e2e.trx")).Results).Outcome;
+        Assert.Contains(TrxOutcome.Failed, (IEnumerable<TrxOutcome>)[integration, endToEnd]);
+    }
+}

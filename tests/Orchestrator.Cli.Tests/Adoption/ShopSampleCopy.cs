@@ -1,0 +1,71 @@
+using CliWrap.Buffered;
+using Xunit;
+
+namespace Orchestrator.Cli.Tests.Adoption;
+
+/// <summary>
+/// A copy of samples/Shop in a temporary directory, with what it builds with here (this repository's
+/// Directory.Build.props and Directory.Packages.props: central package management, so the test projects
+/// reach Npgsql, StackExchange.Redis and RabbitMQ.Client only through Shop.csproj, without versions) and
+/// a solution, but not this repository's Directory.Build.targets: the manifests come from
+/// <c>orchestrator build</c>. Once per fixture: <c>init</c>, then <c>build</c> with the written configuration.
+/// </summary>
+public sealed class ShopSampleCopy : IAsyncLifetime
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("orchestrator-shop-init-").FullName;
+
+    public string ConfigurationPath => Path.Combine(Root, "orchestrator.json");
+
+    /// <summary>This repository's hand-written orchestrator.json, beside the generated one (same manifests).</summary>
+    public string HandWrittenPath => Path.Combine(Root, "handwritten.orchestrator.json");
+
+    public BufferedCommandResult Init { get; private set; } = null!;
+
+    public BufferedCommandResult Build { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var repository = RepositoryPaths.Root();
+        Copy(Path.Combine(repository, "samples", "Shop"), Root);
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props" })
+        {
+            File.Copy(Path.Combine(repository, file), Path.Combine(Root, file));
+        }
+        File.Copy(Path.Combine(repository, "orchestrator.json"), HandWrittenPath);
+        await File.WriteAllTextAsync(Path.Combine(Root, "Shop.slnx"), """
+            <Solution>
+              <Project Path="src/Shop/Shop.csproj" />
+              <Project Path="tests/Shop.EndToEndTests/Shop.EndToEndTests.csproj" />
+              <Project Path="tests/Shop.IntegrationTests/Shop.IntegrationTests.csproj" />
+              <Project Path="tests/Shop.Testing/Shop.Testing.csproj" />
+              <Project Path="tests/Shop.UnitTests/Shop.UnitTests.csproj" />
+            </Solution>
+            """);
+
+        Init = await ToolProcess.RunAsync(["init", "--path", Root], TimeSpan.FromMinutes(1));
+        if (Init.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"orchestrator init failed (exit code {Init.ExitCode}):\n{Init.StandardOutput}\n{Init.StandardError}");
+        }
+        Build = await ToolProcess.RunAsync(["build", "--config", ConfigurationPath], TimeSpan.FromMinutes(8));
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static void Copy(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+        foreach (var directory in Directory.EnumerateDirectories(source).Where(path => Path.GetFileName(path) is not ("bin" or "obj")))
+        {
+            Copy(directory, Path.Combine(target, Path.GetFileName(directory)));
+        }
+    }
+}
