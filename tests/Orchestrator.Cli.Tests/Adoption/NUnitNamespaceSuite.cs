@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using CliWrap.Buffered;
 using Xunit;
 
@@ -27,9 +26,7 @@ public sealed class NUnitNamespaceSuite : IAsyncLifetime
     {
         Directory.CreateDirectory(ReportDirectory);
         var repository = RepositoryPaths.Root();
-        var versions = XDocument.Load(Path.Combine(repository, "Directory.Packages.props"))
-            .Descendants("PackageVersion")
-            .ToDictionary(element => element.Attribute("Include")!.Value, element => element.Attribute("Version")!.Value, StringComparer.Ordinal);
+        var versions = PackageVersions.FromRepository();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
         await File.WriteAllTextAsync(Path.Combine(Root, "Directory.Build.props"), $"""
             <Project>

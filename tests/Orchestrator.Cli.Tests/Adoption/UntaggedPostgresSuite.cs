@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using CliWrap;
 using CliWrap.Buffered;
 using Xunit;
@@ -65,9 +64,7 @@ public sealed class UntaggedPostgresSuite : IAsyncLifetime
     {
         Directory.CreateDirectory(ReportDirectory);
         var repository = RepositoryPaths.Root();
-        var versions = XDocument.Load(Path.Combine(repository, "Directory.Packages.props"))
-            .Descendants("PackageVersion")
-            .ToDictionary(element => element.Attribute("Include")!.Value, element => element.Attribute("Version")!.Value, StringComparer.Ordinal);
+        var versions = PackageVersions.FromRepository();
         foreach (var project in new[] { IntegrationProject, EndToEndProject })
         {
             WriteProject(project, versions, repository);
@@ -94,7 +91,7 @@ public sealed class UntaggedPostgresSuite : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private void WriteProject(string project, Dictionary<string, string> versions, string repository)
+    private void WriteProject(string project, IReadOnlyDictionary<string, string> versions, string repository)
     {
         var directory = Path.Combine(Root, "tests", project);
         Directory.CreateDirectory(directory);

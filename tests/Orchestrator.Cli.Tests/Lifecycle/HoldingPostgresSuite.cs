@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using CliWrap;
 using CliWrap.Buffered;
 using Orchestrator.Cli.Tests.Adoption;
@@ -32,9 +31,7 @@ public sealed class HoldingPostgresSuite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var repository = RepositoryPaths.Root();
-        var versions = XDocument.Load(Path.Combine(repository, "Directory.Packages.props"))
-            .Descendants("PackageVersion")
-            .ToDictionary(element => element.Attribute("Include")!.Value, element => element.Attribute("Version")!.Value, StringComparer.Ordinal);
+        var versions = PackageVersions.FromRepository();
         var directory = Path.Combine(Root, Project);
         Directory.CreateDirectory(directory);
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using CliWrap;
 using CliWrap.Buffered;
 using Orchestrator.Model;
@@ -40,7 +39,7 @@ public sealed class FilterFixtureProject : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var versions = PackageVersions();
+        var versions = Adoption.PackageVersions.FromRepository();
         await File.WriteAllTextAsync(Path.Combine(_root.FullName, Assembly + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -122,20 +121,6 @@ public sealed class FilterFixtureProject : IAsyncLifetime
             traits,
             category is null ? TraitOrigin.Default : TraitOrigin.Trait,
             TraitOrigin.Trait);
-    }
-
-    private static Dictionary<string, string> PackageVersions()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var props = Path.Combine(directory.FullName, "Directory.Packages.props");
-            if (File.Exists(props))
-            {
-                return XDocument.Load(props).Descendants("PackageVersion")
-                    .ToDictionary(item => (string)item.Attribute("Include")!, item => (string)item.Attribute("Version")!, StringComparer.Ordinal);
-            }
-        }
-        throw new InvalidOperationException($"Directory.Packages.props not found above {AppContext.BaseDirectory}.");
     }
 
     private const string Source = """

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Xml.Linq;
 using CliWrap;
 using CliWrap.Buffered;
 using Xunit;
@@ -44,7 +43,7 @@ public sealed class XunitFixtureProject : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var versions = CentralVersions();
+        var versions = Adoption.PackageVersions.FromRepository();
         await File.WriteAllTextAsync(Path.Combine(Directory, AssemblyName + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -125,21 +124,5 @@ public sealed class XunitFixtureProject : IAsyncLifetime
         return File.Exists(trx)
             ? trx
             : throw new InvalidOperationException($"dotnet test wrote no TRX (exit code {result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");
-    }
-
-    private static Dictionary<string, string> CentralVersions()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
-        {
-            directory = directory.Parent;
-        }
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"Directory.Packages.props not found above {AppContext.BaseDirectory}: run the tests from the repository build output.");
-        }
-        return XDocument.Load(Path.Combine(directory.FullName, "Directory.Packages.props"))
-            .Descendants("PackageVersion")
-            .ToDictionary(element => element.Attribute("Include")!.Value, element => element.Attribute("Version")!.Value, StringComparer.Ordinal);
     }
 }
