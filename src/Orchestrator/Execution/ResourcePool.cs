@@ -235,10 +235,11 @@ internal sealed class ResourcePool : IAsyncDisposable
             ? attempt.Unit.PartitionId
             : $"{attempt.Unit.PartitionId}-r{attempt.Repetition}-a{attempt.Attempt}";
 
-    private Task<PartitionResource> NamespaceAsync(UnitAttempt attempt, ResourceDefinition definition, CancellationToken ct)
+    private Task<PartitionResource> NamespaceAsync(UnitAttempt attempt, ResourceDefinition definition, CancellationToken ct) =>
+        NamespaceAsync(InstanceKey(definition, attempt.Unit.PartitionId), NamespaceId(attempt), ct);
+
+    private Task<PartitionResource> NamespaceAsync(string instanceKey, string namespaceId, CancellationToken ct)
     {
-        var instanceKey = InstanceKey(definition, attempt.Unit.PartitionId);
-        var namespaceId = NamespaceId(attempt);
         lock (_lock)
         {
             var key = instanceKey + "/" + namespaceId;
@@ -306,12 +307,15 @@ internal sealed class ResourcePool : IAsyncDisposable
         {
             var instance = await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
             _options.Redactor.Register(instance.Secret);
+            string[] partitions;
             lock (_lock)
             {
                 state.Instance = instance;
+                partitions = [.. state.Partitions];
                 Signal();
             }
             _progress.ResourceReady(instance);
+            CreateFirstNamespaces(state.Key, partitions, ct);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -320,6 +324,22 @@ internal sealed class ResourcePool : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The run ended while it started; the provider removes a half-started container.
+        }
+    }
+
+    /// <summary>
+    /// Creates the namespaces of the partitions' first attempts as soon as the instance is ready, while their
+    /// units may still wait for a slot or another instance; a unit awaits its namespace (and retries a failed one).
+    /// </summary>
+    private void CreateFirstNamespaces(string instanceKey, string[] partitions, CancellationToken ct)
+    {
+        foreach (var partition in partitions)
+        {
+            _ = NamespaceAsync(instanceKey, partition, ct).ContinueWith(
+                static created => _ = created.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 

@@ -64,6 +64,27 @@ public sealed class ResourceSchedulingTests : IClassFixture<FixtureProject>, IDi
         Assert.Equal(["postgres/integration-postgres"], provider.Namespaces);
     }
 
+    [Fact]
+    public async Task A_ready_instance_creates_its_partitions_namespaces_while_the_unit_waits_for_another_instance()
+    {
+        var both = ResourceSet.Of("postgres", "redis");
+        var plan = FixtureProject.Plan(_fixture.Unit("integration-postgres+redis#1", "integration-postgres+redis", TimeSpan.FromSeconds(1), both, "Sees_environment"));
+        var provider = new FakeResourceProvider { Gated = ["redis"] };
+
+        var running = TestRunner.RunAsync(plan, Options(), provider, new RecordingProgress(), CancellationToken.None);
+        Assert.True(
+            await FixtureProject.EventuallyAsync(() => provider.Namespaces.Contains("postgres/integration-postgres+redis"), TimeSpan.FromSeconds(60)),
+            "postgres's namespace was not created while redis was still starting");
+        Assert.False(provider.ReadyAt.ContainsKey("redis"));
+        provider.Open("redis");
+        var record = await running;
+
+        Assert.Equal(UnitExit.Passed, Assert.Single(record.Units).Exit);
+        Assert.Equal(
+            ["postgres/integration-postgres+redis", "redis/integration-postgres+redis"],
+            provider.Namespaces.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(20, false)]
     [InlineData(3600, true)]
