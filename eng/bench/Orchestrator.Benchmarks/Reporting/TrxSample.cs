@@ -54,14 +54,35 @@ internal sealed class TrxSample : IDisposable
     /// <summary>Reads every unit's TRX, merges, and writes each layer's TRX (to a null stream): the merge the reporter does.</summary>
     public MergedRun Merge()
     {
-        var trx = Record.Units.Select(unit => (TrxRun?)TrxReader.Read(unit.TrxPath!)).ToList();
-        var merged = ResultsMerger.Merge(Record, trx, ["unit", "integration"], QuarantineMatcher.None, false, new SecretRedactor());
+        var merged = MergeResults(ReadResults());
+        WriteLayers(merged);
+        return merged;
+    }
+
+    /// <summary>The first step of <see cref="Merge"/>: every unit's TRX file read.</summary>
+    public IReadOnlyList<TrxRun?> ReadResults() => [.. Record.Units.Select(unit => (TrxRun?)TrxReader.Read(unit.TrxPath!))];
+
+    /// <summary>The second step of <see cref="Merge"/>: results merged per test case and layer.</summary>
+    public MergedRun MergeResults(IReadOnlyList<TrxRun?> trx) =>
+        ResultsMerger.Merge(Record, trx, ["unit", "integration"], QuarantineMatcher.None, false, new SecretRedactor());
+
+    /// <summary>The last step of <see cref="Merge"/>: each layer's TRX written to a null stream.</summary>
+    public static void WriteLayers(MergedRun merged)
+    {
         foreach (var layer in merged.Layers)
         {
             TrxWriter.Write(Stream.Null, layer, merged);
         }
-        return merged;
     }
+
+    /// <summary>Everything <c>orchestrator run</c> writes after the tests: every report file, the unit TRX copies and the timings.</summary>
+    public Task<ResultsReport> ReportAsync(string resultsDirectory, CancellationToken ct) =>
+        ResultsReporter.WriteReportAsync(Record, new ReportOptions(resultsDirectory)
+        {
+            Layers = ["unit", "integration"],
+            TimingsPath = Path.Combine(resultsDirectory, "timings.json"),
+            StepSummaryPath = null,
+        }, ct);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
