@@ -196,4 +196,18 @@ public sealed class TrxReaderTests
         Assert.Null(failed.ErrorMessage);
         Assert.NotNull(failed.StackTrace);
     }
+
+    [Fact]
+    public void Times_other_than_round_trip_ones_are_read_too()
+    {
+        var trx = XunitTrx
+            .Replace("startTime=\"2026-11-24T15:30:30.4623107+00:00\"", "startTime=\"2026-11-24T15:30:30Z\"", StringComparison.Ordinal)
+            .Replace("endTime=\"2026-11-24T15:30:30.4623834+00:00\"", "endTime=\"2026-11-24T16:30:30.5+01:00\"", StringComparison.Ordinal);
+
+        var failed = ReadText(trx).Results[0];
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 30, 30, TimeSpan.Zero), failed.StartTime);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 30, 30, 500, TimeSpan.FromHours(1)), failed.EndTime);
+        Assert.Equal(TimeSpan.FromHours(1), failed.EndTime!.Value.Offset);
+    }
 }
