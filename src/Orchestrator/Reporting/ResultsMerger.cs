@@ -41,9 +41,14 @@ public static class ResultsMerger
         }
 
         var redacted = RedactRecord(record, redactor);
-        var cases = new Dictionary<CaseIdentity, CaseBuilder>();
-        var casesByKey = new Dictionary<(string Layer, ScheduleKey Key), List<CaseBuilder>>();
-        var resultSeen = new HashSet<(int Repetition, ScheduleKey Key)>();
+        var results = 0;
+        foreach (var trx in trxPerUnit)
+        {
+            results += trx?.Results.Count ?? 0;
+        }
+        var cases = new Dictionary<CaseIdentity, CaseBuilder>(results);
+        var casesByKey = new Dictionary<(string Layer, ScheduleKey Key), List<CaseBuilder>>(results);
+        var resultSeen = new HashSet<(int Repetition, ScheduleKey Key)>(results);
         var scheduleKeys = new ScheduleKeys();
 
         for (var index = 0; index < redacted.Units.Count; index++)
