@@ -241,7 +241,7 @@ public static class ResultsMerger
             var perRepetition = new List<TestOutcome>(repetitions.Count);
             foreach (var repetition in repetitions)
             {
-                perRepetition.Add(RepetitionOutcome(attempts, repetition, NotRun.Exists(occurrence => occurrence.Unit.Repetition == repetition)));
+                perRepetition.Add(RepetitionOutcome(attempts, repetition, NotRunIn(repetition)));
             }
 
             return new MergedTest(
@@ -257,9 +257,25 @@ public static class ResultsMerger
                 perRepetition);
         }
 
+        private bool NotRunIn(int repetition)
+        {
+            foreach (var occurrence in NotRun)
+            {
+                if (occurrence.Unit.Repetition == repetition)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Every repetition with an attempt or a not-run occurrence, in order.</summary>
         private List<int> Repetitions(List<TestAttempt> attempts)
         {
+            if (attempts.Count == 1 && NotRun.Count == 0)
+            {
+                return [attempts[0].Unit.Repetition];
+            }
             var repetitions = new List<int>(1);
             foreach (var attempt in attempts)
             {
