@@ -230,18 +230,19 @@ public static class ResultsMerger
 
         public MergedTest Build(HashSet<string> usedIds, QuarantineMatcher quarantine)
         {
+            // Arrays rather than lists: every test's merged result stays alive until the reports are written.
             var attempts = Attempts.Count < 2
-                ? [.. Attempts]
+                ? Attempts.ToArray()
                 : Attempts
                     .OrderBy(attempt => attempt.Unit.Repetition)
                     .ThenBy(attempt => attempt.Unit.Attempt)
                     .ThenBy(attempt => attempt.Result.StartTime ?? attempt.Unit.StartedAt)
-                    .ToList();
+                    .ToArray();
             var repetitions = Repetitions(attempts);
-            var perRepetition = new List<TestOutcome>(repetitions.Count);
-            foreach (var repetition in repetitions)
+            var perRepetition = new TestOutcome[repetitions.Count];
+            for (var index = 0; index < repetitions.Count; index++)
             {
-                perRepetition.Add(RepetitionOutcome(attempts, repetition, NotRunIn(repetition)));
+                perRepetition[index] = RepetitionOutcome(attempts, repetitions[index], NotRunIn(repetitions[index]));
             }
 
             return new MergedTest(
@@ -253,7 +254,7 @@ public static class ResultsMerger
                 Combine(perRepetition),
                 quarantine.IsQuarantined(Identity.Key),
                 attempts,
-                NotRun.Count < 2 ? [.. NotRun] : [.. NotRun.OrderBy(occurrence => occurrence.Unit.Repetition)],
+                NotRun.Count < 2 ? NotRun.ToArray() : NotRun.OrderBy(occurrence => occurrence.Unit.Repetition).ToArray(),
                 perRepetition);
         }
 
@@ -270,9 +271,9 @@ public static class ResultsMerger
         }
 
         /// <summary>Every repetition with an attempt or a not-run occurrence, in order.</summary>
-        private List<int> Repetitions(List<TestAttempt> attempts)
+        private List<int> Repetitions(TestAttempt[] attempts)
         {
-            if (attempts.Count == 1 && NotRun.Count == 0)
+            if (attempts.Length == 1 && NotRun.Count == 0)
             {
                 return [attempts[0].Unit.Repetition];
             }
@@ -323,12 +324,12 @@ public static class ResultsMerger
         /// The outcome of one repetition: its last attempt's, except that a pass after a failure is flaky.
         /// <paramref name="attempts"/> are ordered by repetition and attempt, so each attempt's results are adjacent.
         /// </summary>
-        private static TestOutcome RepetitionOutcome(List<TestAttempt> attempts, int repetition, bool notRun)
+        private static TestOutcome RepetitionOutcome(TestAttempt[] attempts, int repetition, bool notRun)
         {
             TestOutcome? last = null;
             var failedBefore = false;
             var index = 0;
-            while (index < attempts.Count)
+            while (index < attempts.Length)
             {
                 if (attempts[index].Unit.Repetition != repetition)
                 {
@@ -338,7 +339,7 @@ public static class ResultsMerger
                 var attemptNumber = attempts[index].Unit.Attempt;
                 var failure = false;
                 var passed = false;
-                for (; index < attempts.Count && attempts[index].Unit.Repetition == repetition && attempts[index].Unit.Attempt == attemptNumber; index++)
+                for (; index < attempts.Length && attempts[index].Unit.Repetition == repetition && attempts[index].Unit.Attempt == attemptNumber; index++)
                 {
                     var outcome = attempts[index].Result.Outcome;
                     failure |= outcome.IsFailure();
@@ -355,21 +356,21 @@ public static class ResultsMerger
             };
         }
 
-        private static TestOutcome Combine(List<TestOutcome> perRepetition)
+        private static TestOutcome Combine(TestOutcome[] perRepetition)
         {
-            if (perRepetition.Contains(TestOutcome.NotRun))
+            if (Array.IndexOf(perRepetition, TestOutcome.NotRun) >= 0)
             {
                 return TestOutcome.NotRun;
             }
-            if (perRepetition.TrueForAll(outcome => outcome == TestOutcome.Skipped))
+            if (Array.TrueForAll(perRepetition, outcome => outcome == TestOutcome.Skipped))
             {
                 return TestOutcome.Skipped;
             }
-            if (perRepetition.TrueForAll(outcome => outcome is TestOutcome.Passed or TestOutcome.Skipped))
+            if (Array.TrueForAll(perRepetition, outcome => outcome is TestOutcome.Passed or TestOutcome.Skipped))
             {
                 return TestOutcome.Passed;
             }
-            return perRepetition.Exists(outcome => outcome is TestOutcome.Passed or TestOutcome.Flaky) ? TestOutcome.Flaky : TestOutcome.Failed;
+            return Array.Exists(perRepetition, outcome => outcome is TestOutcome.Passed or TestOutcome.Flaky) ? TestOutcome.Flaky : TestOutcome.Failed;
         }
     }
 }
