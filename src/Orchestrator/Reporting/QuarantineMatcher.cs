@@ -16,5 +16,15 @@ public sealed class QuarantineMatcher
 
     public IReadOnlyList<string> Patterns { get; }
 
-    public bool IsQuarantined(TestKey key) => Patterns.Any(pattern => Quarantine.Matches(pattern, key.FullyQualifiedName));
+    public bool IsQuarantined(TestKey key)
+    {
+        foreach (var pattern in Patterns)
+        {
+            if (Quarantine.Matches(pattern, key.FullyQualifiedName))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -41,9 +41,15 @@ public static class ResultsMerger
         }
 
         var redacted = RedactRecord(record, redactor);
-        var cases = new Dictionary<CaseIdentity, CaseBuilder>();
-        var casesByKey = new Dictionary<(string Layer, string Key), List<CaseBuilder>>();
-        var resultSeen = new HashSet<(int Repetition, string Key)>();
+        var results = 0;
+        foreach (var trx in trxPerUnit)
+        {
+            results += trx?.Results.Count ?? 0;
+        }
+        var cases = new Dictionary<CaseIdentity, CaseBuilder>(results);
+        var casesByKey = new Dictionary<(string Layer, ScheduleKey Key), List<CaseBuilder>>(results);
+        var resultSeen = new HashSet<(int Repetition, ScheduleKey Key)>(results);
+        var scheduleKeys = new ScheduleKeys();
 
         for (var index = 0; index < redacted.Units.Count; index++)
         {
@@ -53,11 +59,11 @@ public static class ResultsMerger
             {
                 continue;
             }
-            var expected = ExpectedByNormalKey(unit);
+            var expected = ExpectedByScheduleKey(unit, scheduleKeys);
             foreach (var raw in trx.Results)
             {
-                var normal = NormalKey(raw.Key);
-                var key = ScheduledKey(raw, expected, normal);
+                var normal = scheduleKeys.Normal(raw.Key);
+                var key = ScheduledKey(raw, expected, normal, scheduleKeys);
                 var result = Redact(raw, key, redactor);
                 var identity = new CaseIdentity(unit.Layer, key, result.DisplayName);
                 if (!cases.TryGetValue(identity, out var builder))
@@ -72,12 +78,12 @@ public static class ResultsMerger
         }
 
         // A selected test without any result in its repetition is not run; the last unit that was asked to run it says why.
-        var notRun = new Dictionary<(int Repetition, string Key), (UnitRun Unit, TestKey Key)>();
+        var notRun = new Dictionary<(int Repetition, ScheduleKey Key), (UnitRun Unit, TestKey Key)>();
         foreach (var unit in redacted.Units.OrderBy(unit => unit.Attempt).ThenBy(unit => unit.StartedAt))
         {
             foreach (var key in unit.ExpectedTests)
             {
-                var normal = NormalKey(key);
+                var normal = scheduleKeys.Normal(key);
                 if (!resultSeen.Contains((unit.Repetition, normal)))
                 {
                     notRun[(unit.Repetition, normal)] = (unit, key);
@@ -106,11 +112,18 @@ public static class ResultsMerger
                      .OrderBy(group => LayerRank(layerOrder, group.Key)).ThenBy(group => group.Key, StringComparer.Ordinal))
         {
             var usedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var tests = layerGroup
-                .OrderBy(builder => builder.Identity.Key, TestKey.Ordinal)
-                .ThenBy(builder => builder.Identity.DisplayName, StringComparer.Ordinal)
-                .Select(builder => builder.Build(usedIds, quarantine))
-                .ToList();
+            var builders = layerGroup.ToList();
+            // Layer, key and display name identify a case, so key and display name order a layer's cases totally.
+            builders.Sort(static (left, right) =>
+            {
+                var byKey = TestKey.Ordinal.Compare(left.Identity.Key, right.Identity.Key);
+                return byKey != 0 ? byKey : string.CompareOrdinal(left.Identity.DisplayName, right.Identity.DisplayName);
+            });
+            var tests = new List<MergedTest>(builders.Count);
+            foreach (var builder in builders)
+            {
+                tests.Add(builder.Build(usedIds, quarantine));
+            }
             allTests.AddRange(tests);
             var units = redacted.Units.Where(unit => unit.Layer == layerGroup.Key).ToList();
             layers.Add(new LayerResults(layerGroup.Key, tests, units, RunVerdict.From(tests, redacted.Incomplete, flakyFailsBuild)));
@@ -120,25 +133,13 @@ public static class ResultsMerger
         return new MergedRun(redacted, layers, verdict, [.. (warnings ?? []).Select(redactor.Redact)]);
     }
 
-    /// <summary>Assembly case-insensitively, name without a parameter list: how a result finds the key it was scheduled under.</summary>
-    internal static string NormalKey(TestKey key)
+    private static Dictionary<ScheduleKey, TestKey> ExpectedByScheduleKey(UnitRun unit, ScheduleKeys scheduleKeys)
     {
-        var name = key.FullyQualifiedName;
-        var parenthesis = name.IndexOf('(', StringComparison.Ordinal);
-        if (parenthesis > 0)
-        {
-            name = name[..parenthesis];
-        }
-        return key.Assembly.ToUpperInvariant() + ":" + name;
-    }
-
-    private static Dictionary<string, TestKey> ExpectedByNormalKey(UnitRun unit)
-    {
-        var expected = new Dictionary<string, TestKey>(unit.ExpectedTests.Count * 2, StringComparer.Ordinal);
+        var expected = new Dictionary<ScheduleKey, TestKey>(unit.ExpectedTests.Count * 2);
         foreach (var key in unit.ExpectedTests)
         {
-            expected.TryAdd(NormalKey(key), key);
-            expected.TryAdd(ExactKey(key.Assembly, key.FullyQualifiedName), key);
+            expected.TryAdd(scheduleKeys.Normal(key), key);
+            expected.TryAdd(scheduleKeys.Exact(key.Assembly, key.FullyQualifiedName), key);
         }
         return expected;
     }
@@ -147,20 +148,18 @@ public static class ResultsMerger
     /// The key the test was scheduled under: exactly as the adapter names the case (NUnit keeps arguments in
     /// the name: <c>Rows(1)</c>), else by method (xunit and MSTest rows share the method's name), else as read.
     /// </summary>
-    private static TestKey ScheduledKey(TrxTestResult result, Dictionary<string, TestKey> expected, string normal)
+    private static TestKey ScheduledKey(TrxTestResult result, Dictionary<ScheduleKey, TestKey> expected, ScheduleKey normal, ScheduleKeys scheduleKeys)
     {
         var definition = result.Definition;
         if (definition.ClassName.Length > 0 && definition.MethodName.Contains('(', StringComparison.Ordinal)
-            && expected.TryGetValue(ExactKey(result.Key.Assembly, definition.ClassName + "." + definition.MethodName), out var exact))
+            && expected.TryGetValue(scheduleKeys.Exact(result.Key.Assembly, definition.ClassName + "." + definition.MethodName), out var exact))
         {
             return exact;
         }
         return expected.TryGetValue(normal, out var byMethod) ? byMethod : result.Key;
     }
 
-    private static string ExactKey(string assembly, string fullyQualifiedName) => "=" + assembly.ToUpperInvariant() + ":" + fullyQualifiedName;
-
-    private static List<CaseBuilder> AddByKey(Dictionary<(string, string), List<CaseBuilder>> casesByKey, string layer, string normal, CaseBuilder builder)
+    private static List<CaseBuilder> AddByKey(Dictionary<(string, ScheduleKey), List<CaseBuilder>> casesByKey, string layer, ScheduleKey normal, CaseBuilder builder)
     {
         if (!casesByKey.TryGetValue((layer, normal), out var list))
         {
@@ -188,16 +187,36 @@ public static class ResultsMerger
         Units = [.. record.Units.Select(unit => unit.ExitDetail is null ? unit : unit with { ExitDetail = redactor.Redact(unit.ExitDetail) })],
     };
 
-    private static TrxTestResult Redact(TrxTestResult result, TestKey key, SecretRedactor redactor) => result with
+    /// <summary>The result under its scheduled key with its texts redacted; the same instance when neither changes anything.</summary>
+    private static TrxTestResult Redact(TrxTestResult result, TestKey key, SecretRedactor redactor)
     {
-        Key = key,
-        DisplayName = redactor.Redact(result.DisplayName),
-        ErrorMessage = result.ErrorMessage is null ? null : redactor.Redact(result.ErrorMessage),
-        StackTrace = result.StackTrace is null ? null : redactor.Redact(result.StackTrace),
-        StdOut = result.StdOut is null ? null : redactor.Redact(result.StdOut),
-        StdErr = result.StdErr is null ? null : redactor.Redact(result.StdErr),
-        Definition = result.Definition with { Name = redactor.Redact(result.Definition.Name) },
-    };
+        var displayName = redactor.Redact(result.DisplayName);
+        var errorMessage = result.ErrorMessage is null ? null : redactor.Redact(result.ErrorMessage);
+        var stackTrace = result.StackTrace is null ? null : redactor.Redact(result.StackTrace);
+        var stdOut = result.StdOut is null ? null : redactor.Redact(result.StdOut);
+        var stdErr = result.StdErr is null ? null : redactor.Redact(result.StdErr);
+        var definitionName = redactor.Redact(result.Definition.Name);
+        if (key == result.Key
+            && ReferenceEquals(displayName, result.DisplayName)
+            && ReferenceEquals(errorMessage, result.ErrorMessage)
+            && ReferenceEquals(stackTrace, result.StackTrace)
+            && ReferenceEquals(stdOut, result.StdOut)
+            && ReferenceEquals(stdErr, result.StdErr)
+            && ReferenceEquals(definitionName, result.Definition.Name))
+        {
+            return result;
+        }
+        return result with
+        {
+            Key = key,
+            DisplayName = displayName,
+            ErrorMessage = errorMessage,
+            StackTrace = stackTrace,
+            StdOut = stdOut,
+            StdErr = stdErr,
+            Definition = ReferenceEquals(definitionName, result.Definition.Name) ? result.Definition : result.Definition with { Name = definitionName },
+        };
+    }
 
     private readonly record struct CaseIdentity(string Layer, TestKey Key, string DisplayName);
 
@@ -211,21 +230,20 @@ public static class ResultsMerger
 
         public MergedTest Build(HashSet<string> usedIds, QuarantineMatcher quarantine)
         {
-            var attempts = Attempts
-                .OrderBy(attempt => attempt.Unit.Repetition)
-                .ThenBy(attempt => attempt.Unit.Attempt)
-                .ThenBy(attempt => attempt.Result.StartTime ?? attempt.Unit.StartedAt)
-                .ToList();
-            var repetitions = attempts.Select(attempt => attempt.Unit.Repetition)
-                .Concat(NotRun.Select(occurrence => occurrence.Unit.Repetition))
-                .Distinct()
-                .Order()
-                .ToList();
-            var perRepetition = repetitions
-                .Select(repetition => RepetitionOutcome(
-                    attempts.Where(attempt => attempt.Unit.Repetition == repetition).ToList(),
-                    NotRun.Any(occurrence => occurrence.Unit.Repetition == repetition)))
-                .ToList();
+            // Arrays rather than lists: every test's merged result stays alive until the reports are written.
+            var attempts = Attempts.Count < 2
+                ? Attempts.ToArray()
+                : Attempts
+                    .OrderBy(attempt => attempt.Unit.Repetition)
+                    .ThenBy(attempt => attempt.Unit.Attempt)
+                    .ThenBy(attempt => attempt.Result.StartTime ?? attempt.Unit.StartedAt)
+                    .ToArray();
+            var repetitions = Repetitions(attempts);
+            var perRepetition = new TestOutcome[repetitions.Count];
+            for (var index = 0; index < repetitions.Count; index++)
+            {
+                perRepetition[index] = RepetitionOutcome(attempts, repetitions[index], NotRunIn(repetitions[index]));
+            }
 
             return new MergedTest(
                 Identity.Layer,
@@ -236,13 +254,61 @@ public static class ResultsMerger
                 Combine(perRepetition),
                 quarantine.IsQuarantined(Identity.Key),
                 attempts,
-                [.. NotRun.OrderBy(occurrence => occurrence.Unit.Repetition)],
+                NotRun.Count < 2 ? NotRun.ToArray() : NotRun.OrderBy(occurrence => occurrence.Unit.Repetition).ToArray(),
                 perRepetition);
+        }
+
+        private bool NotRunIn(int repetition)
+        {
+            foreach (var occurrence in NotRun)
+            {
+                if (occurrence.Unit.Repetition == repetition)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Every repetition with an attempt or a not-run occurrence, in order.</summary>
+        private List<int> Repetitions(TestAttempt[] attempts)
+        {
+            if (attempts.Length == 1 && NotRun.Count == 0)
+            {
+                return [attempts[0].Unit.Repetition];
+            }
+            var repetitions = new List<int>(1);
+            foreach (var attempt in attempts)
+            {
+                AddRepetition(repetitions, attempt.Unit.Repetition);
+            }
+            foreach (var occurrence in NotRun)
+            {
+                AddRepetition(repetitions, occurrence.Unit.Repetition);
+            }
+            repetitions.Sort();
+            return repetitions;
+        }
+
+        private static void AddRepetition(List<int> repetitions, int repetition)
+        {
+            if (!repetitions.Contains(repetition))
+            {
+                repetitions.Add(repetition);
+            }
         }
 
         private string UniqueId(HashSet<string> usedIds)
         {
-            var original = Attempts.Select(attempt => attempt.Result.TestId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+            string? original = null;
+            foreach (var attempt in Attempts)
+            {
+                if (!string.IsNullOrEmpty(attempt.Result.TestId))
+                {
+                    original = attempt.Result.TestId;
+                    break;
+                }
+            }
             if (original is not null && usedIds.Add(original))
             {
                 return original;
@@ -254,44 +320,57 @@ public static class ResultsMerger
             return id;
         }
 
-        private static TestOutcome RepetitionOutcome(List<TestAttempt> attempts, bool notRun)
+        /// <summary>
+        /// The outcome of one repetition: its last attempt's, except that a pass after a failure is flaky.
+        /// <paramref name="attempts"/> are ordered by repetition and attempt, so each attempt's results are adjacent.
+        /// </summary>
+        private static TestOutcome RepetitionOutcome(TestAttempt[] attempts, int repetition, bool notRun)
         {
-            if (attempts.Count == 0)
+            TestOutcome? last = null;
+            var failedBefore = false;
+            var index = 0;
+            while (index < attempts.Length)
             {
-                return notRun ? TestOutcome.NotRun : TestOutcome.Skipped;
+                if (attempts[index].Unit.Repetition != repetition)
+                {
+                    index++;
+                    continue;
+                }
+                var attemptNumber = attempts[index].Unit.Attempt;
+                var failure = false;
+                var passed = false;
+                for (; index < attempts.Length && attempts[index].Unit.Repetition == repetition && attempts[index].Unit.Attempt == attemptNumber; index++)
+                {
+                    var outcome = attempts[index].Result.Outcome;
+                    failure |= outcome.IsFailure();
+                    passed |= outcome.IsPassed();
+                }
+                last = failure ? TestOutcome.Failed : passed ? TestOutcome.Passed : TestOutcome.Skipped;
+                failedBefore |= failure;
             }
-            var byAttempt = attempts.GroupBy(attempt => attempt.Unit.Attempt).OrderBy(group => group.Key)
-                .Select(group => AttemptOutcome(group.Select(attempt => attempt.Result.Outcome)))
-                .ToList();
-            var last = byAttempt[^1];
-            return last == TestOutcome.Passed && byAttempt.Contains(TestOutcome.Failed) ? TestOutcome.Flaky : last;
+            return last switch
+            {
+                null => notRun ? TestOutcome.NotRun : TestOutcome.Skipped,
+                TestOutcome.Passed when failedBefore => TestOutcome.Flaky,
+                _ => last.Value,
+            };
         }
 
-        private static TestOutcome AttemptOutcome(IEnumerable<TrxOutcome> outcomes)
+        private static TestOutcome Combine(TestOutcome[] perRepetition)
         {
-            var list = outcomes.ToList();
-            if (list.Exists(outcome => outcome.IsFailure()))
-            {
-                return TestOutcome.Failed;
-            }
-            return list.Exists(outcome => outcome.IsPassed()) ? TestOutcome.Passed : TestOutcome.Skipped;
-        }
-
-        private static TestOutcome Combine(List<TestOutcome> perRepetition)
-        {
-            if (perRepetition.Contains(TestOutcome.NotRun))
+            if (Array.IndexOf(perRepetition, TestOutcome.NotRun) >= 0)
             {
                 return TestOutcome.NotRun;
             }
-            if (perRepetition.TrueForAll(outcome => outcome == TestOutcome.Skipped))
+            if (Array.TrueForAll(perRepetition, outcome => outcome == TestOutcome.Skipped))
             {
                 return TestOutcome.Skipped;
             }
-            if (perRepetition.TrueForAll(outcome => outcome is TestOutcome.Passed or TestOutcome.Skipped))
+            if (Array.TrueForAll(perRepetition, outcome => outcome is TestOutcome.Passed or TestOutcome.Skipped))
             {
                 return TestOutcome.Passed;
             }
-            return perRepetition.Exists(outcome => outcome is TestOutcome.Passed or TestOutcome.Flaky) ? TestOutcome.Flaky : TestOutcome.Failed;
+            return Array.Exists(perRepetition, outcome => outcome is TestOutcome.Passed or TestOutcome.Flaky) ? TestOutcome.Flaky : TestOutcome.Failed;
         }
     }
 }

@@ -28,44 +28,9 @@ public static class ResultsReporter
         ArgumentNullException.ThrowIfNull(options);
         var directory = Path.GetFullPath(options.ResultsDirectory);
         Directory.CreateDirectory(directory);
-        var unitsDirectory = Path.Combine(directory, UnitsDirectoryName);
         var warnings = new List<string>();
-        var files = new List<string>();
 
-        var trxPerUnit = new List<TrxRun?>(record.Units.Count);
-        var persistedUnits = new List<UnitRun>(record.Units.Count);
-        var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var copies = new List<(string Source, string Name)>();
-        foreach (var unit in record.Units)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (unit.TrxPath is null)
-            {
-                trxPerUnit.Add(null);
-                persistedUnits.Add(unit);
-                continue;
-            }
-            var source = Path.IsPathRooted(unit.TrxPath) ? unit.TrxPath : Path.GetFullPath(Path.Combine(directory, unit.TrxPath));
-            TrxRun? trx = null;
-            try
-            {
-                trx = TrxReader.Read(source);
-            }
-            catch (Exception exception) when (exception is TrxFormatException or IOException or UnauthorizedAccessException)
-            {
-                warnings.Add($"Results of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be read: {exception.Message} Its tests count as not run.");
-            }
-            trxPerUnit.Add(trx);
-            if (trx is null)
-            {
-                persistedUnits.Add(unit with { TrxPath = null });
-                continue;
-            }
-            var name = UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}") + ".trx";
-            copies.Add((source, name));
-            persistedUnits.Add(unit with { TrxPath = Path.Combine(UnitsDirectoryName, name) });
-        }
-        await CopyRedactedAsync(copies, unitsDirectory, options.Redactor, ct);
+        var (trxPerUnit, persistedUnits) = await ReadUnitsAsync(record, directory, options.Redactor, warnings, ct);
 
         var merged = ResultsMerger.Merge(record, trxPerUnit, options.Layers, new QuarantineMatcher(options.Quarantine), options.FlakyFailsBuild, options.Redactor, warnings);
 
@@ -78,28 +43,7 @@ public static class ResultsReporter
             }
         }
 
-        foreach (var layer in merged.Layers)
-        {
-            var trxPath = Path.Combine(directory, FileNameOf(layer.Name) + ".trx");
-            await AtomicFile.WriteAsync(trxPath, stream => TrxWriter.Write(stream, layer, merged), ct);
-            var junitPath = Path.Combine(directory, FileNameOf(layer.Name) + ".junit.xml");
-            await AtomicFile.WriteAsync(junitPath, stream => JUnitWriter.Write(stream, layer, merged), ct);
-            files.Add(trxPath);
-            files.Add(junitPath);
-        }
-
-        var summary = MarkdownSummaryWriter.Render(merged);
-        var summaryPath = Path.Combine(directory, SummaryFileName);
-        await AtomicFile.WriteTextAsync(summaryPath, summary, ct);
-        files.Add(summaryPath);
-
-        var htmlPath = Path.Combine(directory, HtmlFileName);
-        await AtomicFile.WriteTextAsync(htmlPath, HtmlReportWriter.Render(merged), ct);
-        files.Add(htmlPath);
-
-        var runPath = Path.Combine(directory, RunRecordStore.FileName);
-        await RunRecordStore.WriteAsync(runPath, merged.Record with { Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList() }, ct);
-        files.Add(runPath);
+        var (summary, files) = await WriteFilesAsync(merged, persistedUnits, directory, ct);
 
         if (options.StepSummaryPath is { } stepSummary)
         {
@@ -166,29 +110,107 @@ public static class ResultsReporter
     }
 
     /// <summary>
-    /// Copies the unit TRX files (redacted) into <c>units/</c>: all to staging names first, then renamed, so that
-    /// merging into a directory that is also an input never overwrites a file before it was copied.
+    /// Reads every unit's TRX file and copies it (redacted) into <c>units/</c>, several units at a time: each copy is
+    /// staged under a temporary name and all are renamed once every unit was read, so that merging into a directory
+    /// that is also an input never overwrites a file before it was read. Names, warnings and renames follow unit order.
     /// </summary>
-    private static async Task CopyRedactedAsync(List<(string Source, string Name)> copies, string unitsDirectory, SecretRedactor redactor, CancellationToken ct)
+    private static async Task<(List<TrxRun?> TrxPerUnit, List<UnitRun> PersistedUnits)> ReadUnitsAsync(
+        RunRecord record, string directory, SecretRedactor redactor, List<string> warnings, CancellationToken ct)
     {
-        if (copies.Count == 0)
+        var unitsDirectory = Path.Combine(directory, UnitsDirectoryName);
+        var reads = new UnitRead[record.Units.Count];
+        var parallelism = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, record.Units.Count), parallelism, async (index, token) =>
+            reads[index] = await ReadUnitAsync(record.Units[index], directory, unitsDirectory, redactor, token));
+
+        var trxPerUnit = new List<TrxRun?>(record.Units.Count);
+        var persistedUnits = new List<UnitRun>(record.Units.Count);
+        var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var staged = new List<(string Staging, string Target)>();
+        for (var index = 0; index < record.Units.Count; index++)
         {
-            return;
-        }
-        Directory.CreateDirectory(unitsDirectory);
-        var staged = new List<(string Staging, string Target)>(copies.Count);
-        foreach (var (source, name) in copies)
-        {
-            var target = Path.Combine(unitsDirectory, name);
-            var staging = Path.Combine(unitsDirectory, $".{name}.{Guid.NewGuid():N}.staging");
-            var text = await File.ReadAllTextAsync(source, ct);
-            await File.WriteAllTextAsync(staging, redactor.Redact(text), new UTF8Encoding(false), ct);
-            staged.Add((staging, target));
+            var unit = record.Units[index];
+            var read = reads[index];
+            trxPerUnit.Add(read.Trx);
+            if (read.Error is not null)
+            {
+                warnings.Add($"Results of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be read: {read.Error} Its tests count as not run.");
+            }
+            if (read.Trx is null || read.Staging is null)
+            {
+                persistedUnits.Add(unit.TrxPath is null ? unit : unit with { TrxPath = null });
+                continue;
+            }
+            var name = UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}") + ".trx";
+            staged.Add((read.Staging, Path.Combine(unitsDirectory, name)));
+            persistedUnits.Add(unit with { TrxPath = Path.Combine(UnitsDirectoryName, name) });
         }
         foreach (var (staging, target) in staged)
         {
             File.Move(staging, target, overwrite: true);
         }
+        return (trxPerUnit, persistedUnits);
+    }
+
+    private static async Task<UnitRead> ReadUnitAsync(UnitRun unit, string directory, string unitsDirectory, SecretRedactor redactor, CancellationToken ct)
+    {
+        if (unit.TrxPath is null)
+        {
+            return default;
+        }
+        var source = Path.IsPathRooted(unit.TrxPath) ? unit.TrxPath : Path.GetFullPath(Path.Combine(directory, unit.TrxPath));
+        TrxRun trx;
+        try
+        {
+            trx = TrxReader.Read(source);
+        }
+        catch (Exception exception) when (exception is TrxFormatException or IOException or UnauthorizedAccessException)
+        {
+            return new UnitRead(null, null, exception.Message);
+        }
+        Directory.CreateDirectory(unitsDirectory);
+        var staging = Path.Combine(unitsDirectory, $".{Guid.NewGuid():N}.staging");
+        var text = await File.ReadAllTextAsync(source, ct);
+        await File.WriteAllTextAsync(staging, redactor.Redact(text), new UTF8Encoding(false), ct);
+        return new UnitRead(trx, staging, null);
+    }
+
+    /// <summary>Writes every report file at once (each from the same immutable merged run); returns the summary and the files in report order.</summary>
+    private static async Task<(string Summary, List<string> Files)> WriteFilesAsync(MergedRun merged, List<UnitRun> persistedUnits, string directory, CancellationToken ct)
+    {
+        var files = new List<string>();
+        var writes = new List<Task>();
+        foreach (var layer in merged.Layers)
+        {
+            var trxPath = Path.Combine(directory, FileNameOf(layer.Name) + ".trx");
+            var junitPath = Path.Combine(directory, FileNameOf(layer.Name) + ".junit.xml");
+            writes.Add(Task.Run(() => AtomicFile.WriteAsync(trxPath, stream => TrxWriter.Write(stream, layer, merged), ct), ct));
+            writes.Add(Task.Run(() => AtomicFile.WriteAsync(junitPath, stream => JUnitWriter.Write(stream, layer, merged), ct), ct));
+            files.Add(trxPath);
+            files.Add(junitPath);
+        }
+
+        var summaryPath = Path.Combine(directory, SummaryFileName);
+        var summary = Task.Run(async () =>
+        {
+            var text = MarkdownSummaryWriter.Render(merged);
+            await AtomicFile.WriteTextAsync(summaryPath, text, ct);
+            return text;
+        }, ct);
+        writes.Add(summary);
+        files.Add(summaryPath);
+
+        var htmlPath = Path.Combine(directory, HtmlFileName);
+        writes.Add(Task.Run(() => AtomicFile.WriteTextAsync(htmlPath, HtmlReportWriter.Render(merged), ct), ct));
+        files.Add(htmlPath);
+
+        var runPath = Path.Combine(directory, RunRecordStore.FileName);
+        var persisted = merged.Record with { Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList() };
+        writes.Add(Task.Run(() => RunRecordStore.WriteAsync(runPath, persisted, ct), ct));
+        files.Add(runPath);
+
+        await Task.WhenAll(writes);
+        return (await summary, files);
     }
 
     private static string UniqueName(HashSet<string> used, string seed)
@@ -211,4 +233,7 @@ public static class ResultsReporter
         }
         return builder.Length == 0 ? "results" : builder.ToString();
     }
+
+    /// <summary>A unit's TRX as read, where its redacted copy is staged, or why it could not be read.</summary>
+    private readonly record struct UnitRead(TrxRun? Trx, string? Staging, string? Error);
 }

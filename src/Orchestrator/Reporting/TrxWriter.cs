@@ -251,15 +251,18 @@ public static class TrxWriter
             start = start is null || unit.StartedAt < start ? unit.StartedAt : start;
             finish = finish is null || unit.FinishedAt > finish ? unit.FinishedAt : finish;
         }
-        foreach (var attempt in layer.Tests.SelectMany(test => test.Attempts))
+        foreach (var test in layer.Tests)
         {
-            if (attempt.Result.StartTime is { } resultStart && (start is null || resultStart < start))
+            foreach (var attempt in test.Attempts)
             {
-                start = resultStart;
-            }
-            if (attempt.Result.EndTime is { } resultEnd && (finish is null || resultEnd > finish))
-            {
-                finish = resultEnd;
+                if (attempt.Result.StartTime is { } resultStart && (start is null || resultStart < start))
+                {
+                    start = resultStart;
+                }
+                if (attempt.Result.EndTime is { } resultEnd && (finish is null || resultEnd > finish))
+                {
+                    finish = resultEnd;
+                }
             }
         }
         return (start ?? record.StartedAt, finish ?? record.FinishedAt);

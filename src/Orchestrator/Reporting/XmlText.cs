@@ -9,8 +9,14 @@ internal static class XmlText
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Every character from space to the last one before the surrogates is valid: skip them in one vectorised search.
+        var firstToCheck = text.AsSpan().IndexOfAnyExceptInRange('\u0020', '\uD7FF');
+        if (firstToCheck < 0)
+        {
+            return text;
+        }
         var firstInvalid = -1;
-        for (var index = 0; index < text.Length; index++)
+        for (var index = firstToCheck; index < text.Length; index++)
         {
             if (!IsValid(text, index))
             {

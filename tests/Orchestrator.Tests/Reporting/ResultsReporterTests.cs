@@ -164,4 +164,40 @@ public sealed class ResultsReporterTests : IDisposable
         Assert.Empty(report.Warnings);
         Assert.Empty(Directory.GetFiles(Path.Combine(shardA, "units"), "*.staging"));
     }
+
+    [Fact]
+    public async Task Units_read_at_once_are_still_named_and_warned_about_in_unit_order()
+    {
+        var raw = Path.Combine(_directory, "raw");
+        Directory.CreateDirectory(raw);
+        var units = new List<UnitRun>();
+        for (var index = 0; index < 12; index++)
+        {
+            var test = $"Order.T{index}";
+            var trx = Path.Combine(raw, $"{index}.trx");
+            await File.WriteAllTextAsync(trx, index % 4 == 3 ? "<TestRun" : TrxText(test, "Passed", ""));
+            // Ids that all map to the same file name: copies are told apart by suffixes given in unit order.
+            units.Add(Sample.Unit(index % 2 == 0 ? $"u#{index % 3}" : $"u/{index % 3}", [Sample.Key(test)], startSeconds: index) with { TrxPath = trx });
+        }
+        var output = Path.Combine(_directory, "results");
+
+        var report = await ResultsReporter.WriteReportAsync(Sample.Record(units), Options(output, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+
+        Assert.Equal([3, 7, 11], report.Warnings.Select(warning => int.Parse(Path.GetFileNameWithoutExtension(warning.Split('\'')[1]), System.Globalization.CultureInfo.InvariantCulture)));
+        var record = await RunRecordStore.ReadAsync(Path.Combine(output, RunRecordStore.FileName), CancellationToken.None);
+        for (var index = 0; index < units.Count; index++)
+        {
+            var persisted = record.Units[index].TrxPath;
+            if (index % 4 == 3)
+            {
+                Assert.Null(persisted);
+                continue;
+            }
+            Assert.NotNull(persisted);
+            Assert.Contains($"App.Tests.Order.T{index}\"", await File.ReadAllTextAsync(Path.Combine(output, persisted)), StringComparison.Ordinal);
+        }
+        Assert.Equal(
+            ["u_0.r0.a0", "u_1.r0.a0", "u_2.r0.a0", "u_1.r0.a0-2", "u_2.r0.a0-2", "u_0.r0.a0-2", "u_2.r0.a0-3", "u_0.r0.a0-3", "u_1.r0.a0-3"],
+            record.Units.Where(unit => unit.TrxPath is not null).Select(unit => Path.GetFileNameWithoutExtension(unit.TrxPath!)));
+    }
 }

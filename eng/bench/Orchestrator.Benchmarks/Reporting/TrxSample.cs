@@ -51,17 +51,44 @@ internal sealed class TrxSample : IDisposable
         return new TrxSample(directory, record);
     }
 
+    /// <summary>
+    /// How many files are read, or layers written, at a time: one per processor, as the reporter does, or 1 to
+    /// measure the work single-threaded.
+    /// </summary>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Reads every unit's TRX, merges, and writes each layer's TRX (to a null stream): the merge the reporter does.</summary>
     public MergedRun Merge()
     {
-        var trx = Record.Units.Select(unit => (TrxRun?)TrxReader.Read(unit.TrxPath!)).ToList();
-        var merged = ResultsMerger.Merge(Record, trx, ["unit", "integration"], QuarantineMatcher.None, false, new SecretRedactor());
-        foreach (var layer in merged.Layers)
-        {
-            TrxWriter.Write(Stream.Null, layer, merged);
-        }
+        var merged = MergeResults(ReadResults());
+        WriteLayers(merged);
         return merged;
     }
+
+    /// <summary>The first step of <see cref="Merge"/>: every unit's TRX file read.</summary>
+    public IReadOnlyList<TrxRun?> ReadResults()
+    {
+        var trx = new TrxRun?[Record.Units.Count];
+        Parallel.For(0, trx.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, index => trx[index] = TrxReader.Read(Record.Units[index].TrxPath!));
+        return trx;
+    }
+
+    /// <summary>The second step of <see cref="Merge"/>: results merged per test case and layer.</summary>
+    public MergedRun MergeResults(IReadOnlyList<TrxRun?> trx) =>
+        ResultsMerger.Merge(Record, trx, ["unit", "integration"], QuarantineMatcher.None, false, new SecretRedactor());
+
+    /// <summary>The last step of <see cref="Merge"/>: each layer's TRX written to a null stream.</summary>
+    public void WriteLayers(MergedRun merged) =>
+        Parallel.ForEach(merged.Layers, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, layer => TrxWriter.Write(Stream.Null, layer, merged));
+
+    /// <summary>Everything <c>orchestrator run</c> writes after the tests: every report file, the unit TRX copies and the timings.</summary>
+    public Task<ResultsReport> ReportAsync(string resultsDirectory, CancellationToken ct) =>
+        ResultsReporter.WriteReportAsync(Record, new ReportOptions(resultsDirectory)
+        {
+            Layers = ["unit", "integration"],
+            TimingsPath = Path.Combine(resultsDirectory, "timings.json"),
+            StepSummaryPath = null,
+        }, ct);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 

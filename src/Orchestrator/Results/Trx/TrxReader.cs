@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Orchestrator.Model;
@@ -9,7 +10,7 @@ namespace Orchestrator.Results.Trx;
 /// Reads a VSTest TRX file (as written by <c>dotnet test --logger trx</c> for xunit, NUnit and MSTest)
 /// into results keyed like the plan: assembly = code base file name without extension, name =
 /// <c>TestMethod/@className + "." + TestMethod/@name</c> (data rows of a theory share the key).
-/// Streams the file, so large runs are read without building a whole document.
+/// Streams the file with an <see cref="XmlReader"/>: no document or element tree is built for results and definitions.
 /// </summary>
 public static class TrxReader
 {
@@ -57,8 +58,8 @@ public static class TrxReader
             throw new TrxFormatException(path, $"the root element is <{reader.LocalName}>, expected <TestRun> of {TrxSchema.NamespaceUri}.");
         }
 
-        var results = new List<XElement>();
-        var definitions = new Dictionary<string, TrxTestDefinition>(StringComparer.OrdinalIgnoreCase);
+        var results = new List<TrxResultElement>();
+        var definitions = new Dictionary<string, KeyedDefinition>(StringComparer.OrdinalIgnoreCase);
         DateTimeOffset? start = null;
         DateTimeOffset? finish = null;
         string? outcome = null;
@@ -81,14 +82,14 @@ public static class TrxReader
                     reader.Read();
                     break;
                 case "UnitTestResult" when reader.Depth == 2:
-                    results.Add((XElement)XNode.ReadFrom(reader));
+                    results.Add(ReadResultElement(reader));
                     break;
                 case "UnitTest" when reader.Depth == 2:
-                    var definition = (XElement)XNode.ReadFrom(reader);
-                    var id = definition.Attribute("id")?.Value;
+                    var id = reader.GetAttribute("id");
+                    var definition = ReadDefinition(reader);
                     if (id is not null)
                     {
-                        definitions[id] = ReadDefinition(definition);
+                        definitions[id] = new KeyedDefinition(definition, KeyOf(definition));
                     }
                     break;
                 case "ResultSummary" when reader.Depth == 1:
@@ -113,57 +114,226 @@ public static class TrxReader
         return new TrxRun(path, start, finish, outcome, joined, runOutput, runMessages);
     }
 
-    private static TrxTestDefinition ReadDefinition(XElement unitTest)
+    /// <summary>Reads a <c>UnitTest</c> element and moves past it; the first <c>TestMethod</c> child names the method.</summary>
+    private static TrxTestDefinition ReadDefinition(XmlReader reader)
     {
-        var method = unitTest.Element(_ns + "TestMethod");
-        var name = unitTest.Attribute("name")?.Value ?? string.Empty;
-        var className = method?.Attribute("className")?.Value;
-        var methodName = method?.Attribute("name")?.Value;
+        var name = reader.GetAttribute("name") ?? string.Empty;
+        var storage = reader.GetAttribute("storage");
+        string? codeBase = null;
+        string? adapterTypeName = null;
+        string? className = null;
+        string? methodName = null;
+        var methodSeen = false;
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (!methodSeen && IsChild(reader, depth, "TestMethod"))
+                {
+                    methodSeen = true;
+                    codeBase = reader.GetAttribute("codeBase");
+                    adapterTypeName = reader.GetAttribute("adapterTypeName");
+                    className = reader.GetAttribute("className");
+                    methodName = reader.GetAttribute("name");
+                }
+                SkipNode(reader);
+            }
+        }
+        reader.Read();
         if (string.IsNullOrEmpty(className) || string.IsNullOrEmpty(methodName))
         {
             (className, methodName) = SplitName(name);
         }
-        return new TrxTestDefinition(
-            name,
-            unitTest.Attribute("storage")?.Value,
-            method?.Attribute("codeBase")?.Value,
-            method?.Attribute("adapterTypeName")?.Value,
-            className,
-            methodName);
+        return new TrxTestDefinition(name, storage, codeBase, adapterTypeName, className, methodName);
     }
 
-    private static TrxTestResult ReadResult(XElement result, Dictionary<string, TrxTestDefinition> definitions, string path)
+    /// <summary>
+    /// Reads a <c>UnitTestResult</c> element and moves past it. Only its own first <c>Output</c> counts (never that of
+    /// <c>InnerResults</c>), and of that the first <c>StdOut</c>, <c>StdErr</c> and <c>ErrorInfo</c>.
+    /// </summary>
+    private static TrxResultElement ReadResultElement(XmlReader reader)
     {
-        var testId = result.Attribute("testId")?.Value ?? string.Empty;
-        var testName = result.Attribute("testName")?.Value ?? string.Empty;
-        if (!definitions.TryGetValue(testId, out var definition))
+        var testId = reader.GetAttribute("testId");
+        var testName = reader.GetAttribute("testName");
+        var outcome = reader.GetAttribute("outcome");
+        var duration = reader.GetAttribute("duration");
+        var startTime = reader.GetAttribute("startTime");
+        var endTime = reader.GetAttribute("endTime");
+        var computerName = reader.GetAttribute("computerName");
+        var executionId = reader.GetAttribute("executionId");
+        string? message = null;
+        string? stackTrace = null;
+        string? stdOut = null;
+        string? stdErr = null;
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            var outputSeen = false;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (!outputSeen && IsChild(reader, depth, "Output"))
+                {
+                    outputSeen = true;
+                    (message, stackTrace, stdOut, stdErr) = ReadOutput(reader);
+                    continue;
+                }
+                SkipNode(reader);
+            }
+        }
+        reader.Read();
+        return new TrxResultElement(testId, testName, outcome, duration, startTime, endTime, computerName, executionId, message, stackTrace, stdOut, stdErr);
+    }
+
+    private static (string? Message, string? StackTrace, string? StdOut, string? StdErr) ReadOutput(XmlReader reader)
+    {
+        string? message = null;
+        string? stackTrace = null;
+        string? stdOut = null;
+        string? stdErr = null;
+        var errorInfoSeen = false;
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (stdOut is null && IsChild(reader, depth, "StdOut"))
+                {
+                    stdOut = ReadText(reader);
+                }
+                else if (stdErr is null && IsChild(reader, depth, "StdErr"))
+                {
+                    stdErr = ReadText(reader);
+                }
+                else if (!errorInfoSeen && IsChild(reader, depth, "ErrorInfo"))
+                {
+                    errorInfoSeen = true;
+                    (message, stackTrace) = ReadErrorInfo(reader);
+                }
+                else
+                {
+                    SkipNode(reader);
+                }
+            }
+        }
+        reader.Read();
+        return (message, stackTrace, stdOut, stdErr);
+    }
+
+    private static (string? Message, string? StackTrace) ReadErrorInfo(XmlReader reader)
+    {
+        string? message = null;
+        string? stackTrace = null;
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (message is null && IsChild(reader, depth, "Message"))
+                {
+                    message = ReadText(reader);
+                }
+                else if (stackTrace is null && IsChild(reader, depth, "StackTrace"))
+                {
+                    stackTrace = ReadText(reader);
+                }
+                else
+                {
+                    SkipNode(reader);
+                }
+            }
+        }
+        reader.Read();
+        return (message, stackTrace);
+    }
+
+    /// <summary>True when the reader is on the start of a TRX-namespace child element named <paramref name="localName"/> of the element at <paramref name="parentDepth"/>.</summary>
+    private static bool IsChild(XmlReader reader, int parentDepth, string localName) =>
+        reader.NodeType == XmlNodeType.Element && reader.Depth == parentDepth + 1
+        && reader.LocalName == localName && reader.NamespaceURI == TrxSchema.NamespaceUri;
+
+    /// <summary>Moves past the current node: past a whole element, including its content.</summary>
+    private static void SkipNode(XmlReader reader)
+    {
+        if (reader.NodeType == XmlNodeType.Element)
+        {
+            reader.Skip();
+        }
+        else
+        {
+            reader.Read();
+        }
+    }
+
+    /// <summary>The element's text as LINQ to XML gives it (every text, CDATA and whitespace node inside it, nested ones included), then moves past it.</summary>
+    private static string ReadText(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return string.Empty;
+        }
+        var depth = reader.Depth;
+        string? single = null;
+        StringBuilder? builder = null;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                if (single is null)
+                {
+                    single = reader.Value;
+                }
+                else
+                {
+                    builder ??= new StringBuilder(single);
+                    builder.Append(reader.Value);
+                }
+            }
+            reader.Read();
+        }
+        reader.Read();
+        return builder?.ToString() ?? single ?? string.Empty;
+    }
+
+    private static TrxTestResult ReadResult(TrxResultElement result, Dictionary<string, KeyedDefinition> definitions, string path)
+    {
+        var testId = result.TestId ?? string.Empty;
+        var testName = result.TestName ?? string.Empty;
+        if (!definitions.TryGetValue(testId, out var keyed))
         {
             // A result without a definition still counts: derive what the name allows.
             var (className, methodName) = SplitName(testName);
-            definition = new TrxTestDefinition(testName, null, null, null, className, methodName);
+            var derived = new TrxTestDefinition(testName, null, null, null, className, methodName);
+            keyed = new KeyedDefinition(derived, KeyOf(derived));
         }
-
-        var output = result.Element(_ns + "Output");
-        var error = output?.Element(_ns + "ErrorInfo");
-        var outcomeText = result.Attribute("outcome")?.Value;
-        var outcome = ParseOutcome(outcomeText, path, testName);
+        var definition = keyed.Definition;
+        var outcome = ParseOutcome(result.Outcome, path, testName);
 
         return new TrxTestResult(
-            new TestKey(AssemblyName(definition), definition.ClassName + "." + StripParameters(definition.MethodName)),
+            keyed.Key,
             testName.Length > 0 ? testName : definition.Name,
             outcome,
-            ParseDuration(result.Attribute("duration")?.Value),
-            ParseTime(result.Attribute("startTime")?.Value),
-            ParseTime(result.Attribute("endTime")?.Value),
-            NullIfEmpty(error?.Element(_ns + "Message")?.Value),
-            NullIfEmpty(error?.Element(_ns + "StackTrace")?.Value),
-            NullIfEmpty(output?.Element(_ns + "StdOut")?.Value),
-            NullIfEmpty(output?.Element(_ns + "StdErr")?.Value),
-            result.Attribute("computerName")?.Value,
-            result.Attribute("executionId")?.Value ?? string.Empty,
+            ParseDuration(result.Duration),
+            ParseTime(result.StartTime),
+            ParseTime(result.EndTime),
+            NullIfEmpty(result.ErrorMessage),
+            NullIfEmpty(result.StackTrace),
+            NullIfEmpty(result.StdOut),
+            NullIfEmpty(result.StdErr),
+            result.ComputerName,
+            result.ExecutionId ?? string.Empty,
             testId,
             definition);
     }
+
+    private static TestKey KeyOf(TrxTestDefinition definition) =>
+        new(AssemblyName(definition), definition.ClassName + "." + StripParameters(definition.MethodName));
 
     /// <summary>The code base keeps the file name's case; the storage attribute is lower-cased by the logger.</summary>
     private static string AssemblyName(TrxTestDefinition definition)
@@ -173,11 +343,10 @@ public static class TrxReader
         {
             return string.Empty;
         }
-        var fileName = location.Replace('\\', '/');
-        fileName = fileName[(fileName.LastIndexOf('/') + 1)..];
+        var fileName = location.AsSpan(location.AsSpan().LastIndexOfAny('/', '\\') + 1);
         return fileName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)
-            ? fileName[..^4]
-            : fileName;
+            ? fileName[..^4].ToString()
+            : fileName.ToString();
     }
 
     /// <summary>Some adapters write the parameter signature into the method name (<c>M(System.Int32)</c>); rows share the method's key.</summary>
@@ -208,8 +377,16 @@ public static class TrxReader
     private static TimeSpan ParseDuration(string? text) =>
         text is not null && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) ? duration : TimeSpan.Zero;
 
+    /// <summary>VSTest writes round-trip ("o") times, which have a much faster exact parser; anything else is parsed leniently.</summary>
     private static DateTimeOffset? ParseTime(string? text) =>
-        text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? time : null;
+        text is not null
+        && (DateTimeOffset.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out time))
+            ? time
+            : null;
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>A definition with the key its results get, worked out once per definition.</summary>
+    private readonly record struct KeyedDefinition(TrxTestDefinition Definition, TestKey Key);
 }

@@ -136,4 +136,78 @@ public sealed class TrxReaderTests
         Assert.Equal(new TestKey("Fx", "Fx.Sample.Calc.Rows"), result.Key);
         Assert.Equal("Rows(2)", result.Definition.MethodName);
     }
+
+    [Fact]
+    public void Output_of_inner_results_and_of_later_output_elements_is_not_the_results_own()
+    {
+        // MSTest writes data rows as InnerResults with outputs of their own.
+        var trx = XunitTrx.Replace(
+            "<Output>\n        <StdOut>hello out</StdOut>",
+            "<InnerResults><UnitTestResult executionId=\"i1\" testId=\"t1\" testName=\"row\" outcome=\"Passed\"><Output><StdOut>inner out</StdOut><ErrorInfo><Message>inner message</Message></ErrorInfo></Output></UnitTestResult></InnerResults>\n<Output>\n        <StdOut>hello out</StdOut>",
+            StringComparison.Ordinal).Replace(
+            "</Output>\n    </UnitTestResult>",
+            "</Output><Output><StdOut>second out</StdOut><StdErr>second err</StdErr></Output>\n    </UnitTestResult>",
+            StringComparison.Ordinal);
+        Assert.Contains("inner out", trx, StringComparison.Ordinal);
+        Assert.Contains("second out", trx, StringComparison.Ordinal);
+
+        var run = ReadText(trx);
+
+        Assert.Equal(2, run.Results.Count);
+        Assert.Equal("hello out", run.Results[0].StdOut);
+        Assert.Null(run.Results[0].StdErr);
+        Assert.Equal("Assert.True() Failure", run.Results[0].ErrorMessage);
+    }
+
+    [Fact]
+    public void Texts_join_cdata_entities_and_nested_elements_and_keep_their_whitespace()
+    {
+        var trx = XunitTrx
+            .Replace("<StdOut>hello out</StdOut>", "<StdOut><![CDATA[<raw> & ]]>a &amp; b&#x9;<b>bold</b><?pi skipped?>  </StdOut><StdOut>second</StdOut>", StringComparison.Ordinal)
+            .Replace("<Message>Assert.True() Failure</Message>", "<Message>   </Message>", StringComparison.Ordinal);
+        Assert.Contains("CDATA", trx, StringComparison.Ordinal);
+
+        var failed = ReadText(trx).Results[0];
+
+        Assert.Equal("<raw> & a & b\tbold  ", failed.StdOut);
+        Assert.Equal("   ", failed.ErrorMessage);
+    }
+
+    [Fact]
+    public void Elements_of_another_namespace_are_not_read_as_output()
+    {
+        var trx = XunitTrx.Replace(
+            "<StdOut>hello out</StdOut>",
+            "<x:StdOut xmlns:x=\"urn:other\">foreign</x:StdOut><StdOut>hello out</StdOut>",
+            StringComparison.Ordinal);
+
+        Assert.Equal("hello out", ReadText(trx).Results[0].StdOut);
+    }
+
+    [Fact]
+    public void Empty_output_elements_read_as_absent()
+    {
+        var trx = XunitTrx.Replace("<StdOut>hello out</StdOut>", "<StdOut />", StringComparison.Ordinal)
+            .Replace("<Message>Assert.True() Failure</Message>", "<Message></Message>", StringComparison.Ordinal);
+
+        var failed = ReadText(trx).Results[0];
+
+        Assert.Null(failed.StdOut);
+        Assert.Null(failed.ErrorMessage);
+        Assert.NotNull(failed.StackTrace);
+    }
+
+    [Fact]
+    public void Times_other_than_round_trip_ones_are_read_too()
+    {
+        var trx = XunitTrx
+            .Replace("startTime=\"2026-11-24T15:30:30.4623107+00:00\"", "startTime=\"2026-11-24T15:30:30Z\"", StringComparison.Ordinal)
+            .Replace("endTime=\"2026-11-24T15:30:30.4623834+00:00\"", "endTime=\"2026-11-24T16:30:30.5+01:00\"", StringComparison.Ordinal);
+
+        var failed = ReadText(trx).Results[0];
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 30, 30, TimeSpan.Zero), failed.StartTime);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 30, 30, 500, TimeSpan.FromHours(1)), failed.EndTime);
+        Assert.Equal(TimeSpan.FromHours(1), failed.EndTime!.Value.Offset);
+    }
 }
