@@ -1,4 +1,3 @@
-using CliWrap.Buffered;
 using Xunit;
 
 namespace Orchestrator.Cli.Tests.Adoption;
@@ -85,16 +84,7 @@ public sealed class NUnitNamespaceSuite : IAsyncLifetime
               ]
             }
             """);
-        var build = await global::CliWrap.Cli.Wrap("dotnet")
-            .WithArguments(["build", directory, "-c", "Release", "-nologo"])
-            .WithWorkingDirectory(Root)
-            .WithEnvironmentVariables(environment => environment.Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1"))
-            .WithValidation(global::CliWrap.CommandResultValidation.None)
-            .ExecuteBufferedAsync(new CancellationTokenSource(TimeSpan.FromMinutes(6)).Token);
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Building fixture {Project} in {Root} failed (exit code {build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
-        }
+        await FixtureBuild.RunAsync($"fixture {Project}", Root, [directory, "-c", "Release", "-nologo"], TimeSpan.FromMinutes(6));
     }
 
     public Task DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using CliWrap;
-using CliWrap.Buffered;
 using Xunit;
 
 namespace Orchestrator.Cli.Tests.Adoption;
@@ -72,16 +70,7 @@ public sealed class UntaggedPostgresSuite : IAsyncLifetime
         // Sequential: two builds at once restore into the same caches and compete for two cores.
         foreach (var project in new[] { IntegrationProject, EndToEndProject })
         {
-            var build = await global::CliWrap.Cli.Wrap("dotnet")
-                .WithArguments(["build", Path.Combine(Root, "tests", project), "-c", "Release", "-nologo"])
-                .WithWorkingDirectory(Root)
-                .WithEnvironmentVariables(environment => environment.Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1"))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(new CancellationTokenSource(_buildTimeout).Token);
-            if (build.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"Building fixture {project} in {Root} failed (exit code {build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
-            }
+            await FixtureBuild.RunAsync($"fixture {project}", Root, [Path.Combine(Root, "tests", project), "-c", "Release", "-nologo"], _buildTimeout);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CliWrap.Buffered;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Xunit;
@@ -81,16 +80,7 @@ public sealed class FixtureProject : IAsyncLifetime
         System.IO.Directory.CreateDirectory(Directory);
         await File.WriteAllTextAsync(Path.Combine(Directory, AssemblyName + ".csproj"), ProjectFile);
         await File.WriteAllTextAsync(Path.Combine(Directory, "Behaviours.cs"), TestsFile);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var build = await CliWrap.Cli.Wrap("dotnet")
-            .WithArguments(["build", "-c", "Release", "-o", "out", "-nologo", "-clp:NoSummary"])
-            .WithWorkingDirectory(Directory)
-            .WithValidation(CliWrap.CommandResultValidation.None)
-            .ExecuteBufferedAsync(deadline.Token);
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"The fixture project in {Directory} did not build (exit {build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
-        }
+        await FixtureBuild.RunAsync("the fixture project", Directory, ["-c", "Release", "-o", "out", "-nologo", "-clp:NoSummary"], TimeSpan.FromMinutes(5));
     }
 
     public Task DisposeAsync()
@@ -157,18 +147,24 @@ public sealed class FixtureProject : IAsyncLifetime
         }
     }
 
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
+    private static readonly TimeSpan _defaultPollInterval = TimeSpan.FromMilliseconds(50);
+
+    public static Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within) =>
+        EventuallyAsync(() => Task.FromResult(condition()), within, _defaultPollInterval);
+
+    /// <summary>Polls <paramref name="condition"/> every <paramref name="interval"/> until it holds or <paramref name="within"/> has passed.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within, TimeSpan interval)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < within)
         {
-            if (condition())
+            if (await condition())
             {
                 return true;
             }
-            await Task.Delay(50);
+            await Task.Delay(interval);
         }
-        return condition();
+        return await condition();
     }
 
     private static int? TryParentOf(int pid)

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using CliWrap;
-using CliWrap.Buffered;
 using Orchestrator.Cli.Tests.Adoption;
 using Xunit;
 
@@ -107,16 +105,7 @@ public sealed class HoldingPostgresSuite : IAsyncLifetime
                 }
             }
             """);
-        var build = await global::CliWrap.Cli.Wrap("dotnet")
-            .WithArguments(["build", directory, "-c", "Release", "-nologo"])
-            .WithWorkingDirectory(Root)
-            .WithEnvironmentVariables(environment => environment.Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1"))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(new CancellationTokenSource(_buildTimeout).Token);
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Building fixture {Project} in {Root} failed (exit code {build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
-        }
+        await FixtureBuild.RunAsync($"fixture {Project}", Root, [directory, "-c", "Release", "-nologo"], _buildTimeout);
     }
 
     public Task DisposeAsync()

@@ -161,19 +161,9 @@ public sealed class LifecycleWorkspace : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="within"/> passes.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < within)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(_pollInterval);
-        }
-        return await condition();
-    }
+    /// <summary>Polls a condition that asks the engine or /proc, so less often than the in-process polls do.</summary>
+    public static Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within) =>
+        Execution.FixtureProject.EventuallyAsync(condition, within, _pollInterval);
 
     public async ValueTask DisposeAsync()
     {

@@ -57,15 +57,7 @@ public sealed class FilterFixtureProject : IAsyncLifetime
             """);
         await File.WriteAllTextAsync(Path.Combine(_root.FullName, "Tests.cs"), Source);
 
-        var build = await CliWrap.Cli.Wrap("dotnet")
-            .WithArguments(["build", "-c", "Release", "-o", Path.Combine(_root.FullName, "out"), "-nologo", "-p:TreatWarningsAsErrors=false"])
-            .WithWorkingDirectory(_root.FullName)
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Building the filter fixture in {_root.FullName} failed ({build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
-        }
+        await FixtureBuild.RunAsync("the filter fixture", _root.FullName, ["-c", "Release", "-o", Path.Combine(_root.FullName, "out"), "-nologo", "-p:TreatWarningsAsErrors=false"], Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Fully qualified names <c>dotnet test --list-tests --filter</c> lists for <paramref name="filter"/>.</summary>

@@ -87,14 +87,10 @@ public sealed class XunitFixtureProject : IAsyncLifetime
                 }
             }
             """);
-        var build = await global::CliWrap.Cli.Wrap("dotnet")
-            .WithArguments(["build", "-c", "Release", "-nologo"])
-            .WithWorkingDirectory(Directory)
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(new CancellationTokenSource(_timeout).Token);
-        if (build.ExitCode != 0 || !File.Exists(AssemblyPath))
+        await FixtureBuild.RunAsync("the xunit fixture", Directory, ["-c", "Release", "-nologo"], _timeout);
+        if (!File.Exists(AssemblyPath))
         {
-            throw new InvalidOperationException($"Building the xunit fixture in {Directory} failed (exit code {build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
+            throw new InvalidOperationException($"Building the xunit fixture in {Directory} wrote no {AssemblyPath}.");
         }
     }
 
