@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Orchestrator.Execution;
 using Orchestrator.Results;
@@ -32,10 +31,7 @@ internal sealed class RunWorkDirectory
         RemoveAbandoned(runs);
         var path = System.IO.Path.Combine(runs, runId);
         Directory.CreateDirectory(path);
-        var owner = OwnerProcess.Current;
-        File.WriteAllText(
-            System.IO.Path.Combine(path, OwnerFileName),
-            $"{owner.Pid.ToString(CultureInfo.InvariantCulture)} {owner.StartedAtLabel}\n");
+        RecordedProcesses.Write(System.IO.Path.Combine(path, OwnerFileName), OwnerProcess.Current.Pid, OwnerProcess.Current.StartedAt);
         return new RunWorkDirectory(path);
     }
 
@@ -87,25 +83,12 @@ internal sealed class RunWorkDirectory
         }
         foreach (var directory in Directory.EnumerateDirectories(runs))
         {
-            if (!IsOwnedByLiveProcess(System.IO.Path.Combine(directory, OwnerFileName)))
+            if (RecordedProcesses.AliveProcessOf(System.IO.Path.Combine(directory, OwnerFileName)) is null)
             {
                 // Its test processes outlived it and would write into the directory again.
                 RecordedProcesses.KillAll(directory);
                 Directory.Delete(directory, recursive: true);
             }
         }
-    }
-
-    private static bool IsOwnedByLiveProcess(string ownerFile)
-    {
-        if (!File.Exists(ownerFile))
-        {
-            return false;
-        }
-        var fields = File.ReadAllText(ownerFile).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return fields.Length == 2
-            && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            && DateTimeOffset.TryParse(fields[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var startedAt)
-            && OwnerProcess.IsAlive(pid, startedAt);
     }
 }
