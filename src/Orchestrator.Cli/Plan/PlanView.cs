@@ -106,7 +106,7 @@ internal static class PlanView
 
     /// <summary>Containers the partition needs: one per container resource it uses (shared ones are counted once per run in the total).</summary>
     private static int ContainersNeeded(Partition partition, OrchestratorConfiguration config) =>
-        partition.Resources.Count(name => !config.Resources.TryGetValue(name, out var resource) || resource.IsContainer);
+        config.ContainersNeeded(partition.Resources);
 
     private static int TotalContainers(TestPlan plan, OrchestratorConfiguration config)
     {

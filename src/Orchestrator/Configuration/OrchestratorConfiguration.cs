@@ -45,4 +45,11 @@ public sealed record OrchestratorConfiguration
 
     /// <summary>Where the configuration was read from (for messages and relative paths).</summary>
     public string? SourcePath { get; init; }
+
+    /// <summary>Containers that <paramref name="resources"/> need at once; a name the configuration does not define counts as one.</summary>
+    public int ContainersNeeded(IEnumerable<string> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return resources.Count(name => !Resources.TryGetValue(name, out var definition) || definition.IsContainer);
+    }
 }

@@ -49,7 +49,7 @@ internal static class PartitionPacking
         {
             var fit = packs.FirstOrDefault(pack =>
                 pack.Load + duration <= capacity
-                && Containers(pack.Resources.Union(group.Resources), config) <= config.Parallelism.MaxContainers);
+                && config.ContainersNeeded(pack.Resources.Union(group.Resources)) <= config.Parallelism.MaxContainers);
             if (fit is null)
             {
                 fit = new Bin();
@@ -61,9 +61,6 @@ internal static class PartitionPacking
         }
         return packs;
     }
-
-    private static int Containers(ResourceSet resources, OrchestratorConfiguration config) =>
-        resources.Count(name => !config.Resources.TryGetValue(name, out var definition) || definition.IsContainer);
 
     private static TestGroup Merge(string layer, List<TestGroup> members, HashSet<string> usedIds)
     {
