@@ -150,15 +150,15 @@ public sealed class DockerResourceProvider : IResourceProvider
         }
     }
 
-    public async Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string partitionId, CancellationToken ct)
+    public async Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string namespaceId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(instance);
         if (!_instances.TryGetValue(instance.InstanceName, out var tracked))
         {
             throw new ResourceException(instance.Definition.Name,
-                $"Instance '{instance.InstanceName}' is not running in this run (stopped already, or started by another provider): start it before creating partition '{partitionId}'.");
+                $"Instance '{instance.InstanceName}' is not running in this run (stopped already, or started by another provider): start it before creating namespace '{namespaceId}'.");
         }
-        var (name, user) = await _namespaces.CreateAsync(tracked, instance, partitionId, ct);
+        var (name, user) = await _namespaces.CreateAsync(tracked, instance, namespaceId, ct);
         var values = new TemplateValues(instance.Host, instance.PrimaryPort, instance.Ports, instance.Secret, user, name, RunId);
         var variables = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (variable, template) in instance.Definition.Variables)
@@ -173,7 +173,7 @@ public sealed class DockerResourceProvider : IResourceProvider
                     $"Variable '{variable}' of resource '{instance.Definition.Name}' cannot be rendered: {exception.Message} Fix its template in the configuration.", exception);
             }
         }
-        return new PartitionResource(instance, partitionId, name, variables.ToImmutable());
+        return new PartitionResource(instance, namespaceId, name, variables.ToImmutable());
     }
 
     /// <summary>Removes the instance's container (force). Idempotent. Removal runs to completion under its own deadline, even when <paramref name="ct"/> is cancelled.</summary>

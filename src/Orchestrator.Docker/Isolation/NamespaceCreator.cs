@@ -12,16 +12,16 @@ internal sealed class NamespaceCreator(IDockerClient client, SecretRedactor reda
 {
     public const string RabbitMqDefaultUser = "orchestrator";
 
-    public async Task<(string Namespace, string User)> CreateAsync(TrackedInstance tracked, ResourceInstance instance, string partitionId, CancellationToken ct)
+    public async Task<(string Namespace, string User)> CreateAsync(TrackedInstance tracked, ResourceInstance instance, string namespaceId, CancellationToken ct)
     {
         var definition = tracked.Definition;
         var user = UserOf(tracked);
         var name = definition.Kind switch
         {
             ResourceKind.Redis => tracked.NextRedisDatabase().ToString(CultureInfo.InvariantCulture),
-            ResourceKind.Postgres or ResourceKind.RabbitMq => NamespaceName.For(partitionId),
-            _ when !definition.Isolation.Setup.IsEmpty => NamespaceName.For(partitionId),
-            _ => partitionId,
+            ResourceKind.Postgres or ResourceKind.RabbitMq => NamespaceName.For(namespaceId),
+            _ when !definition.Isolation.Setup.IsEmpty => NamespaceName.For(namespaceId),
+            _ => namespaceId,
         };
         if (!definition.Isolation.Setup.IsEmpty)
         {

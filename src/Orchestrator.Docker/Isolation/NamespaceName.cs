@@ -15,10 +15,10 @@ internal static class NamespaceName
 
     private static int _counter;
 
-    public static string For(string partitionId)
+    public static string For(string namespaceId)
     {
         var stem = new StringBuilder(MaximumStemLength);
-        foreach (var c in partitionId.ToLowerInvariant())
+        foreach (var c in namespaceId.ToLowerInvariant())
         {
             if (stem.Length == MaximumStemLength)
             {

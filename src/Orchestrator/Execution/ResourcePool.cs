@@ -11,8 +11,15 @@ namespace Orchestrator.Execution;
 /// (dedicated), started in the background when the scheduler demands them (shortly before a unit
 /// that needs them is due to get a slot), in the order demanded, at most
 /// <see cref="ParallelismSettings.MaxContainers"/> alive at once, each stopped as soon as no remaining
-/// unit (re-runs included) needs it. Namespaces are created once per partition, repetition and attempt.
+/// unit (re-runs included) needs it.
 /// </summary>
+/// <remarks>
+/// Whatever can run at the same time never shares a namespace: each plan unit gets its own, for each
+/// repetition and attempt, so the units of a split partition are as isolated from each other as two
+/// partitions are. Most suites use fixed table names and clean up after themselves; two of their
+/// processes on one database fail. A dedicated resource gets its own instance per plan unit and
+/// repetition for the same reason, one level up: nothing outside the namespace is shared either.
+/// </remarks>
 internal sealed class ResourcePool : IAsyncDisposable
 {
     private readonly IResourceProvider? _provider;
@@ -62,7 +69,7 @@ internal sealed class ResourcePool : IAsyncDisposable
             {
                 return $"Resource '{resource}' is needed but no resource provider was given to the run.";
             }
-            keys.Add((InstanceKey(definition, attempt.Unit.PartitionId), definition));
+            keys.Add((InstanceKey(definition, attempt), definition));
         }
         if (keys.Count(key => key.Definition.IsContainer) > _options.Parallelism.MaxContainers)
         {
@@ -79,6 +86,7 @@ internal sealed class ResourcePool : IAsyncDisposable
                 }
                 state.References++;
                 state.Partitions.Add(attempt.Unit.PartitionId);
+                state.FirstNamespaces.Add(NamespaceId(attempt));
             }
         }
         return null;
@@ -103,7 +111,7 @@ internal sealed class ResourcePool : IAsyncDisposable
             foreach (var resource in attempt.Unit.Resources)
             {
                 if (_options.Resources.TryGetValue(resource, out var definition)
-                    && _instances.TryGetValue(InstanceKey(definition, attempt.Unit.PartitionId), out var state)
+                    && _instances.TryGetValue(InstanceKey(definition, attempt), out var state)
                     && !state.Demanded
                     && !state.Stopping)
                 {
@@ -122,7 +130,7 @@ internal sealed class ResourcePool : IAsyncDisposable
         {
             foreach (var resource in attempt.Unit.Resources)
             {
-                var state = _instances[InstanceKey(_options.Resources[resource], attempt.Unit.PartitionId)];
+                var state = _instances[InstanceKey(_options.Resources[resource], attempt)];
                 if (state.Failure is not null)
                 {
                     failure = state.Failure;
@@ -164,7 +172,7 @@ internal sealed class ResourcePool : IAsyncDisposable
             foreach (var resource in attempt.Unit.Resources)
             {
                 if (!_options.Resources.TryGetValue(resource, out var definition)
-                    || !_instances.TryGetValue(InstanceKey(definition, attempt.Unit.PartitionId), out var state))
+                    || !_instances.TryGetValue(InstanceKey(definition, attempt), out var state))
                 {
                     continue;
                 }
@@ -227,16 +235,20 @@ internal sealed class ResourcePool : IAsyncDisposable
         _containerSlots.Dispose();
     }
 
-    private static string InstanceKey(ResourceDefinition definition, string partitionId) =>
-        definition.Isolation.Mode == IsolationMode.Dedicated ? $"{definition.Name}-{partitionId}" : definition.Name;
+    /// <summary>A shared resource has one instance per run; a dedicated one, one per plan unit and repetition.</summary>
+    private static string InstanceKey(ResourceDefinition definition, UnitAttempt attempt) =>
+        definition.Isolation.Mode == IsolationMode.Dedicated
+            ? attempt.Repetition == 0 ? $"{definition.Name}-{attempt.PlanUnitId}" : $"{definition.Name}-{attempt.PlanUnitId}-r{attempt.Repetition}"
+            : definition.Name;
 
+    /// <summary>One namespace per plan unit, repetition and attempt: <c>integration-postgres#2</c>, <c>integration-postgres#2-r1-a0</c>.</summary>
     private static string NamespaceId(UnitAttempt attempt) =>
         attempt.Repetition == 0 && attempt.Attempt == 0
-            ? attempt.Unit.PartitionId
-            : $"{attempt.Unit.PartitionId}-r{attempt.Repetition}-a{attempt.Attempt}";
+            ? attempt.PlanUnitId
+            : $"{attempt.PlanUnitId}-r{attempt.Repetition}-a{attempt.Attempt}";
 
     private Task<PartitionResource> NamespaceAsync(UnitAttempt attempt, ResourceDefinition definition, CancellationToken ct) =>
-        NamespaceAsync(InstanceKey(definition, attempt.Unit.PartitionId), NamespaceId(attempt), ct);
+        NamespaceAsync(InstanceKey(definition, attempt), NamespaceId(attempt), ct);
 
     private Task<PartitionResource> NamespaceAsync(string instanceKey, string namespaceId, CancellationToken ct)
     {
@@ -307,15 +319,15 @@ internal sealed class ResourcePool : IAsyncDisposable
         {
             var instance = await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
             _options.Redactor.Register(instance.Secret);
-            string[] partitions;
+            string[] namespaces;
             lock (_lock)
             {
                 state.Instance = instance;
-                partitions = [.. state.Partitions];
+                namespaces = [.. state.FirstNamespaces];
                 Signal();
             }
             _progress.ResourceReady(instance);
-            CreateFirstNamespaces(state.Key, partitions, ct);
+            CreateFirstNamespaces(state.Key, namespaces, ct);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -328,14 +340,14 @@ internal sealed class ResourcePool : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates the namespaces of the partitions' first attempts as soon as the instance is ready, while their
+    /// Creates the namespaces of the units' first attempts as soon as the instance is ready, while the
     /// units may still wait for a slot or another instance; a unit awaits its namespace (and retries a failed one).
     /// </summary>
-    private void CreateFirstNamespaces(string instanceKey, string[] partitions, CancellationToken ct)
+    private void CreateFirstNamespaces(string instanceKey, string[] namespaceIds, CancellationToken ct)
     {
-        foreach (var partition in partitions)
+        foreach (var namespaceId in namespaceIds)
         {
-            _ = NamespaceAsync(instanceKey, partition, ct).ContinueWith(
+            _ = NamespaceAsync(instanceKey, namespaceId, ct).ContinueWith(
                 static created => _ = created.Exception,
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
@@ -430,6 +442,9 @@ internal sealed class ResourcePool : IAsyncDisposable
         public int Order { get; } = order;
 
         public HashSet<string> Partitions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Namespaces of the reserved units' first attempts, created as soon as the instance is ready.</summary>
+        public HashSet<string> FirstNamespaces { get; } = new(StringComparer.Ordinal);
 
         public int References { get; set; }
 

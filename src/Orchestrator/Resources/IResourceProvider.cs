@@ -24,10 +24,13 @@ public interface IResourceProvider : IAsyncDisposable
     Task<ResourceInstance> StartAsync(ResourceDefinition definition, string instanceName, CancellationToken ct);
 
     /// <summary>
-    /// Creates a partition's own namespace in an instance (database, Redis db index, vhost) and
-    /// returns the environment variables that partition's test processes receive.
+    /// Creates a namespace of its own in an instance (database, Redis db index, vhost) for one unit
+    /// attempt and returns the environment variables that unit's test process receives.
     /// </summary>
-    Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string partitionId, CancellationToken ct);
+    /// <param name="instance">The instance to create it in.</param>
+    /// <param name="namespaceId">Unique within the run: the plan unit, with repetition and attempt for later ones (<c>integration-postgres#2-r0-a1</c>).</param>
+    /// <param name="ct">Cancels the creation.</param>
+    Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string namespaceId, CancellationToken ct);
 
     /// <summary>Stops and removes an instance. Safe to call twice.</summary>
     Task StopAsync(ResourceInstance instance, CancellationToken ct);

@@ -61,11 +61,11 @@ public sealed class ResourceSchedulingTests : IClassFixture<FixtureProject>, IDi
         Assert.Equal(("postgres", "container-postgres"), (lifetime.InstanceName, lifetime.ContainerId));
         Assert.Equal(["integration-postgres"], lifetime.Partitions);
         Assert.NotNull(lifetime.RemovedAt);
-        Assert.Equal(["postgres/integration-postgres"], provider.Namespaces);
+        Assert.Equal(["postgres/integration-postgres#1", "postgres/integration-postgres#2"], provider.Namespaces.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task A_ready_instance_creates_its_partitions_namespaces_while_the_unit_waits_for_another_instance()
+    public async Task A_ready_instance_creates_its_units_namespaces_while_the_unit_waits_for_another_instance()
     {
         var both = ResourceSet.Of("postgres", "redis");
         var plan = FixtureProject.Plan(_fixture.Unit("integration-postgres+redis#1", "integration-postgres+redis", TimeSpan.FromSeconds(1), both, "Sees_environment"));
@@ -73,7 +73,7 @@ public sealed class ResourceSchedulingTests : IClassFixture<FixtureProject>, IDi
 
         var running = TestRunner.RunAsync(plan, Options(), provider, new RecordingProgress(), CancellationToken.None);
         Assert.True(
-            await FixtureProject.EventuallyAsync(() => provider.Namespaces.Contains("postgres/integration-postgres+redis"), TimeSpan.FromSeconds(60)),
+            await FixtureProject.EventuallyAsync(() => provider.Namespaces.Contains("postgres/integration-postgres+redis#1"), TimeSpan.FromSeconds(60)),
             "postgres's namespace was not created while redis was still starting");
         Assert.False(provider.ReadyAt.ContainsKey("redis"));
         provider.Open("redis");
@@ -81,7 +81,7 @@ public sealed class ResourceSchedulingTests : IClassFixture<FixtureProject>, IDi
 
         Assert.Equal(UnitExit.Passed, Assert.Single(record.Units).Exit);
         Assert.Equal(
-            ["postgres/integration-postgres+redis", "redis/integration-postgres+redis"],
+            ["postgres/integration-postgres+redis#1", "redis/integration-postgres+redis#1"],
             provider.Namespaces.Order(StringComparer.Ordinal));
     }
 
@@ -129,7 +129,7 @@ public sealed class ResourceSchedulingTests : IClassFixture<FixtureProject>, IDi
     }
 
     [Fact]
-    public async Task Retries_and_repetitions_get_fresh_namespaces_and_dedicated_instances_per_partition()
+    public async Task Retries_and_repetitions_get_fresh_namespaces_and_dedicated_instances_per_unit_and_repetition()
     {
         var marker = Path.Combine(_results, "flaky-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_results);
@@ -152,8 +152,27 @@ public sealed class ResourceSchedulingTests : IClassFixture<FixtureProject>, IDi
             [(0, 0, UnitExit.TestsFailed), (0, 1, UnitExit.Passed), (1, 0, UnitExit.Passed)],
             record.Units.Select(run => (run.Repetition, run.Attempt, run.Exit)).Order());
         Assert.Equal(
-            ["postgres-integration-postgres/integration-postgres", "postgres-integration-postgres/integration-postgres-r0-a1", "postgres-integration-postgres/integration-postgres-r1-a0"],
+            ["postgres-integration-postgres#1-r1/integration-postgres#1-r1-a0", "postgres-integration-postgres#1/integration-postgres#1", "postgres-integration-postgres#1/integration-postgres#1-r0-a1"],
             provider.Namespaces.Order(StringComparer.Ordinal));
-        Assert.Equal("postgres-integration-postgres", Assert.Single(record.Containers).InstanceName);
+        Assert.Equal(
+            ["postgres-integration-postgres#1", "postgres-integration-postgres#1-r1"],
+            record.Containers.Select(lifetime => lifetime.InstanceName).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(IsolationMode.Shared, new[] { "postgres/integration-postgres#1", "postgres/integration-postgres#2" })]
+    [InlineData(IsolationMode.Dedicated, new[] { "postgres-integration-postgres#1/integration-postgres#1", "postgres-integration-postgres#2/integration-postgres#2" })]
+    public async Task Units_of_one_split_partition_never_share_a_namespace(IsolationMode isolation, string[] expected)
+    {
+        var postgres = ResourceSet.Of("postgres");
+        var plan = FixtureProject.Plan(
+            _fixture.Unit("integration-postgres#1", "integration-postgres", TimeSpan.FromSeconds(5), postgres, "Passes_one"),
+            _fixture.Unit("integration-postgres#2", "integration-postgres", TimeSpan.FromSeconds(5), postgres, "Passes_two"));
+        var provider = new FakeResourceProvider();
+
+        var record = await TestRunner.RunAsync(plan, Options(isolation), provider, new RecordingProgress(), CancellationToken.None);
+
+        Assert.All(record.Units, run => Assert.Equal(UnitExit.Passed, run.Exit));
+        Assert.Equal(expected, provider.Namespaces.Order(StringComparer.Ordinal));
     }
 }
