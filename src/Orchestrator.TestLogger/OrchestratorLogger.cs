@@ -110,6 +110,8 @@ public sealed class OrchestratorLogger : ITestLoggerWithParameters, IDisposable
 
     private static void WriteTestCase(Utf8JsonWriter json, TestCase testCase)
     {
+        // The id the TRX logger writes as testId: results are counted by it, never by their display names.
+        json.WriteString("id", testCase.Id);
         json.WriteString("fullyQualifiedName", testCase.FullyQualifiedName);
         json.WriteString("displayName", testCase.DisplayName);
         json.WriteString("source", testCase.Source);

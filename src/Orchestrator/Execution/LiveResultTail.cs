@@ -141,7 +141,10 @@ public sealed class LiveResultTail
             String(root, "source") ?? string.Empty,
             ParseOutcome(String(root, "outcome")),
             duration,
-            String(root, "errorMessage"));
+            String(root, "errorMessage"))
+        {
+            Id = Guid.TryParse(String(root, "id"), out var id) ? id : null,
+        };
     }
 
     internal static TestResultOutcome ParseOutcome(string? outcome) => outcome?.ToLower(CultureInfo.InvariantCulture) switch

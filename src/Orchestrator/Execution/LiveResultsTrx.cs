@@ -118,9 +118,8 @@ internal static class LiveResultsTrx
         return dot <= 0 ? ("", fullyQualifiedName) : (fullyQualifiedName[..dot], fullyQualifiedName[(dot + 1)..]);
     }
 
-    /// <summary>The same test and row get the same id in every file, as VSTest's own ids are stable per test case.</summary>
-    private static Guid TestId(LiveTestResult result) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{result.Source}\n{result.FullyQualifiedName}\n{result.DisplayName}")).AsSpan(0, 16));
+    /// <summary>The platform's id of the case, so a streamed attempt merges with the same case's TRX attempts; a stable hash without it.</summary>
+    private static Guid TestId(LiveTestResult result) => result.Id ?? new(SHA256.HashData(Encoding.UTF8.GetBytes($"{result.Source}\n{result.FullyQualifiedName}\n{result.DisplayName}")).AsSpan(0, 16));
 
     private static string Outcome(TestResultOutcome outcome) => outcome switch
     {

@@ -12,6 +12,9 @@ public sealed record LiveTestResult(
     TimeSpan Duration,
     string? ErrorMessage)
 {
+    /// <summary>The test case id the platform gave the case (the TRX <c>testId</c>), when the logger sent it.</summary>
+    public Guid? Id { get; init; }
+
     /// <summary>Assembly name (file name without extension), as <see cref="Model.TestKey.Assembly"/>.</summary>
     public string Assembly => Path.GetFileNameWithoutExtension(Source);
 }

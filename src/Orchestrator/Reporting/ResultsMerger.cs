@@ -65,7 +65,7 @@ public static class ResultsMerger
                 var normal = scheduleKeys.Normal(raw.Key);
                 var key = ScheduledKey(raw, expected, normal, scheduleKeys);
                 var result = Redact(raw, key, redactor);
-                var identity = new CaseIdentity(unit.Layer, key, result.DisplayName);
+                var identity = new CaseIdentity(unit.Layer, key, result.TestId, result.DisplayName);
                 if (!cases.TryGetValue(identity, out var builder))
                 {
                     builder = new CaseBuilder(identity, unit.PartitionId);
@@ -95,7 +95,7 @@ public static class ResultsMerger
             var reason = redactor.Redact(NotRunReasons.For(unit));
             if (!casesByKey.TryGetValue((unit.Layer, normal), out var known))
             {
-                var identity = new CaseIdentity(unit.Layer, key, redactor.Redact(key.FullyQualifiedName));
+                var identity = new CaseIdentity(unit.Layer, key, string.Empty, redactor.Redact(key.FullyQualifiedName));
                 var builder = new CaseBuilder(identity, unit.PartitionId);
                 cases.Add(identity, builder);
                 known = AddByKey(casesByKey, unit.Layer, normal, builder);
@@ -113,11 +113,16 @@ public static class ResultsMerger
         {
             var usedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var builders = layerGroup.ToList();
-            // Layer, key and display name identify a case, so key and display name order a layer's cases totally.
+            // Layer, key, case id and display name identify a case, so they order a layer's cases totally.
             builders.Sort(static (left, right) =>
             {
                 var byKey = TestKey.Ordinal.Compare(left.Identity.Key, right.Identity.Key);
-                return byKey != 0 ? byKey : string.CompareOrdinal(left.Identity.DisplayName, right.Identity.DisplayName);
+                if (byKey != 0)
+                {
+                    return byKey;
+                }
+                var byName = string.CompareOrdinal(left.Identity.DisplayName, right.Identity.DisplayName);
+                return byName != 0 ? byName : string.CompareOrdinal(left.Identity.CaseId, right.Identity.CaseId);
             });
             var tests = new List<MergedTest>(builders.Count);
             foreach (var builder in builders)
@@ -129,7 +134,10 @@ public static class ResultsMerger
             layers.Add(new LayerResults(layerGroup.Key, tests, units, RunVerdict.From(tests, redacted.Incomplete, flakyFailsBuild)));
         }
 
-        var verdict = RunVerdict.From(allTests, redacted.Incomplete, flakyFailsBuild);
+        var verdict = RunVerdict.From(allTests, redacted.Incomplete, flakyFailsBuild) with
+        {
+            Problems = redacted.Problems.Count(problem => problem.IsError),
+        };
         return new MergedRun(redacted, layers, verdict, [.. (warnings ?? []).Select(redactor.Redact)]);
     }
 
@@ -185,6 +193,7 @@ public static class ResultsMerger
     private static RunRecord RedactRecord(RunRecord record, SecretRedactor redactor) => record with
     {
         Units = [.. record.Units.Select(unit => unit.ExitDetail is null ? unit : unit with { ExitDetail = redactor.Redact(unit.ExitDetail) })],
+        Problems = [.. record.Problems.Select(problem => problem with { Subject = redactor.Redact(problem.Subject), Message = redactor.Redact(problem.Message) })],
     };
 
     /// <summary>The result under its scheduled key with its texts redacted; the same instance when neither changes anything.</summary>
@@ -218,7 +227,12 @@ public static class ResultsMerger
         };
     }
 
-    private readonly record struct CaseIdentity(string Layer, TestKey Key, string DisplayName);
+    /// <summary>
+    /// A test case: the id its platform gave it (the TRX <c>testId</c>, the same in every attempt), with the display
+    /// name for results one case reports several times (a theory whose rows are not enumerated at discovery).
+    /// Rows whose display names coincide (<c>InlineData(3)</c> and <c>InlineData(3L)</c>) stay apart by their ids.
+    /// </summary>
+    private readonly record struct CaseIdentity(string Layer, TestKey Key, string CaseId, string DisplayName);
 
     private sealed class CaseBuilder(CaseIdentity identity, string partitionId)
     {
@@ -314,7 +328,7 @@ public static class ResultsMerger
                 return original;
             }
             // Two different cases under one id (units of different assemblies, hand-made files): derive a stable one.
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{Identity.Layer}|{Identity.Key}|{Identity.DisplayName}"));
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{Identity.Layer}|{Identity.Key}|{Identity.CaseId}|{Identity.DisplayName}"));
             var id = new Guid(hash.AsSpan(0, 16)).ToString();
             usedIds.Add(id);
             return id;
