@@ -37,5 +37,12 @@ internal static class CommandErrors
             await Console.Error.WriteLineAsync("cancelled before any test ran.");
             return ExitCodes.Cancelled;
         }
+        catch (Exception bug) when (bug is not OutOfMemoryException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"internal error: {bug}\nThis is a bug in the orchestrator, not in your tests or configuration: " +
+                "please report it with the output above and the command you ran.");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Nothing ran: bad input (configuration, arguments) or resources that cannot be provided.</summary>
     public const int CannotStart = 2;
 
+    /// <summary>A bug in the orchestrator: an error it did not expect; the message asks for a report.</summary>
+    public const int InternalError = 3;
+
     /// <summary>Stopped by Ctrl+C or SIGTERM before anything was merged.</summary>
     public const int Cancelled = 130;
 }

@@ -12,6 +12,7 @@ internal static class ResultsDirectory
 {
     public const string MarkerFileName = ".orchestrator-results";
 
+    /// <summary>Empties (when ours) and marks the directory, which also proves it is writable before anything starts.</summary>
     public static void Prepare(string path)
     {
         if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
@@ -22,12 +23,28 @@ internal static class ResultsDirectory
                     $"Results directory '{path}' is not empty and holds no earlier run ({RunRecordStore.FileName} or {MarkerFileName}). " +
                     "Choose an empty or new directory with --results.");
             }
-            Directory.Delete(path, recursive: true);
+            Guard(path, () => Directory.Delete(path, recursive: true));
         }
-        Directory.CreateDirectory(path);
-        File.WriteAllText(
-            Path.Combine(path, MarkerFileName),
-            "Results of an orchestrator run; the next run into this directory replaces everything in it.\n");
+        Guard(path, () =>
+        {
+            Directory.CreateDirectory(path);
+            File.WriteAllText(
+                Path.Combine(path, MarkerFileName),
+                "Results of an orchestrator run; the next run into this directory replaces everything in it.\n");
+        });
+    }
+
+    private static void Guard(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(
+                $"Results directory '{path}' cannot be written: {exception.Message} Fix its permissions or free space, or choose another directory with --results.");
+        }
     }
 
     private static bool IsOurs(string path) =>

@@ -3,6 +3,7 @@ using Orchestrator.Cli.Pipeline;
 using Orchestrator.Configuration;
 using Orchestrator.Docker;
 using Orchestrator.Execution;
+using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
@@ -65,22 +66,64 @@ internal static class RunPipeline
         }
 
         clock.Restart();
-        record = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
         var phases = new Dictionary<string, TimeSpan>(record.Phases)
         {
             ["discover"] = planned.DiscoverTime,
             ["plan"] = planned.PlanTime,
             ["prepare"] = prepareTime,
         };
-        record = record with { Phases = phases };
-        // Merged even after Ctrl+C: partial results are kept and marked incomplete.
-        var verdict = await ResultsReporter.WriteAsync(
-            record,
-            ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor),
-            CancellationToken.None);
+        record = record with { Phases = phases, Problems = ProblemsOf(planned) };
+        RunVerdict verdict;
+        try
+        {
+            var published = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
+            // Merged even after Ctrl+C: partial results are kept and marked incomplete.
+            verdict = await ResultsReporter.WriteAsync(
+                published,
+                ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor),
+                CancellationToken.None);
+            record = published;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
+        }
+        work.Remove();
         var mergeTime = clock.Elapsed;
 
         return Finish(planned, record, verdict, request.ResultsDirectory, mergeTime);
+    }
+
+    /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>
+    private static async Task<UsageException> ResultsNotWrittenAsync(RunWorkDirectory work, RunRecord record, SecretRedactor redactor, string resultsDirectory, Exception cause)
+    {
+        var reason = redactor.Redact(cause.Message);
+        try
+        {
+            var kept = await work.KeepAsync(record, redactor, CancellationToken.None);
+            return new UsageException(
+                $"The tests ran, but their results could not be written into '{resultsDirectory}': {reason} " +
+                $"The unit results are kept in '{kept}'. Free space or fix the permissions, then write the reports with " +
+                $"'orchestrator merge \"{kept}\" --output \"{resultsDirectory}\"'.");
+        }
+        catch (Exception keeping) when (keeping is IOException or UnauthorizedAccessException)
+        {
+            return new UsageException(
+                $"The tests ran, but their results could not be written into '{resultsDirectory}' ({reason}) nor kept in '{work.Path}' " +
+                $"({redactor.Redact(keeping.Message)}): free space or fix the permissions and run again.");
+        }
+    }
+
+    /// <summary>Discovery's problems and an empty selection, for every report: an error among them fails the run.</summary>
+    private static List<RunProblem> ProblemsOf(PlannedRun planned)
+    {
+        var problems = planned.Inventory.Problems.Select(RunProblem.From).ToList();
+        problems.AddRange(planned.Warnings.Select(warning => new RunProblem(ProblemSeverity.Warning, "run", warning)));
+        if (SelectionCheck.Of(planned.Plan) is { } selection)
+        {
+            problems.Add(selection);
+        }
+        return problems;
     }
 
     private static List<ResourceDefinition> NeededResources(TestPlan plan, OrchestratorConfiguration configuration) =>
@@ -109,12 +152,16 @@ internal static class RunPipeline
         {
             output.WriteLine("The run was stopped before every unit ran: the results are partial and the run fails.");
         }
-        if (planned.Inventory.IsIncomplete)
+        foreach (var problem in record.Problems.Where(problem => problem.IsError))
         {
-            output.WriteLine("Discovery failed for at least one test assembly (see the errors above): the run fails.");
+            output.WriteLine($"error {problem.Subject}: {problem.Message}");
+        }
+        if (verdict.Problems > 0)
+        {
+            output.WriteLine($"{verdict.Problems} problem(s) outside the tests (listed above and in summary.md): the run fails.");
         }
         output.WriteLine(verdict.SummaryLine);
-        return planned.Inventory.IsIncomplete ? ExitCodes.TestsFailed : verdict.ExitCode;
+        return verdict.ExitCode;
     }
 
     private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0}s";

@@ -1,5 +1,6 @@
 using System.Text;
 using Orchestrator.Execution;
+using Orchestrator.Reporting;
 using Orchestrator.Results;
 using Orchestrator.Security;
 
@@ -36,8 +37,9 @@ internal sealed class RunWorkDirectory
     }
 
     /// <summary>
-    /// Copies every unit's files into <paramref name="resultsDirectory"/> with secrets masked, points the
-    /// record's TRX paths at the copies and removes the work directory.
+    /// Copies every unit's files into <paramref name="resultsDirectory"/> with secrets masked and points the
+    /// record's TRX paths at the copies. The work directory stays until <see cref="Remove"/>, so that the
+    /// results are not lost when writing the reports fails.
     /// </summary>
     public async Task<RunRecord> PublishAsync(RunRecord record, string resultsDirectory, SecretRedactor redactor, CancellationToken ct)
     {
@@ -67,8 +69,29 @@ internal sealed class RunWorkDirectory
                 ? unit with { TrxPath = System.IO.Path.Combine(resultsDirectory, System.IO.Path.GetRelativePath(Path, trx)) }
                 : unit)],
         };
-        Directory.Delete(Path, recursive: true);
         return published;
+    }
+
+    /// <summary>The results were published and reported: the unredacted originals go.</summary>
+    public void Remove() => Directory.Delete(Path, recursive: true);
+
+    /// <summary>
+    /// Writing the results failed: the unit files stay here, masked in place, with a <c>run.json</c> that
+    /// <c>orchestrator merge</c> reads, and the next run leaves the directory alone. Returns the path.
+    /// </summary>
+    public async Task<string> KeepAsync(RunRecord record, SecretRedactor redactor, CancellationToken ct)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+        {
+            if (_textExtensions.Contains(System.IO.Path.GetExtension(file)))
+            {
+                var text = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
+                await File.WriteAllTextAsync(file, redactor.Redact(text), new UTF8Encoding(false), ct).ConfigureAwait(false);
+            }
+        }
+        await RunRecordStore.WriteAsync(System.IO.Path.Combine(Path, RunRecordStore.FileName), record, ct).ConfigureAwait(false);
+        File.Delete(System.IO.Path.Combine(Path, OwnerFileName));
+        return Path;
     }
 
     private bool IsInside(string file) =>
@@ -83,6 +106,11 @@ internal sealed class RunWorkDirectory
         }
         foreach (var directory in Directory.EnumerateDirectories(runs))
         {
+            if (File.Exists(System.IO.Path.Combine(directory, RunRecordStore.FileName)))
+            {
+                // Kept because its results could not be written; 'orchestrator merge' reads it.
+                continue;
+            }
             if (RecordedProcesses.AliveProcessOf(System.IO.Path.Combine(directory, OwnerFileName)) is null)
             {
                 // Its test processes outlived it and would write into the directory again.

@@ -36,6 +36,7 @@ public static class HtmlReportWriter
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict {(verdict.Succeeded ? "ok" : "fail")}\" id=\"summary-line\" data-exit-code=\"{verdict.ExitCode}\">{E(verdict.SummaryLine)}</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Started {E(ReportFormat.Time(record.StartedAt))}, took {E(ReportFormat.Duration(record.FinishedAt - record.StartedAt))}. Passed includes flaky tests and quarantined tests that passed; failed includes tests not run; quarantined tests that did not pass never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "fail" : "do not fail")} the build.</p>\n</header>\n");
 
+        AppendProblems(html, record.Problems);
         AppendCounts(html, run);
         AppendTimeline(html, run);
         AppendFailures(html, run);
@@ -160,6 +161,21 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{tests.Count - MaxListedTests} more tests are in the per-layer TRX and JUnit files.</p>\n");
         }
         html.Append("</section>\n");
+    }
+
+    private static void AppendProblems(StringBuilder html, IReadOnlyList<RunProblem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+        html.Append("<section id=\"problems\"><h2>Problems outside the tests</h2><ul>\n");
+        foreach (var problem in problems.OrderByDescending(problem => problem.IsError))
+        {
+            var severity = problem.IsError ? "error" : "warning";
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"problem {severity}\"><strong>{severity}</strong> <code>{E(problem.Subject)}</code>: {E(problem.Message)}</li>\n");
+        }
+        html.Append("</ul></section>\n");
     }
 
     private static void AppendWarnings(StringBuilder html, MergedRun run)

@@ -31,6 +31,7 @@ public static class MarkdownSummaryWriter
         var status = verdict.Succeeded ? "✅ passed" : "❌ failed";
         md.AppendLine(CultureInfo.InvariantCulture, $"**{verdict.SummaryLine}** — {status} (exit code {verdict.ExitCode}), {ReportFormat.Duration(record.FinishedAt - record.StartedAt)}, started {ReportFormat.Time(record.StartedAt)}.");
         md.AppendLine();
+        AppendProblems(md, record.Problems);
         md.AppendLine(CultureInfo.InvariantCulture, $"Counting: *passed* includes flaky tests (failed, then passed on a re-run or another repetition) and quarantined tests that passed; *failed* includes tests that were selected but not run; quarantined tests that did not pass are counted only as *quarantined* and never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "**fail**" : "do not fail")} the build.");
         md.AppendLine();
 
@@ -176,6 +177,23 @@ public static class MarkdownSummaryWriter
             md.AppendLine();
         }
         return md.ToString();
+    }
+
+    /// <summary>Problems outside the tests come first: an error among them is why the run failed.</summary>
+    private static void AppendProblems(StringBuilder md, IReadOnlyList<RunProblem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+        var errors = problems.Count(problem => problem.IsError);
+        md.AppendLine(CultureInfo.InvariantCulture, $"### Problems outside the tests ({errors} error(s){(errors > 0 ? ": the run fails" : string.Empty)})");
+        md.AppendLine();
+        foreach (var problem in problems.OrderByDescending(problem => problem.IsError))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **{(problem.IsError ? "error" : "warning")}** `{MarkdownText.Cell(problem.Subject, 200)}`: {MarkdownText.Cell(problem.Message, 1000)}");
+        }
+        md.AppendLine();
     }
 
     private static string CountsRow(RunVerdict counts) =>

@@ -106,7 +106,10 @@ public static class ResultsReporter
             records.Any(record => record.Incomplete),
             [.. records.SelectMany(record => record.Units).OrderBy(unit => unit.StartedAt)],
             [.. records.SelectMany(record => record.Containers)],
-            phases);
+            phases)
+        {
+            Problems = [.. records.SelectMany(record => record.Problems).Distinct()],
+        };
     }
 
     /// <summary>

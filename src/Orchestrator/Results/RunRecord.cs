@@ -20,4 +20,8 @@ public sealed record RunRecord(
     bool Incomplete,
     IReadOnlyList<UnitRun> Units,
     IReadOnlyList<ContainerLifetime> Containers,
-    IReadOnlyDictionary<string, TimeSpan> Phases);
+    IReadOnlyDictionary<string, TimeSpan> Phases)
+{
+    /// <summary>Problems outside the tests (discovery, selection); any error fails the run.</summary>
+    public IReadOnlyList<RunProblem> Problems { get; init; } = [];
+}

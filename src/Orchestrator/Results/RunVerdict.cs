@@ -23,8 +23,11 @@ public sealed record RunVerdict(
 
     public int Total => Passed + Failed + Flaky + Skipped + NotRun + Quarantined;
 
-    /// <summary>True when the build passes: nothing failed or went unrun, the run completed, and flaky tests are tolerated.</summary>
-    public bool Succeeded => Failed == 0 && NotRun == 0 && !Incomplete && (!FlakyFailsBuild || Flaky == 0);
+    /// <summary>Errors outside the tests (<see cref="RunRecord.Problems"/>): each fails the run.</summary>
+    public int Problems { get; init; }
+
+    /// <summary>True when the build passes: nothing failed or went unrun, no problem outside the tests, the run completed, and flaky tests are tolerated.</summary>
+    public bool Succeeded => Failed == 0 && NotRun == 0 && Problems == 0 && !Incomplete && (!FlakyFailsBuild || Flaky == 0);
 
     /// <summary>0 when <see cref="Succeeded"/>, otherwise <see cref="FailureExitCode"/>.</summary>
     public int ExitCode => Succeeded ? 0 : FailureExitCode;
