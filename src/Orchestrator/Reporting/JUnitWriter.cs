@@ -10,7 +10,9 @@ namespace Orchestrator.Reporting;
 /// Writes one layer's merged results as JUnit XML, one <c>testsuite</c> per assembly, with re-runs marked
 /// the Maven Surefire way: a test that failed then passed is a passing <c>testcase</c> with
 /// <c>flakyFailure</c> children; a test that failed every attempt has a <c>failure</c> plus a
-/// <c>rerunFailure</c> per re-run. Quarantined tests that did not pass are written as skipped with the reason.
+/// <c>rerunFailure</c> per re-run. A test without a result (its host crashed, hung or timed out) is an
+/// <c>error</c>, not a <c>failure</c>. Quarantined tests that did not pass are written as skipped with the reason.
+/// Valid against the Jenkins xUnit plugin's <c>junit-10.xsd</c>: <c>testsuites</c> carries only its name, time and counts.
 /// </summary>
 public static class JUnitWriter
 {
@@ -25,15 +27,14 @@ public static class JUnitWriter
         writer.WriteStartDocument();
         writer.WriteStartElement("testsuites");
         writer.WriteAttributeString("name", $"{layer.Name} ({run.Record.Cadence} {run.Record.RunId})");
-        WriteCounts(writer, layer.Tests);
-        writer.WriteAttributeString("timestamp", run.Record.StartedAt.ToString("s", CultureInfo.InvariantCulture));
+        WriteCounts(writer, layer.Tests, withSkipped: false);
 
         foreach (var suite in layer.Tests.GroupBy(test => test.Key.Assembly, StringComparer.Ordinal))
         {
             var tests = suite.ToList();
             writer.WriteStartElement("testsuite");
             writer.WriteAttributeString("name", suite.Key);
-            WriteCounts(writer, tests);
+            WriteCounts(writer, tests, withSkipped: true);
             var start = tests.SelectMany(test => test.Attempts).Select(attempt => attempt.Unit.StartedAt).DefaultIfEmpty(run.Record.StartedAt).Min();
             writer.WriteAttributeString("timestamp", start.ToString("s", CultureInfo.InvariantCulture));
             writer.WriteAttributeString("hostname", Clean(tests.SelectMany(test => test.Attempts).Select(attempt => attempt.Result.ComputerName).FirstOrDefault(name => name is not null) ?? Environment.MachineName));
@@ -57,14 +58,18 @@ public static class JUnitWriter
         writer.WriteEndDocument();
     }
 
-    private static void WriteCounts(XmlWriter writer, IReadOnlyCollection<MergedTest> tests)
+    private static void WriteCounts(XmlWriter writer, IReadOnlyCollection<MergedTest> tests, bool withSkipped)
     {
-        var failures = tests.Count(test => test.IsHardFailure);
-        var skipped = tests.Count(test => test.Outcome == TestOutcome.Skipped || (test.Quarantined && test.Outcome is not TestOutcome.Passed and not TestOutcome.Skipped));
+        var errors = tests.Count(test => test.IsHardFailure && test.Outcome == TestOutcome.NotRun);
+        var failures = tests.Count(test => test.IsHardFailure) - errors;
         writer.WriteAttributeString("tests", tests.Count.ToString(CultureInfo.InvariantCulture));
         writer.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
-        writer.WriteAttributeString("errors", "0");
-        writer.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+        writer.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));
+        if (withSkipped)
+        {
+            var skipped = tests.Count(test => test.Outcome == TestOutcome.Skipped || (test.Quarantined && test.Outcome is not TestOutcome.Passed and not TestOutcome.Skipped));
+            writer.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+        }
         writer.WriteAttributeString("time", Seconds(tests.Aggregate(TimeSpan.Zero, (sum, test) => sum + test.Duration)));
     }
 
@@ -104,9 +109,10 @@ public static class JUnitWriter
                     break;
                 case TestOutcome.NotRun:
                 case TestOutcome.Failed:
-                    writer.WriteStartElement("failure");
+                    // No result at all: the host crashed, hung or timed out, which is an error of the run, not an assertion.
+                    writer.WriteStartElement(test.Outcome == TestOutcome.NotRun ? "error" : "failure");
                     writer.WriteAttributeString("message", Clean(test.FailureMessage ?? "failed"));
-                    writer.WriteAttributeString("type", test.Outcome.ToString());
+                    writer.WriteAttributeString("type", test.Outcome == TestOutcome.NotRun ? "NotRun" : FailureType.Of(test.FailureMessage));
                     writer.WriteEndElement();
                     foreach (var attempt in failedAttempts)
                     {
@@ -135,7 +141,7 @@ public static class JUnitWriter
     {
         writer.WriteStartElement(name);
         writer.WriteAttributeString("message", Clean(result.ErrorMessage ?? result.Outcome.ToString()));
-        writer.WriteAttributeString("type", result.Outcome.ToString());
+        writer.WriteAttributeString("type", FailureType.Of(result.ErrorMessage));
         if (!nested)
         {
             if (result.StackTrace is not null)

@@ -8,9 +8,11 @@ using Orchestrator.Results.Trx;
 namespace Orchestrator.Reporting;
 
 /// <summary>
-/// Writes one layer's merged results as a standard VSTest TRX file: one definition per test case,
-/// every attempt a result of its own linked to that definition, not-run tests as failed results
-/// that say why, counters from final outcomes, earliest start and latest finish.
+/// Writes one layer's merged results as a standard VSTest TRX file: one definition and one top-level
+/// result per test case, with the case's final outcome, because TRX consumers (Azure DevOps, test
+/// reporters, TRX parsers) count each top-level <c>UnitTestResult</c> as one result. A case that ran more
+/// than once (re-runs, repetitions) keeps every attempt as an inner result, the way VSTest writes data rows.
+/// Not-run tests are failed results that say why; counters come from final outcomes.
 /// </summary>
 public static class TrxWriter
 {
@@ -56,14 +58,9 @@ public static class TrxWriter
         writer.WriteEndElement();
 
         writer.WriteStartElement("TestDefinitions", Ns);
-        var firstExecution = new Dictionary<MergedTest, string>(ReferenceEqualityComparer.Instance);
         foreach (var row in rows)
         {
-            firstExecution.TryAdd(row.Test, row.ExecutionId);
-        }
-        foreach (var test in layer.Tests)
-        {
-            WriteDefinition(writer, test, firstExecution.GetValueOrDefault(test) ?? DerivedId(test.TestId));
+            WriteDefinition(writer, row.Test, row.ExecutionId);
         }
         writer.WriteEndElement();
 
@@ -89,26 +86,61 @@ public static class TrxWriter
         writer.WriteEndDocument();
     }
 
+    /// <summary>One top-level row per test; a test with several attempts gets a parent row holding them all.</summary>
     private static List<Row> Rows(LayerResults layer)
     {
-        var rows = new List<Row>();
+        var rows = new List<Row>(layer.Tests.Count);
         var executionIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var test in layer.Tests)
         {
+            var attempts = new List<Row>(test.Attempts.Count + test.NotRun.Count);
             var index = 0;
             foreach (var attempt in test.Attempts)
             {
                 var id = UniqueExecutionId(executionIds, attempt.Result.ExecutionId, test, attempt.Unit, index++);
-                rows.Add(new Row(test, id, attempt.Unit, attempt.Result, null));
+                attempts.Add(new Row(test, id, attempt.Unit, attempt.Result, null));
             }
             foreach (var notRun in test.NotRun)
             {
                 var id = UniqueExecutionId(executionIds, null, test, notRun.Unit, index++);
-                rows.Add(new Row(test, id, notRun.Unit, null, notRun.Reason));
+                attempts.Add(new Row(test, id, notRun.Unit, null, notRun.Reason));
             }
+            if (attempts.Count == 1)
+            {
+                rows.Add(attempts[0]);
+                continue;
+            }
+            var parentId = UniqueExecutionId(executionIds, null, test, attempts[^1].Unit, index);
+            var shown = Representative(test, attempts);
+            rows.Add(new Row(test, parentId, shown.Unit, shown.Result, shown.NotRunReason)
+            {
+                Inner = [.. attempts.Select(attempt => attempt with { ParentExecutionId = parentId })],
+            });
         }
         return rows;
     }
+
+    /// <summary>The attempt whose message and output the parent shows: the last failure of a failed test, else the last attempt.</summary>
+    private static Row Representative(MergedTest test, List<Row> attempts)
+    {
+        if (test.Outcome is TestOutcome.Failed or TestOutcome.NotRun)
+        {
+            var failure = attempts.LastOrDefault(row => row.Result is null || row.Result.Outcome.IsFailure());
+            if (failure is not null)
+            {
+                return failure;
+            }
+        }
+        return attempts.LastOrDefault(row => row.Result is not null) ?? attempts[^1];
+    }
+
+    /// <summary>The TRX outcome of a case as the counters count it: flaky passed, not run failed.</summary>
+    private static string FinalOutcome(MergedTest test) => test.Outcome switch
+    {
+        TestOutcome.Passed or TestOutcome.Flaky => nameof(TrxOutcome.Passed),
+        TestOutcome.Skipped => nameof(TrxOutcome.NotExecuted),
+        _ => nameof(TrxOutcome.Failed),
+    };
 
     private static string UniqueExecutionId(HashSet<string> used, string? original, MergedTest test, UnitRun unit, int index)
     {
@@ -126,6 +158,10 @@ public static class TrxWriter
         var result = row.Result;
         writer.WriteStartElement("UnitTestResult", Ns);
         writer.WriteAttributeString("executionId", row.ExecutionId);
+        if (row.ParentExecutionId is not null)
+        {
+            writer.WriteAttributeString("parentExecutionId", row.ParentExecutionId);
+        }
         writer.WriteAttributeString("testId", row.Test.TestId);
         writer.WriteAttributeString("testName", XmlText.Clean(row.Test.DisplayName));
         writer.WriteAttributeString("computerName", result?.ComputerName ?? Environment.MachineName);
@@ -133,8 +169,18 @@ public static class TrxWriter
         writer.WriteAttributeString("startTime", Format(result?.StartTime ?? row.Unit.StartedAt));
         writer.WriteAttributeString("endTime", Format(result?.EndTime ?? row.Unit.FinishedAt));
         writer.WriteAttributeString("testType", TrxSchema.UnitTestType);
-        // A selected test without a result fails: consumers must not mistake it for a skip.
-        writer.WriteAttributeString("outcome", result is null ? nameof(TrxOutcome.Failed) : result.Outcome.ToString());
+        // A top-level result carries the case's final outcome; an attempt its own. A selected test without a
+        // result fails: consumers must not mistake it for a skip.
+        var outcome = row.ParentExecutionId is null ? FinalOutcome(row.Test) : result is null ? nameof(TrxOutcome.Failed) : result.Outcome.ToString();
+        writer.WriteAttributeString("outcome", outcome);
+        if (row.Inner.Count > 0)
+        {
+            writer.WriteAttributeString("resultType", "DataDrivenTest");
+        }
+        else if (row.ParentExecutionId is not null)
+        {
+            writer.WriteAttributeString("resultType", "DataDrivenDataRow");
+        }
         writer.WriteAttributeString("testListId", TrxSchema.ResultsNotInAListId);
         writer.WriteAttributeString("relativeResultsDirectory", row.ExecutionId);
 
@@ -150,6 +196,15 @@ public static class TrxWriter
                 WriteOptional(writer, "Message", message);
                 WriteOptional(writer, "StackTrace", result?.StackTrace);
                 writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+        }
+        if (row.Inner.Count > 0)
+        {
+            writer.WriteStartElement("InnerResults", Ns);
+            foreach (var inner in row.Inner)
+            {
+                WriteResult(writer, inner);
             }
             writer.WriteEndElement();
         }
@@ -207,7 +262,7 @@ public static class TrxWriter
         writer.WriteEndElement();
 
         var notes = new StringBuilder();
-        notes.Append(CultureInfo.InvariantCulture, $"Merged by orchestrator from {layer.Units.Count} unit process(es), {rows.Count} result(s) of {tests.Count} test(s).");
+        notes.Append(CultureInfo.InvariantCulture, $"Merged by orchestrator from {layer.Units.Count} unit process(es), {rows.Sum(row => Math.Max(1, row.Inner.Count))} result(s) of {tests.Count} test(s); a test that ran more than once keeps every attempt as an inner result.");
         notes.Append(CultureInfo.InvariantCulture, $" Flaky (failed, then passed; counted as passed): {layer.Verdict.Flaky}. Not run (counted as failed): {layer.Verdict.NotRun}. Quarantined: {layer.Verdict.Quarantined}.");
         if (run.Record.Incomplete)
         {
@@ -297,5 +352,10 @@ public static class TrxWriter
 
     internal static string DerivedId(string seed) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16)).ToString();
 
-    private sealed record Row(MergedTest Test, string ExecutionId, UnitRun Unit, TrxTestResult? Result, string? NotRunReason);
+    private sealed record Row(MergedTest Test, string ExecutionId, UnitRun Unit, TrxTestResult? Result, string? NotRunReason)
+    {
+        public IReadOnlyList<Row> Inner { get; init; } = [];
+
+        public string? ParentExecutionId { get; init; }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using System.Xml.Schema;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
@@ -50,19 +51,30 @@ public sealed class WriterTests
     }
 
     [Fact]
-    public void Merged_trx_has_one_definition_per_test_and_every_attempt_as_its_own_result()
+    public void Merged_trx_has_one_top_level_result_per_test_with_its_final_outcome_and_every_attempt_inside()
     {
         var document = Trx(Run());
 
         var definitions = document.Descendants(_trx + "UnitTest").ToList();
-        var results = document.Descendants(_trx + "UnitTestResult").ToList();
+        // What Azure DevOps and TRX parsers count: the top-level results, one per test case.
+        var topLevel = document.Root!.Element(_trx + "Results")!.Elements(_trx + "UnitTestResult").ToList();
         Assert.Equal(4, definitions.Count);
         Assert.Equal(4, definitions.Select(d => d.Attribute("id")!.Value).Distinct().Count());
-        Assert.Equal(6, results.Count); // 3 + 2 attempts + 1 not run
-        Assert.Equal(6, results.Select(r => r.Attribute("executionId")!.Value).Distinct().Count());
-        var flakyId = definitions.Single(d => d.Attribute("name")!.Value == _flaky.FullyQualifiedName).Attribute("id")!.Value;
-        Assert.Equal(["Failed", "Passed"], results.Where(r => r.Attribute("testId")!.Value == flakyId).Select(r => r.Attribute("outcome")!.Value));
-        Assert.Equal(6, document.Descendants(_trx + "TestEntry").Count());
+        Assert.Equal(4, topLevel.Count);
+        Assert.Equal(
+            [("Broken", "Failed"), ("Fine", "Passed"), ("Flaky", "Passed"), ("Lost", "Failed")],
+            topLevel.Select(r => (r.Attribute("testName")!.Value.Split('.')[^1], r.Attribute("outcome")!.Value)).Order());
+        var flaky = topLevel.Single(r => r.Attribute("testName")!.Value == _flaky.FullyQualifiedName);
+        var attempts = flaky.Element(_trx + "InnerResults")!.Elements(_trx + "UnitTestResult").ToList();
+        Assert.Equal(["Failed", "Passed"], attempts.Select(r => r.Attribute("outcome")!.Value));
+        Assert.All(attempts, attempt => Assert.Equal(flaky.Attribute("executionId")!.Value, attempt.Attribute("parentExecutionId")!.Value));
+        var everyResult = document.Descendants(_trx + "UnitTestResult").ToList();
+        Assert.Equal(8, everyResult.Count); // 4 cases, the flaky and the broken one with 2 attempts each inside
+        Assert.Equal(8, everyResult.Select(r => r.Attribute("executionId")!.Value).Distinct().Count());
+        Assert.Equal(4, document.Descendants(_trx + "TestEntry").Count());
+        var counters = document.Descendants(_trx + "Counters").Single();
+        Assert.Equal(topLevel.Count(r => r.Attribute("outcome")!.Value == "Passed").ToString(System.Globalization.CultureInfo.InvariantCulture), counters.Attribute("passed")!.Value);
+        Assert.Equal(topLevel.Count(r => r.Attribute("outcome")!.Value == "Failed").ToString(System.Globalization.CultureInfo.InvariantCulture), counters.Attribute("failed")!.Value);
     }
 
     [Fact]
@@ -91,7 +103,7 @@ public sealed class WriterTests
     }
 
     [Fact]
-    public void Merged_trx_reads_back_with_the_same_keys_and_attempts()
+    public void Merged_trx_reads_back_with_one_result_per_test_under_the_same_keys()
     {
         using var stream = new MemoryStream();
         var run = Run();
@@ -100,8 +112,8 @@ public sealed class WriterTests
 
         var read = TrxReader.Read(stream, "merged.trx");
 
-        Assert.Equal(6, read.Results.Count);
-        Assert.Equal(2, read.Results.Count(result => result.Key == _flaky));
+        Assert.Equal(4, read.Results.Count);
+        Assert.Equal(TrxOutcome.Passed, read.Results.Single(result => result.Key == _flaky).Outcome);
         Assert.All(read.Results, result => Assert.Equal("App.Tests", result.Key.Assembly));
     }
 
@@ -136,15 +148,41 @@ public sealed class WriterTests
     }
 
     [Fact]
-    public void Junit_counts_failures_including_tests_not_run()
+    public void Junit_counts_a_test_without_a_result_as_an_error_and_a_failed_one_as_a_failure()
     {
         var suites = JUnit(Run()).Root!;
 
         Assert.Equal("4", suites.Attribute("tests")!.Value);
-        Assert.Equal("2", suites.Attribute("failures")!.Value);
+        Assert.Equal("1", suites.Attribute("failures")!.Value);
+        Assert.Equal("1", suites.Attribute("errors")!.Value);
         var lost = suites.Descendants("testcase").Single(c => c.Attribute("name")!.Value == _lost.FullyQualifiedName);
-        Assert.Equal("not run: test host crashed (exit code 134)", lost.Element("failure")!.Attribute("message")!.Value);
+        Assert.Empty(lost.Elements("failure"));
+        Assert.Equal("not run: test host crashed (exit code 134)", lost.Element("error")!.Attribute("message")!.Value);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Junit_is_valid_against_the_jenkins_xunit_schema(bool incomplete)
+    {
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Reporting", "junit-10.xsd"));
+        var errors = new List<string>();
+
+        JUnit(Run(incomplete)).Validate(schemas, (_, e) => errors.Add(e.Message));
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("System.InvalidOperationException : boom", "System.InvalidOperationException")]
+    [InlineData("Xunit.Sdk.EqualException: Assert.Equal() Failure", "Xunit.Sdk.EqualException")]
+    [InlineData("Assert.Equal() Failure: Values differ", FailureType.Assertion)]
+    [InlineData("  Expected: 3\n  But was:  4", FailureType.Assertion)]
+    [InlineData("something odd (\"quoted\")", FailureType.Unknown)]
+    [InlineData(null, FailureType.Unknown)]
+    public void Junit_failure_type_is_the_exception_type_the_message_names(string? message, string expected) =>
+        Assert.Equal(expected, FailureType.Of(message));
 
     [Fact]
     public void Summary_gives_counts_failures_flaky_pass_rates_and_the_crashed_unit()
