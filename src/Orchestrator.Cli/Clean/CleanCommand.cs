@@ -7,18 +7,21 @@ namespace Orchestrator.Cli.Clean;
 
 /// <summary>
 /// <c>orchestrator clean</c>: removes the orchestrator's containers (label <c>orchestrator.tool=orchestrator</c>)
-/// from the Docker engine: all of them, one run's (<c>--run-id</c>), or only orphans of dead runs (<c>--orphans</c>).
+/// from the Docker engine: by default only orphans of dead runs, since other runs may be using the engine right now;
+/// one run's with <c>--run-id</c>; every one, live runs' included, only with <c>--all</c>.
 /// </summary>
 internal static class CleanCommand
 {
     public static Command Create()
     {
         var runId = new Option<string?>("--run-id") { Description = "Remove only the containers of this run (label orchestrator.run-id)." };
-        var orphans = new Option<bool>("--orphans") { Description = "Remove only containers whose run is gone (owner process dead, or from another host and old)." };
-        var command = new Command("clean", "Remove the containers the orchestrator started on the Docker engine (DOCKER_HOST or the local socket).")
+        var orphans = new Option<bool>("--orphans") { Description = "Remove only containers whose run is gone (owner process dead, or from another host and old). The default." };
+        var all = new Option<bool>("--all") { Description = "Remove every orchestrator container on the engine, those of runs still in progress included." };
+        var command = new Command("clean", "Remove the containers of finished or dead orchestrator runs from the Docker engine (DOCKER_HOST or the local socket).")
         {
             runId,
             orphans,
+            all,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -26,9 +29,10 @@ internal static class CleanCommand
             await using var provider = new DockerResourceProvider(options);
             try
             {
-                var removed = parseResult.GetValue(orphans)
-                    ? await provider.SweepOrphansAsync(ct)
-                    : await provider.CleanAllAsync(parseResult.GetValue(runId), ct);
+                var run = parseResult.GetValue(runId);
+                var removed = run is not null || parseResult.GetValue(all)
+                    ? await provider.CleanAllAsync(run, ct)
+                    : await provider.SweepOrphansAsync(ct);
                 Console.WriteLine(removed.Count == 1 ? "Removed 1 container." : $"Removed {removed.Count} containers.");
                 return 0;
             }

@@ -53,6 +53,29 @@ public sealed class OrphanRuleTests
     }
 
     [Fact]
+    public void A_live_run_in_another_pid_namespace_on_the_same_hostname_is_never_swept()
+    {
+        // Two CI jobs in containers with --network host: one hostname, one engine, separate pids (both may be pid 1).
+        var rule = new OrphanRule("this-run", "vm/pid:[4026532001]", TimeSpan.FromHours(12), (_, _) => false);
+
+        var verdict = rule.Judge(Labels("other-job", "vm/pid:[4026532002]", 1, _now.AddMinutes(-5)), _now, _now);
+
+        Assert.Null(verdict);
+    }
+
+    [Fact]
+    public void The_owner_host_names_this_process_pid_namespace()
+    {
+        var host = OwnerProcess.Current.Host;
+
+        Assert.StartsWith(Environment.MachineName, host, StringComparison.Ordinal);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Matches(@"/pid:\[\d+\]$", host);
+        }
+    }
+
+    [Fact]
     public void A_young_container_from_another_host_is_kept()
     {
         var verdict = Rule((_, _) => false).Judge(Labels("old-run", "other-host", 42, _now.AddHours(-1)), _now, _now);
