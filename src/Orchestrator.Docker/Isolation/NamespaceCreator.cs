@@ -7,7 +7,10 @@ using Orchestrator.Security;
 
 namespace Orchestrator.Docker.Isolation;
 
-/// <summary>Creates a partition's own namespace in a shared instance: a database, a Redis db index, a vhost.</summary>
+/// <summary>
+/// Creates a unit's own namespace in a shared instance: a Postgres database over the wire protocol, a Redis db
+/// index (nothing to create), a RabbitMQ vhost; a configured <c>isolation.setup</c> command runs in the container.
+/// </summary>
 internal sealed class NamespaceCreator(IDockerClient client, SecretRedactor redactor, string runId)
 {
     public const string RabbitMqDefaultUser = "orchestrator";
@@ -32,7 +35,7 @@ internal sealed class NamespaceCreator(IDockerClient client, SecretRedactor reda
         switch (definition.Kind)
         {
             case ResourceKind.Postgres:
-                await RunAsync(tracked, ["psql", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", $"CREATE DATABASE \"{name}\""], ct);
+                await PostgresDatabases.CreateAsync(tracked, instance, user, name, redactor, ct);
                 break;
             case ResourceKind.RabbitMq:
                 await RunAsync(tracked, ["rabbitmqctl", "-q", "add_vhost", name], ct);
