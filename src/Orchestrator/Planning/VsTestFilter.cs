@@ -30,12 +30,36 @@ public static class VsTestFilter
         return escaped.ToString();
     }
 
-    /// <summary><c>FullyQualifiedName=a|FullyQualifiedName=b</c> for the distinct names of <paramref name="tests"/>, in ordinal order.</summary>
+    /// <summary>
+    /// <c>FullyQualifiedName=a|FullyQualifiedName=b</c> for the distinct names of <paramref name="tests"/>, in ordinal order.
+    /// A name the NUnit adapter's own filter parser cannot read (a quote or an unbalanced parenthesis in a test case's
+    /// arguments: it runs out of memory and runs nothing) is selected with <c>~</c> instead, which VSTest matches itself.
+    /// </summary>
     public static string ForNames(IEnumerable<TestKey> tests)
     {
         ArgumentNullException.ThrowIfNull(tests);
         var names = tests.Select(test => test.FullyQualifiedName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return string.Join('|', names.Select(name => "FullyQualifiedName=" + Escape(name)));
+        return string.Join('|', names.Select(name => (NeedsContainsMatch(name) ? "FullyQualifiedName~" : "FullyQualifiedName=") + Escape(name)));
+    }
+
+    /// <summary>True for names that a framework's own filter parser may not read: quotes, unbalanced parentheses.</summary>
+    public static bool NeedsContainsMatch(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Contains('"', StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var depth = 0;
+        foreach (var c in name)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0)
+            {
+                return true;
+            }
+        }
+        return depth != 0;
     }
 
     /// <summary>One condition: <c>name=value</c> or <c>name!=value</c>, the value escaped.</summary>

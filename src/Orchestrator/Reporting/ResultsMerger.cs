@@ -62,18 +62,18 @@ public static class ResultsMerger
             var expected = ExpectedByScheduleKey(unit, scheduleKeys);
             foreach (var raw in trx.Results)
             {
-                var normal = scheduleKeys.Normal(raw.Key);
-                var key = ScheduledKey(raw, expected, normal, scheduleKeys);
+                var key = ScheduledKey(raw, expected, scheduleKeys.Normal(raw.Key), scheduleKeys);
+                var accounted = AccountingKey(key, scheduleKeys);
                 var result = Redact(raw, key, redactor);
                 var identity = new CaseIdentity(unit.Layer, key, result.TestId, result.DisplayName);
                 if (!cases.TryGetValue(identity, out var builder))
                 {
                     builder = new CaseBuilder(identity, unit.PartitionId);
                     cases.Add(identity, builder);
-                    AddByKey(casesByKey, unit.Layer, normal, builder);
+                    AddByKey(casesByKey, unit.Layer, accounted, builder);
                 }
                 builder.Attempts.Add(new TestAttempt(unit, result));
-                resultSeen.Add((unit.Repetition, normal));
+                resultSeen.Add((unit.Repetition, accounted));
             }
         }
 
@@ -83,22 +83,22 @@ public static class ResultsMerger
         {
             foreach (var key in unit.ExpectedTests)
             {
-                var normal = scheduleKeys.Normal(key);
-                if (!resultSeen.Contains((unit.Repetition, normal)))
+                var accounted = AccountingKey(key, scheduleKeys);
+                if (!resultSeen.Contains((unit.Repetition, accounted)))
                 {
-                    notRun[(unit.Repetition, normal)] = (unit, key);
+                    notRun[(unit.Repetition, accounted)] = (unit, key);
                 }
             }
         }
-        foreach (var ((_, normal), (unit, key)) in notRun)
+        foreach (var ((_, accounted), (unit, key)) in notRun)
         {
             var reason = redactor.Redact(NotRunReasons.For(unit));
-            if (!casesByKey.TryGetValue((unit.Layer, normal), out var known))
+            if (!casesByKey.TryGetValue((unit.Layer, accounted), out var known))
             {
                 var identity = new CaseIdentity(unit.Layer, key, string.Empty, redactor.Redact(key.FullyQualifiedName));
                 var builder = new CaseBuilder(identity, unit.PartitionId);
                 cases.Add(identity, builder);
-                known = AddByKey(casesByKey, unit.Layer, normal, builder);
+                known = AddByKey(casesByKey, unit.Layer, accounted, builder);
             }
             foreach (var builder in known)
             {
@@ -167,12 +167,22 @@ public static class ResultsMerger
         return expected.TryGetValue(normal, out var byMethod) ? byMethod : result.Key;
     }
 
-    private static List<CaseBuilder> AddByKey(Dictionary<(string, ScheduleKey), List<CaseBuilder>> casesByKey, string layer, ScheduleKey normal, CaseBuilder builder)
+    /// <summary>
+    /// What results are counted against: a key with its arguments (an NUnit test case, scheduled one by one) exactly,
+    /// so that each row without a result is reported as not run on its own; otherwise the method, whose rows
+    /// (xunit and MSTest data rows) are scheduled and accounted together.
+    /// </summary>
+    private static ScheduleKey AccountingKey(TestKey key, ScheduleKeys scheduleKeys) =>
+        key.FullyQualifiedName.Contains('(', StringComparison.Ordinal)
+            ? scheduleKeys.Exact(key.Assembly, key.FullyQualifiedName)
+            : scheduleKeys.Normal(key);
+
+    private static List<CaseBuilder> AddByKey(Dictionary<(string, ScheduleKey), List<CaseBuilder>> casesByKey, string layer, ScheduleKey accounted, CaseBuilder builder)
     {
-        if (!casesByKey.TryGetValue((layer, normal), out var list))
+        if (!casesByKey.TryGetValue((layer, accounted), out var list))
         {
             list = [];
-            casesByKey.Add((layer, normal), list);
+            casesByKey.Add((layer, accounted), list);
         }
         list.Add(builder);
         return list;

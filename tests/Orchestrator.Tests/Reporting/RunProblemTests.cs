@@ -89,4 +89,19 @@ public sealed class RunProblemTests
 
         Assert.Equal(2, run.Verdict.Passed);
     }
+
+    [Fact]
+    public void Each_nunit_test_case_without_a_result_is_reported_as_not_run_on_its_own()
+    {
+        var first = Sample.Key("Limits.Allows(\"api\")");
+        var second = Sample.Key("Limits.Allows(\"partner \\\"Acme\\\" (sandbox)\")");
+        var third = Sample.Key("Limits.Allows(\"batch\")");
+        var unit = Sample.Unit("integration-redis#1", [first, second, third], exit: UnitExit.Crashed, detail: "exit code 134");
+
+        var run = ResultsMerger.Merge(Sample.Record([unit]), [Sample.Trx(Sample.Result(first, TrxOutcome.Passed))], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+
+        Assert.Equal(3, run.Tests.Count());
+        Assert.Equal((1, 2), (run.Verdict.Passed, run.Verdict.NotRun));
+        Assert.Equal([third, second], run.Tests.Where(test => test.Outcome == TestOutcome.NotRun).Select(test => test.Key).Order(TestKey.Ordinal));
+    }
 }

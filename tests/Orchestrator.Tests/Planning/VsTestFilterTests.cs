@@ -1,0 +1,29 @@
+using Orchestrator.Model;
+using Orchestrator.Planning;
+using Xunit;
+
+namespace Orchestrator.Tests.Planning;
+
+[Trait("Category", "Unit")]
+public sealed class VsTestFilterTests
+{
+    [Fact]
+    public void Plain_names_are_selected_exactly_and_escaped()
+    {
+        var filter = VsTestFilter.ForNames([new TestKey("A", "Ns.Calc.Adds(1,2)"), new TestKey("A", "Ns.Calc.Plain")]);
+
+        Assert.Equal(@"FullyQualifiedName=Ns.Calc.Adds\(1,2\)|FullyQualifiedName=Ns.Calc.Plain", filter);
+    }
+
+    [Theory]
+    [InlineData("Ns.Limits.Allows(\"partner \\\"Acme\\\" (sandbox)\")")]
+    [InlineData("Ns.Names.Odd(\"a\")(")]
+    [InlineData("Ns.Names.Closing)")]
+    public void A_name_with_quotes_or_unbalanced_parentheses_is_selected_by_contains_so_the_nunit_parser_never_sees_it(string name)
+    {
+        var filter = VsTestFilter.ForNames([new TestKey("A", name), new TestKey("A", "Ns.Calc.Plain")]);
+
+        Assert.Contains("FullyQualifiedName~" + VsTestFilter.Escape(name), filter, StringComparison.Ordinal);
+        Assert.Contains("FullyQualifiedName=Ns.Calc.Plain", filter, StringComparison.Ordinal);
+    }
+}
