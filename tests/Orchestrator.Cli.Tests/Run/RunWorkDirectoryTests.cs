@@ -40,6 +40,8 @@ public sealed class RunWorkDirectoryTests : IDisposable
             Assert.DoesNotContain(secret, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         }
         Assert.Contains("Password=", await File.ReadAllTextAsync(trx), StringComparison.Ordinal);
+        Assert.True(Directory.Exists(work.Path), "the originals must stay until the reports are written");
+        work.Remove();
         Assert.False(Directory.Exists(work.Path));
     }
 
