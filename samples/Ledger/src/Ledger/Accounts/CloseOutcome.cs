@@ -1,0 +1,9 @@
+namespace Ledger.Accounts;
+
+public enum CloseOutcome
+{
+    Closed,
+    NotFound,
+    AlreadyClosed,
+    BalanceNotZero,
+}

@@ -1,0 +1,12 @@
+namespace Ledger.Postings;
+
+public enum PostingOutcome
+{
+    Posted,
+    Duplicate,
+    Invalid,
+    UnknownAccount,
+    AccountClosed,
+    CurrencyMismatch,
+    InsufficientFunds,
+}
