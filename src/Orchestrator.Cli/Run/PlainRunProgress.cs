@@ -54,7 +54,7 @@ internal sealed class PlainRunProgress : IRunProgressRenderer
         if (result.Outcome == TestResultOutcome.Failed)
         {
             var message = result.ErrorMessage?.Split('\n')[0].Trim();
-            Write($"FAILED {result.DisplayName} [{unit.UnitId}]{(string.IsNullOrEmpty(message) ? string.Empty : ": " + message)}");
+            Write($"FAILED {result.QualifiedDisplayName} [{unit.UnitId}]{(string.IsNullOrEmpty(message) ? string.Empty : ": " + message)}");
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed class RunProgressState
             if (result.Outcome == TestResultOutcome.Failed)
             {
                 counts.Failed++;
-                _failures.Add(result.DisplayName);
+                _failures.Add(result.QualifiedDisplayName);
             }
         }
     }

@@ -40,7 +40,7 @@ internal static class LiveResultsTrx
         writer.WriteEndElement();
 
         writer.WriteStartElement("TestDefinitions");
-        foreach (var result in results.DistinctBy(result => (result.FullyQualifiedName, result.DisplayName)))
+        foreach (var result in results.DistinctBy(result => (result.Id, result.FullyQualifiedName, result.DisplayName)))
         {
             WriteDefinition(writer, result);
         }

@@ -1,3 +1,5 @@
+using Orchestrator.Results;
+
 namespace Orchestrator.Execution;
 
 /// <summary>One test result, streamed by the logger while a unit runs or read from its TRX afterwards.</summary>
@@ -14,6 +16,9 @@ public sealed record LiveTestResult(
 {
     /// <summary>The test case id the platform gave the case (the TRX <c>testId</c>), when the logger sent it.</summary>
     public Guid? Id { get; init; }
+
+    /// <summary>The display name with the class in front when the framework shows the method alone (NUnit, MSTest).</summary>
+    public string QualifiedDisplayName => QualifiedName.Of(DisplayName, FullyQualifiedName);
 
     /// <summary>Assembly name (file name without extension), as <see cref="Model.TestKey.Assembly"/>.</summary>
     public string Assembly => Path.GetFileNameWithoutExtension(Source);

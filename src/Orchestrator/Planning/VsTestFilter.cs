@@ -32,14 +32,28 @@ public static class VsTestFilter
 
     /// <summary>
     /// <c>FullyQualifiedName=a|FullyQualifiedName=b</c> for the distinct names of <paramref name="tests"/>, in ordinal order.
-    /// A name the NUnit adapter's own filter parser cannot read (a quote or an unbalanced parenthesis in a test case's
-    /// arguments: it runs out of memory and runs nothing) is selected with <c>~</c> instead, which VSTest matches itself.
+    /// The NUnit adapter parses the filter itself, and a quote or an unbalanced parenthesis in a test case's arguments
+    /// makes its parser run out of memory (or match nothing): such a case is selected by its method,
+    /// <c>FullyQualifiedName~Ns.Class.Method</c>, and the merger leaves out the cases of that method the unit was not
+    /// asked for, since another unit runs and counts them.
     /// </summary>
     public static string ForNames(IEnumerable<TestKey> tests)
     {
         ArgumentNullException.ThrowIfNull(tests);
-        var names = tests.Select(test => test.FullyQualifiedName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return string.Join('|', names.Select(name => (NeedsContainsMatch(name) ? "FullyQualifiedName~" : "FullyQualifiedName=") + Escape(name)));
+        var terms = tests
+            .Select(test => test.FullyQualifiedName)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(name => NeedsContainsMatch(name) ? "FullyQualifiedName~" + Escape(MethodOf(name)) : "FullyQualifiedName=" + Escape(name))
+            .Distinct(StringComparer.Ordinal);
+        return string.Join('|', terms);
+    }
+
+    /// <summary>The name up to its argument list (and any quote): what a contains term can safely hold.</summary>
+    private static string MethodOf(string name)
+    {
+        var end = name.AsSpan().IndexOfAny('(', '"', ')');
+        return end > 0 ? name[..end] : name;
     }
 
     /// <summary>True for names that a framework's own filter parser may not read: quotes, unbalanced parentheses.</summary>

@@ -62,7 +62,10 @@ public static class ResultsMerger
             var expected = ExpectedByScheduleKey(unit, scheduleKeys);
             foreach (var raw in trx.Results)
             {
-                var key = ScheduledKey(raw, expected, scheduleKeys.Normal(raw.Key), scheduleKeys);
+                if (ScheduledKey(raw, expected, scheduleKeys.Normal(raw.Key), scheduleKeys) is not { } key)
+                {
+                    continue;
+                }
                 var accounted = AccountingKey(key, scheduleKeys);
                 var result = Redact(raw, key, redactor);
                 var identity = new CaseIdentity(unit.Layer, key, result.TestId, result.DisplayName);
@@ -155,16 +158,23 @@ public static class ResultsMerger
     /// <summary>
     /// The key the test was scheduled under: exactly as the adapter names the case (NUnit keeps arguments in
     /// the name: <c>Rows(1)</c>), else by method (xunit and MSTest rows share the method's name), else as read.
+    /// Null for an NUnit case of a method whose other cases this unit was asked for: a unit selects cases the
+    /// adapter's filter parser cannot read by their method (see <see cref="Planning.VsTestFilter.ForNames"/>), and
+    /// the cases it was not asked for belong to another unit, which counts them.
     /// </summary>
-    private static TestKey ScheduledKey(TrxTestResult result, Dictionary<ScheduleKey, TestKey> expected, ScheduleKey normal, ScheduleKeys scheduleKeys)
+    private static TestKey? ScheduledKey(TrxTestResult result, Dictionary<ScheduleKey, TestKey> expected, ScheduleKey normal, ScheduleKeys scheduleKeys)
     {
         var definition = result.Definition;
-        if (definition.ClassName.Length > 0 && definition.MethodName.Contains('(', StringComparison.Ordinal)
-            && expected.TryGetValue(scheduleKeys.Exact(result.Key.Assembly, definition.ClassName + "." + definition.MethodName), out var exact))
+        var isCase = definition.ClassName.Length > 0 && definition.MethodName.Contains('(', StringComparison.Ordinal);
+        if (isCase && expected.TryGetValue(scheduleKeys.Exact(result.Key.Assembly, definition.ClassName + "." + definition.MethodName), out var exact))
         {
             return exact;
         }
-        return expected.TryGetValue(normal, out var byMethod) ? byMethod : result.Key;
+        if (!expected.TryGetValue(normal, out var byMethod))
+        {
+            return result.Key;
+        }
+        return isCase && byMethod.FullyQualifiedName.Contains('(', StringComparison.Ordinal) ? null : byMethod;
     }
 
     /// <summary>
@@ -209,7 +219,7 @@ public static class ResultsMerger
     /// <summary>The result under its scheduled key with its texts redacted; the same instance when neither changes anything.</summary>
     private static TrxTestResult Redact(TrxTestResult result, TestKey key, SecretRedactor redactor)
     {
-        var displayName = redactor.Redact(result.DisplayName);
+        var displayName = redactor.Redact(QualifiedName.Of(result.DisplayName, FullyQualifiedNameOf(result)));
         var errorMessage = result.ErrorMessage is null ? null : redactor.Redact(result.ErrorMessage);
         var stackTrace = result.StackTrace is null ? null : redactor.Redact(result.StackTrace);
         var stdOut = result.StdOut is null ? null : redactor.Redact(result.StdOut);
@@ -242,6 +252,10 @@ public static class ResultsMerger
     /// name for results one case reports several times (a theory whose rows are not enumerated at discovery).
     /// Rows whose display names coincide (<c>InlineData(3)</c> and <c>InlineData(3L)</c>) stay apart by their ids.
     /// </summary>
+    /// <summary>The case's fully qualified name as its TRX definition gives it (NUnit keeps arguments in the method name).</summary>
+    private static string FullyQualifiedNameOf(TrxTestResult result) =>
+        result.Definition.ClassName.Length > 0 ? result.Definition.ClassName + "." + result.Definition.MethodName : result.Key.FullyQualifiedName;
+
     private readonly record struct CaseIdentity(string Layer, TestKey Key, string CaseId, string DisplayName);
 
     private sealed class CaseBuilder(CaseIdentity identity, string partitionId)
