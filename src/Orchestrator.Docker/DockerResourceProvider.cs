@@ -177,9 +177,10 @@ public sealed class DockerResourceProvider : IResourceProvider
     }
 
     /// <summary>Removes the instance's container (force). Idempotent. Removal runs to completion under its own deadline, even when <paramref name="ct"/> is cancelled.</summary>
-    public async Task StopAsync(ResourceInstance instance, CancellationToken ct)
+    public async Task<string?> StopAsync(ResourceInstance instance, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        var ended = instance.ContainerId is null ? null : await _janitor.EndedAsync(instance.ContainerId, ct);
         if (_instances.TryGetValue(instance.InstanceName, out var tracked) && tracked.ContainerId == instance.ContainerId)
         {
             await ForgetAndRemoveAsync(tracked);
@@ -188,6 +189,7 @@ public sealed class DockerResourceProvider : IResourceProvider
         {
             await _janitor.RemoveAsync(instance.ContainerId);
         }
+        return ended;
     }
 
     /// <summary>
@@ -218,13 +220,13 @@ public sealed class DockerResourceProvider : IResourceProvider
         {
             return;
         }
-        await Task.WhenAll(_instances.Values.ToList().Select(ForgetAndRemoveAsync));
+        await Task.WhenAll(_instances.Values.ToList().Select(RemoveOrLogAsync));
         // Starts still in flight (a cancelled run disposing at once) clean up after themselves with the client: let them.
         var starting = _starting.Keys.ToArray();
         if (starting.Length > 0)
         {
             await Task.WhenAny(Task.WhenAll(starting), Task.Delay(_options.RemovalTimeout, CancellationToken.None));
-            await Task.WhenAll(_instances.Values.ToList().Select(ForgetAndRemoveAsync));
+            await Task.WhenAll(_instances.Values.ToList().Select(RemoveOrLogAsync));
         }
         _client.Dispose();
         _engineCheck.Dispose();
@@ -287,7 +289,7 @@ public sealed class DockerResourceProvider : IResourceProvider
                 .Append(CultureInfo.InvariantCulture, $"Resource '{definition.Name}' (instance '{tracked.InstanceName}'")
                 .Append(tracked.ContainerId is null ? string.Empty : $", container {tracked.ContainerId[..12]}")
                 .Append(CultureInfo.InvariantCulture, $") was not ready within {deadline.TotalSeconds:0.###} s: probe {probe.Description} failed {exception.Attempts} times; last error: {exception.LastError ?? "none"}. ")
-                .Append("Raise readiness.deadline (or timeouts.readiness) if it is just slow, or fix the probe / the service's configuration.");
+                .Append(CultureInfo.InvariantCulture, $"If it is just slow, raise resources.{definition.Name}.readiness.deadlineSeconds (or timeouts.readinessSeconds for every resource) in orchestrator.json; otherwise fix the probe or the service's configuration.");
             if (logs is not null)
             {
                 message.AppendLine().Append("Last log lines:").AppendLine().Append(logs);
@@ -322,6 +324,19 @@ public sealed class DockerResourceProvider : IResourceProvider
     }
 
     /// <summary>Forgets the instance and removes its container; safe to call from several paths at once.</summary>
+    /// <summary>Disposal removes what it can: a container the engine cannot remove now is named, never thrown about after the run.</summary>
+    private async Task RemoveOrLogAsync(TrackedInstance tracked)
+    {
+        try
+        {
+            await ForgetAndRemoveAsync(tracked);
+        }
+        catch (ResourceException exception)
+        {
+            _options.Log?.Invoke(Redact(exception.Message));
+        }
+    }
+
     private async Task ForgetAndRemoveAsync(TrackedInstance tracked)
     {
         _instances.TryRemove(new KeyValuePair<string, TrackedInstance>(tracked.InstanceName, tracked));

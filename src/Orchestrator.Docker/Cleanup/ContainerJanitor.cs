@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Orchestrator.Resources;
 
 namespace Orchestrator.Docker.Cleanup;
 
@@ -38,7 +40,10 @@ internal sealed class ContainerJanitor(IDockerClient client, TimeSpan removalTim
         return [.. containers.Select(container => container.ID)];
     }
 
-    /// <summary>Force-removes a container; gone already is fine. Runs to completion (own deadline), whatever was cancelled.</summary>
+    /// <summary>
+    /// Force-removes a container; gone already is fine. Runs to completion (own deadline), whatever was cancelled.
+    /// </summary>
+    /// <exception cref="ResourceException">The engine did not remove it (stopped answering, refused).</exception>
     public async Task RemoveAsync(string idOrName)
     {
         using var deadline = new CancellationTokenSource(removalTimeout);
@@ -50,7 +55,39 @@ internal sealed class ContainerJanitor(IDockerClient client, TimeSpan removalTim
         {
             // Gone already, or its removal is already in progress.
         }
+        catch (Exception exception) when (exception is DockerApiException or HttpRequestException or IOException or TimeoutException or OperationCanceledException)
+        {
+            throw new ResourceException(
+                "docker",
+                $"Container {Short(idOrName)} could not be removed: the engine did not answer ({exception.Message}). It stays until the engine runs again; " +
+                "'orchestrator clean' removes it then, and the next run sweeps it as an orphan.", exception, idOrName);
+        }
     }
+
+    /// <summary>How a container ended when it is no longer running (<c>exited with code 137 at …</c>, killed for memory); null while it runs or when that cannot be told.</summary>
+    public async Task<string?> EndedAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(removalTimeout);
+            var state = (await client.Containers.InspectContainerAsync(id, deadline.Token)).State;
+            if (state.Running)
+            {
+                return null;
+            }
+            var at = DateTimeOffset.TryParse(state.FinishedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var finished)
+                ? $" at {finished.UtcDateTime:HH:mm:ss} UTC"
+                : string.Empty;
+            return $"exited with code {state.ExitCode}{at}{(state.OOMKilled ? " (killed: out of memory)" : string.Empty)}";
+        }
+        catch (Exception exception) when (exception is DockerApiException or HttpRequestException or IOException or TimeoutException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
     private async Task<IList<ContainerListResponse>> ListAsync(string? runId, CancellationToken ct)
     {

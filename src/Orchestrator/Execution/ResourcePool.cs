@@ -220,7 +220,10 @@ internal sealed class ResourcePool : IAsyncDisposable
                     state.Instance?.StartedAt ?? state.CreatedAt!.Value,
                     state.Instance?.ReadyAt,
                     state.RemovedAt,
-                    [.. state.Partitions.Order(StringComparer.Ordinal)]))];
+                    [.. state.Partitions.Order(StringComparer.Ordinal)])
+                {
+                    Ended = state.Ended,
+                })];
         }
     }
 
@@ -396,16 +399,26 @@ internal sealed class ResourcePool : IAsyncDisposable
         {
             try
             {
-                await _provider.StopAsync(instance, cleanup.Token).ConfigureAwait(false);
+                var ended = await _provider.StopAsync(instance, cleanup.Token).ConfigureAwait(false);
                 lock (_lock)
                 {
                     state.RemovedAt = DateTimeOffset.UtcNow;
+                    state.Ended = ended is null ? null : _options.Redactor.Redact($"died while in use: {ended}");
+                }
+                if (ended is not null)
+                {
+                    _progress.ResourceFailed(state.Key, state.Definition.Name, _options.Redactor.Redact($"It {ended}, before the run stopped it: tests that needed it then failed because of it."));
                 }
                 _progress.ResourceStopped(state.Key, state.Definition.Name);
             }
             catch (Exception exception) when (exception is ResourceException or OperationCanceledException or TimeoutException)
             {
-                _progress.ResourceFailed(state.Key, state.Definition.Name, _options.Redactor.Redact($"Could not be stopped: {exception.Message}. Remove it with 'orchestrator clean'."));
+                var cause = _options.Redactor.Redact($"Could not be removed: {exception.Message}");
+                lock (_lock)
+                {
+                    state.Ended = cause;
+                }
+                _progress.ResourceFailed(state.Key, state.Definition.Name, cause + " Remove it with 'orchestrator clean' once the engine answers (the next run sweeps it too).");
             }
         }
         lock (_lock)
@@ -461,6 +474,8 @@ internal sealed class ResourcePool : IAsyncDisposable
         public DateTimeOffset? CreatedAt { get; set; }
 
         public DateTimeOffset? RemovedAt { get; set; }
+
+        public string? Ended { get; set; }
 
         public bool HoldsSlot { get; set; }
 

@@ -128,13 +128,13 @@ public static class MarkdownSummaryWriter
         {
             md.AppendLine("### Containers");
             md.AppendLine();
-            md.AppendLine("| Instance | Resource | Create → ready | Ready → removed | Partitions |");
-            md.AppendLine("|---|---|---:|---:|---|");
+            md.AppendLine("| Instance | Resource | Create → ready | Ready → removed | Partitions | Ended |");
+            md.AppendLine("|---|---|---:|---:|---|---|");
             foreach (var container in record.Containers.OrderBy(container => container.CreatedAt))
             {
                 var ready = container.ReadyAt is null ? "never ready" : ReportFormat.Duration(container.CreatedAt, container.ReadyAt);
                 var removed = container.RemovedAt is null ? "not removed" : ReportFormat.Duration(container.ReadyAt ?? container.CreatedAt, container.RemovedAt);
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(container.InstanceName)} | {MarkdownText.Cell(container.Resource)} | {ready} | {removed} | {MarkdownText.Cell(string.Join(", ", container.Partitions))} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(container.InstanceName)} | {MarkdownText.Cell(container.Resource)} | {ready} | {removed} | {MarkdownText.Cell(string.Join(", ", container.Partitions))} | {(container.Ended is null ? "removed by the run" : "**" + MarkdownText.Cell(container.Ended, 300) + "**")} |");
             }
             md.AppendLine();
         }

@@ -33,5 +33,10 @@ public interface IResourceProvider : IAsyncDisposable
     Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string namespaceId, CancellationToken ct);
 
     /// <summary>Stops and removes an instance. Safe to call twice.</summary>
-    Task StopAsync(ResourceInstance instance, CancellationToken ct);
+    /// <returns>
+    /// How the instance ended when it did not live until it was stopped (<c>exited with code 137 at 12:03:04 UTC</c>:
+    /// killed, crashed, out of memory), so that the report says why its tests failed; null when it was still running.
+    /// </returns>
+    /// <exception cref="ResourceException">It could not be removed (the engine stopped answering).</exception>
+    Task<string?> StopAsync(ResourceInstance instance, CancellationToken ct);
 }

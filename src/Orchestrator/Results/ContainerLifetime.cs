@@ -15,4 +15,8 @@ public sealed record ContainerLifetime(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ReadyAt,
     DateTimeOffset? RemovedAt,
-    IReadOnlyList<string> Partitions);
+    IReadOnlyList<string> Partitions)
+{
+    /// <summary>How it ended when that was not the run removing it (it died while in use), or why removal failed; null when all went as planned.</summary>
+    public string? Ended { get; init; }
+}

@@ -60,11 +60,11 @@ internal sealed class FakeResourceProvider : IResourceProvider
         return Task.FromResult(new PartitionResource(instance, partitionId, partitionId, variables));
     }
 
-    public Task StopAsync(ResourceInstance instance, CancellationToken ct)
+    public Task<string?> StopAsync(ResourceInstance instance, CancellationToken ct)
     {
         StoppedAt.TryAdd(instance.InstanceName, DateTimeOffset.UtcNow);
         Calls.Enqueue((DateTimeOffset.UtcNow, "stop " + instance.InstanceName));
-        return Task.CompletedTask;
+        return Task.FromResult<string?>(null);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
