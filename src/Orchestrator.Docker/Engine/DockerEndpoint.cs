@@ -27,7 +27,8 @@ public sealed record DockerEndpoint(Uri Uri, string? CertificateDirectory = null
         {
             return Default;
         }
-        if (!Uri.TryCreate(host.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "npipe" or "http" or "https"))
+        if (!Uri.TryCreate(host.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "npipe" or "http" or "https")
+            || (uri.Scheme is "unix" or "npipe" ? uri.AbsolutePath.Trim('/').Length == 0 : uri.Host.Length == 0))
         {
             throw new ResourceException(
                 $"DOCKER_HOST='{host}' is not an engine address. Use unix:///path/to/docker.sock or tcp://host:2376, or unset DOCKER_HOST to use {DefaultSocket}.");

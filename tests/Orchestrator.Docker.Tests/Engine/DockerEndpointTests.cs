@@ -41,10 +41,15 @@ public sealed class DockerEndpointTests
         Assert.False(endpoint.UsesTls);
     }
 
-    [Fact]
-    public void A_DOCKER_HOST_that_is_no_address_is_rejected_with_the_expected_forms()
+    [Theory]
+    [InlineData("ftp://nowhere")]
+    [InlineData("tcp://")]
+    [InlineData("unix://")]
+    [InlineData("tcp://:2375")]
+    public void A_DOCKER_HOST_that_is_no_address_is_rejected_with_the_expected_forms(string host)
     {
-        var exception = Assert.Throws<ResourceException>(() => DockerEndpoint.FromEnvironment(name => name == "DOCKER_HOST" ? "ftp://nowhere" : null));
+        // tcp:// and unix:// are what a template with an unset variable leaves behind.
+        var exception = Assert.Throws<ResourceException>(() => DockerEndpoint.FromEnvironment(name => name == "DOCKER_HOST" ? host : null));
 
         Assert.Contains("unix://", exception.Message, StringComparison.Ordinal);
         Assert.Contains("tcp://", exception.Message, StringComparison.Ordinal);
