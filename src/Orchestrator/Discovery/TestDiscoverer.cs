@@ -33,7 +33,7 @@ public static class TestDiscoverer
         var problems = new List<DiscoveryProblem>();
         var targets = FindTargets(request, problems);
         var cache = new DiscoveryCache(request.CacheDirectory);
-        var lister = new VsTestCaseLister(request.LoggerDirectory, request.DotnetPath);
+        var lister = new VsTestCaseLister(request.LoggerDirectory, request.DotnetPath) { Environment = request.Configuration.TestEnvironment! };
         var workDirectory = Path.Combine(cache.Directory, "work");
         var results = new AssemblyCases?[targets.Count];
         var cached = new bool[targets.Count];

@@ -15,6 +15,12 @@ public sealed class VsTestCaseLister(string loggerDirectory, string dotnetPath =
 
     public string LoggerDirectory { get; } = Path.GetFullPath(loggerDirectory);
 
+    /// <summary>
+    /// The configuration's <c>testEnvironment</c>: discovery starts the same test host the run does, so a variable
+    /// it needs (<c>DOTNET_ROLL_FORWARD=Major</c> for a suite built for an older runtime) applies to both.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>Runs discovery; cancellation kills the process tree.</summary>
     /// <exception cref="DiscoveryCrashedException">The process failed or its log is incomplete.</exception>
     public async Task<IReadOnlyList<DiscoveredCase>> ListAsync(string assemblyPath, string workDirectory, CancellationToken ct)
@@ -34,6 +40,7 @@ public sealed class VsTestCaseLister(string loggerDirectory, string dotnetPath =
                 ])
                 .WithWorkingDirectory(Path.GetDirectoryName(assemblyPath) ?? workDirectory)
                 .WithEnvironmentVariables(environment => environment
+                    .Set(Environment)
                     .Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
                     .Set("DOTNET_NOLOGO", "1"))
                 .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
@@ -50,7 +57,7 @@ public sealed class VsTestCaseLister(string loggerDirectory, string dotnetPath =
                     : "stopped before discovery completed";
                 throw new DiscoveryCrashedException(assemblyPath, result.ExitCode, Tail(output),
                     $"Listing the tests of '{assemblyPath}' failed: dotnet test {reason}. " +
-                    $"Run 'dotnet test \"{assemblyPath}\" --list-tests' to see the error.{Environment.NewLine}{Tail(output)}");
+                    $"Run 'dotnet test \"{assemblyPath}\" --list-tests' to see the error.{System.Environment.NewLine}{Tail(output)}");
             }
 
             return log.Cases;
