@@ -8,8 +8,8 @@ if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null
 fi
 if [[ -r /etc/debian_version && "$(id -u)" == "0" ]]; then
   echo "[chromium] installing Debian's chromium package" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null
   exit 0
 fi
 echo "[chromium] error: chromium is not installed. Install it (Debian/Ubuntu: apt-get install chromium) so the HTML report test can run." >&2
