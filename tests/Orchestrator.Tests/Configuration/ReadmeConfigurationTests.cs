@@ -1,0 +1,35 @@
+using Orchestrator.Configuration;
+using Xunit;
+
+namespace Orchestrator.Tests.Configuration;
+
+/// <summary>The configuration the README shows is one a reader can copy: it loads as written.</summary>
+[Trait("Category", "Unit")]
+public sealed class ReadmeConfigurationTests
+{
+    [Fact]
+    public void The_configuration_block_of_the_readme_is_valid_as_written()
+    {
+        var readme = Path.Combine(RepositoryRoot(), "README.md");
+        var text = File.ReadAllText(readme);
+        var section = text.IndexOf("## Configuration", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README.md has no '## Configuration' section");
+        var start = text.IndexOf("```json\n{", section, StringComparison.Ordinal) + "```json\n".Length;
+        var end = text.IndexOf("\n```", start, StringComparison.Ordinal);
+
+        var configuration = ConfigurationLoader.Parse(text[start..end], readme);
+
+        Assert.Equal(["commit", "nightly", "pr"], configuration.Cadences.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, configuration.Cadences["nightly"].Repeat);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orchestrator.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException($"Orchestrator.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
