@@ -6,6 +6,7 @@ using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Reporting;
+using Orchestrator.Resources;
 using Orchestrator.Results;
 using Orchestrator.Security;
 using Spectre.Console;
@@ -29,6 +30,13 @@ internal static class RunPipeline
         var redactor = new SecretRedactor();
         var runId = DockerResourceProviderOptions.NewRunId();
         var needed = NeededResources(planned.Plan, configuration);
+        if (UnsetEnvironmentVariables.In(needed, Environment.GetEnvironmentVariable) is { Count: > 0 } unset)
+        {
+            throw new UsageException(
+                $"Environment variables the resources need are not set, so no container was started:{Environment.NewLine}  " +
+                string.Join(Environment.NewLine + "  ", unset) + Environment.NewLine +
+                $"Set them before the run, or change the templates in {configuration.SourcePath}.");
+        }
         await using var resources = needed.Count == 0
             ? null
             : new DockerResourceProvider(new DockerResourceProviderOptions
