@@ -164,6 +164,14 @@ internal sealed class ResourcePool : IAsyncDisposable
         return variables.ToImmutable();
     }
 
+    /// <summary>The container instances a unit uses (external resources are not instances of the run's).</summary>
+    public IReadOnlyList<string> ContainerInstancesOf(UnitAttempt attempt) =>
+        [.. attempt.Unit.Resources
+            .Select(resource => _options.Resources.GetValueOrDefault(resource))
+            .Where(definition => definition is { IsContainer: true })
+            .Select(definition => InstanceKey(definition!, attempt))
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>The unit no longer needs its instances; an instance nobody needs any more is stopped.</summary>
     public void Release(UnitAttempt attempt)
     {

@@ -200,7 +200,8 @@ public static class TestRunner
         var environment = options.TestEnvironment.SetItems(resourceVariables);
         try
         {
-            return await process.RunAsync(attempt, environment, ct).ConfigureAwait(false);
+            var outcome = await process.RunAsync(attempt, environment, ct).ConfigureAwait(false);
+            return outcome with { Run = outcome.Run with { Instances = pool.ContainerInstancesOf(attempt) } };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -91,6 +91,20 @@ public static class MarkdownSummaryWriter
             md.AppendLine();
         }
 
+        var shared = SharedContainerFailures.Of(run);
+        if (shared.Count > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### Failures while a container was shared ({shared.Count})");
+            md.AppendLine();
+            md.AppendLine("These failed only while another unit used the same container at the same time: more likely state shared outside their namespace than flakiness.");
+            md.AppendLine();
+            foreach (var failure in shared)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {MarkdownText.Code(failure.Test.DisplayName)} ({failure.Test.Outcome.ToString().ToLowerInvariant()}) {MarkdownText.Cell(failure.Explanation, 800)}");
+            }
+            md.AppendLine();
+        }
+
         if (run.Repetitions > 1)
         {
             var unstable = run.Tests.Where(test => test.RepetitionOutcomes.Count > 0 && test.PassedRepetitions < test.RepetitionOutcomes.Count && test.Outcome != TestOutcome.Skipped).ToList();

@@ -27,4 +27,8 @@ public sealed record UnitRun(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     UnitExit Exit,
-    string? ExitDetail);
+    string? ExitDetail)
+{
+    /// <summary>The container instances the unit used: another unit on the same instance at the same time shared it.</summary>
+    public IReadOnlyList<string> Instances { get; init; } = [];
+}

@@ -1,0 +1,17 @@
+using Orchestrator.Results;
+
+namespace Orchestrator.Reporting;
+
+/// <summary>A test that failed only while other units shared its containers.</summary>
+/// <param name="Test">The test.</param>
+/// <param name="Instances">The container instances it shared when it failed.</param>
+/// <param name="Resources">The resources those instances are: where <c>"isolation": "dedicated"</c> would help.</param>
+/// <param name="SharedWith">The units that used them at the same time.</param>
+public sealed record SharedContainerFailure(MergedTest Test, IReadOnlyList<string> Instances, IReadOnlyList<string> Resources, IReadOnlyList<string> SharedWith)
+{
+    /// <summary>What the reports say about it, with the fix.</summary>
+    public string Explanation =>
+        $"failed only while {string.Join(", ", SharedWith)} used the same container ({string.Join(", ", Instances)}) at the same time. " +
+        "Each unit has its own namespace, so something outside it is shared (a database created with a fixed name, a server-wide setting, a lock): " +
+        $"if the tests cannot avoid that, give {string.Join(" and ", Resources.Select(resource => $"resources.{resource}"))} \"isolation\": \"dedicated\" (a container per unit).";
+}
