@@ -39,6 +39,10 @@ internal static class InventoryJsonWriter
             json.WriteString("layerOrigin", Origin(test.LayerOrigin));
             WriteResources(json, test.Resources);
             json.WriteString("resourcesOrigin", Origin(test.ResourcesOrigin));
+            if (test.Partition is not null)
+            {
+                json.WriteString("partition", test.Partition);
+            }
             json.WriteNumber("caseCount", test.CaseCount);
             json.WriteStartArray("traits");
             foreach (var trait in test.Traits)

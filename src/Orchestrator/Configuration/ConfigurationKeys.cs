@@ -32,7 +32,7 @@ public static class ConfigurationKeys
 
     public static ImmutableArray<string> Timeouts { get; } = ["testHangSeconds", "unitSeconds", "readinessSeconds"];
 
-    public static ImmutableArray<string> Rule { get; } = ["assembly", "namespace", "class", "test", "layer", "resources", "override", "description"];
+    public static ImmutableArray<string> Rule { get; } = ["assembly", "namespace", "class", "test", "layer", "resources", "partition", "override", "description"];
 
     /// <summary>Spelling of <see cref="ResourceKind"/> values in the file.</summary>
     public static ImmutableDictionary<string, ResourceKind> ResourceKinds { get; } = new Dictionary<string, ResourceKind>

@@ -335,15 +335,20 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
                 Layer = json.String(element, path, "layer"),
                 Resources = json.Strings(element, path, "resources") ?? [],
                 Override = json.Bool(element, path, "override") ?? false,
+                Partition = json.String(element, path, "partition"),
                 Description = json.String(element, path, "description"),
             };
             if (rule is { Assembly: null, Namespace: null, Class: null, Test: null })
             {
                 json.Error(path, "A rule matches nothing without a pattern.", "Add at least one of \"assembly\", \"namespace\", \"class\", \"test\" (with * wildcards).");
             }
-            if (rule.Layer is null && rule.Resources.IsEmpty)
+            if (rule.Layer is null && rule.Resources.IsEmpty && rule.Partition is null)
             {
-                json.Error(path, "A rule gives neither a layer nor resources, so it has no effect.", "Add \"layer\" or \"resources\", or remove the rule.");
+                json.Error(path, "A rule gives neither a layer, resources nor a partition, so it has no effect.", "Add \"layer\", \"resources\" or \"partition\", or remove the rule.");
+            }
+            if (rule.Partition is { } partition && !IsPartitionName(partition))
+            {
+                json.Error(JsonPath.Property(path, "partition"), $"'{partition}' is not a partition name.", "Use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. \"reports\").");
             }
             if (rule.Layer is { } layer && !layers.Contains(layer))
             {
@@ -360,6 +365,11 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         }
         return rules.ToImmutable();
     }
+
+    private static bool IsPartitionName(string name) =>
+        name.Length > 0
+        && (char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0]))
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-');
 
     private ParallelismSettings ReadParallelism(JsonElement root)
     {

@@ -23,6 +23,12 @@ public sealed record TestRule
 
     public bool Override { get; init; }
 
+    /// <summary>
+    /// Puts the matching tests in a partition of their own (<c>integration-postgres-reports</c>): planned, run and
+    /// isolated apart from the other tests of their layer and resources, without a second copy of the resource.
+    /// </summary>
+    public string? Partition { get; init; }
+
     /// <summary>Free text explaining the rule (shown by <c>discover</c>).</summary>
     public string? Description { get; init; }
 }

@@ -111,7 +111,10 @@ public sealed class TestClassifier
                     traits,
                     layerOrigin,
                     resourcesOrigin,
-                    cases.Count()));
+                    cases.Count())
+                {
+                    Partition = rule?.Partition,
+                });
             }
         }
 

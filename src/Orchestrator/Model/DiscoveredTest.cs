@@ -24,4 +24,8 @@ public sealed record DiscoveredTest(
     IReadOnlyList<TestTrait> Traits,
     TraitOrigin LayerOrigin,
     TraitOrigin ResourcesOrigin,
-    int CaseCount = 1);
+    int CaseCount = 1)
+{
+    /// <summary>The named partition a rule put the test in, apart from the rest of its layer and resources; null for none.</summary>
+    public string? Partition { get; init; }
+}

@@ -9,7 +9,8 @@ namespace Orchestrator.Planning;
 /// pays seconds of start-up before its first test; a resource set whose tests take less than that
 /// costs more in process start-up than in testing. Packed tests run in one process with the union of
 /// their resources and one namespace per resource, isolated from the other partitions as before.
-/// Resource-free groups are never packed with others: they are what runs while containers start.
+/// Resource-free groups are never packed with others: they are what runs while containers start. Nor are
+/// partitions a rule named: a team asked for them to run apart.
 /// </summary>
 internal static class PartitionPacking
 {
@@ -26,7 +27,7 @@ internal static class PartitionPacking
         {
             var small = layer
                 .Select(group => (Group: group, Duration: Duration(group, history)))
-                .Where(item => !item.Group.Resources.IsEmpty && item.Duration < parallelism.PackBelow)
+                .Where(item => !item.Group.Resources.IsEmpty && item.Group.Name is null && item.Duration < parallelism.PackBelow)
                 .OrderByDescending(item => item.Duration)
                 .ThenBy(item => item.Group.Id, StringComparer.Ordinal)
                 .ToList();

@@ -48,8 +48,8 @@ public static class Planner
             .ToDictionary(group => group.Key, group => (IReadOnlyList<DiscoveredTest>)[.. group], StringComparer.Ordinal);
         var slots = Math.Max(1, config.Parallelism.EffectiveParallelUnits);
         var groups = selected
-            .GroupBy(test => (Layer: test.Layer.ToLowerInvariant(), test.Resources))
-            .Select(group => new TestGroup(PartitionId(group.Key.Layer, group.Key.Resources), group.Key.Layer, group.Key.Resources, [.. group], []))
+            .GroupBy(test => (Layer: test.Layer.ToLowerInvariant(), test.Resources, test.Partition))
+            .Select(group => new TestGroup(PartitionId(group.Key.Layer, group.Key.Resources, group.Key.Partition), group.Key.Layer, group.Key.Resources, [.. group], [], group.Key.Partition))
             .ToList();
         var partitions = PartitionPacking.Pack(groups, config, history)
             .Select(group => BuildPartition(group, config, history, bySource, slots))
@@ -67,11 +67,11 @@ public static class Planner
         return new TestPlan(definition.Name, partitions, exclusions, Predict(partitions, slots), shard);
     }
 
-    /// <summary>Partition id: <c>integration-postgres+redis</c>, <c>unit-none</c>.</summary>
-    public static string PartitionId(string layer, ResourceSet resources)
+    /// <summary>Partition id: <c>integration-postgres+redis</c>, <c>unit-none</c>; a named one <c>integration-postgres-reports</c>.</summary>
+    public static string PartitionId(string layer, ResourceSet resources, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        return $"{layer.ToLowerInvariant()}-{resources}";
+        return name is null ? $"{layer.ToLowerInvariant()}-{resources}" : $"{layer.ToLowerInvariant()}-{resources}-{name}";
     }
 
     /// <summary>Predicted makespan when <paramref name="units"/> are placed longest first on <paramref name="slots"/> slots.</summary>
@@ -184,7 +184,7 @@ public static class Planner
         Dictionary<string, IReadOnlyList<DiscoveredTest>> bySource,
         int slots)
     {
-        var (id, layer, resources, tests, packedSets) = group;
+        var (id, layer, resources, tests, packedSets, _) = group;
         var estimated = tests
             .Select(test => (Test: test, Duration: history.Estimate(test.Key)))
             .OrderByDescending(item => item.Duration)
