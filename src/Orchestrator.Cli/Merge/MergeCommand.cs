@@ -88,6 +88,10 @@ internal static class MergeCommand
             {
                 await stdout.WriteLineAsync($"  {Path.GetFileName(file)}");
             }
+            if (report.Verdict.Problems > 0)
+            {
+                await stdout.WriteLineAsync($"{report.Verdict.Problems} problem(s) outside the tests (listed in summary.md): the merged run fails.");
+            }
             await stdout.WriteLineAsync(report.Verdict.SummaryLine);
             return report.Verdict.ExitCode;
         });

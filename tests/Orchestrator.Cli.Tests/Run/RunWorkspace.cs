@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using CliWrap;
+using CliWrap.Buffered;
+using Orchestrator.Cli.Tests.Adoption;
+
+namespace Orchestrator.Cli.Tests.Run;
+
+/// <summary>
+/// A workspace of its own in a temporary directory: an orchestrator.json written by the test, and manifests copied
+/// from the projects the repository's build already built (so no test project is built here). The built tool runs
+/// on it as a real process.
+/// </summary>
+internal sealed class RunWorkspace : IDisposable
+{
+    private RunWorkspace()
+    {
+        Directory.CreateDirectory(ManifestDirectory);
+    }
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("orchestrator-run-reports-").FullName;
+
+    public string ConfigurationPath => Path.Combine(Root, "orchestrator.json");
+
+    public string ManifestDirectory => Path.Combine(Root, "artifacts", "orchestrator", "manifests");
+
+    /// <param name="configuration">The workspace's orchestrator.json.</param>
+    /// <param name="builtProjects">Test projects whose manifests the repository's build wrote, e.g. "Shop.IntegrationTests".</param>
+    public static RunWorkspace Create(JsonObject configuration, params string[] builtProjects)
+    {
+        var workspace = new RunWorkspace();
+        File.WriteAllText(workspace.ConfigurationPath, configuration.ToJsonString());
+        var built = Path.Combine(RepositoryPaths.Root(), "artifacts", "orchestrator", "manifests");
+        foreach (var project in builtProjects)
+        {
+            var manifests = Directory.Exists(built) ? Directory.GetFiles(built, project + "-*.json") : [];
+            if (manifests.Length == 0)
+            {
+                throw new InvalidOperationException($"No manifest of {project} in {built}: build the solution first (dotnet build Orchestrator.sln -c Release).");
+            }
+            File.Copy(manifests[0], Path.Combine(workspace.ManifestDirectory, Path.GetFileName(manifests[0])));
+        }
+        return workspace;
+    }
+
+    /// <summary>
+    /// Adds the manifest of a test project that exists but was never built: its assembly is missing.
+    /// Returns the project's path, which discovery names as the culprit.
+    /// </summary>
+    public string AddUnbuiltProject(string name)
+    {
+        var projectDirectory = Path.Combine(Root, name);
+        Directory.CreateDirectory(projectDirectory);
+        var projectPath = Path.Combine(projectDirectory, name + ".csproj");
+        File.WriteAllText(projectPath, "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        var manifest = new JsonObject
+        {
+            ["schemaVersion"] = 1,
+            ["projectPath"] = projectPath,
+            ["projectName"] = name,
+            ["targetFramework"] = "net10.0",
+            ["targetPath"] = Path.Combine(projectDirectory, "bin", "Release", "net10.0", name + ".dll"),
+            ["configuration"] = "Release",
+            ["runner"] = "VSTest",
+        };
+        File.WriteAllText(Path.Combine(ManifestDirectory, name + "-00000000.net10.0.json"), manifest.ToJsonString());
+        return projectPath;
+    }
+
+    /// <summary><c>orchestrator run --config … --cadence … --results …</c> plus <paramref name="more"/>.</summary>
+    public Task<BufferedCommandResult> RunAsync(string cadence, string results, IReadOnlyList<string>? more = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        ToolAsync(["run", "--config", ConfigurationPath, "--cadence", cadence, "--results", results, .. more ?? []], environment);
+
+    /// <summary>
+    /// The built tool with <paramref name="arguments"/>, from the workspace's root, without colours, and without a CI's
+    /// step summary (a test's run must not write into the summary of the build running it).
+    /// </summary>
+    public async Task<BufferedCommandResult> ToolAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        return await global::CliWrap.Cli.Wrap("dotnet")
+            .WithArguments([RepositoryPaths.Tool(), .. arguments])
+            .WithWorkingDirectory(Root)
+            .WithEnvironmentVariables(variables =>
+            {
+                variables.Set("NO_COLOR", "1").Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1").Set("GITHUB_STEP_SUMMARY", null);
+                foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+                {
+                    variables.Set(name, value);
+                }
+            })
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(deadline.Token);
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
