@@ -25,7 +25,28 @@ internal static class Chromium
     }
 
     /// <summary>The DOM of <paramref name="htmlPath"/> after its scripts ran.</summary>
-    public static async Task<string> DumpDomAsync(string htmlPath, CancellationToken ct)
+    public static Task<string> DumpDomAsync(string htmlPath, CancellationToken ct) =>
+        DumpDomAsync(new Uri(htmlPath).AbsoluteUri, [], ct);
+
+    /// <summary>
+    /// The DOM of <paramref name="htmlPath"/> in a window of <paramref name="width"/> × <paramref name="height"/> pixels,
+    /// after its scripts ran and then <paramref name="probe"/>: a script added at the end of a copy of the page, which
+    /// measures or clicks what a test asks about and writes the answers into the DOM (attributes of <c>body</c>).
+    /// </summary>
+    public static async Task<string> DumpDomAsync(string htmlPath, string probe, int width, int height, CancellationToken ct)
+    {
+        var html = await File.ReadAllTextAsync(htmlPath, ct);
+        var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        if (end < 0)
+        {
+            throw new InvalidOperationException($"'{htmlPath}' has no </body> to add the probe before.");
+        }
+        var probed = Path.Combine(Path.GetDirectoryName(htmlPath)!, Path.GetFileNameWithoutExtension(htmlPath) + ".probed.html");
+        await File.WriteAllTextAsync(probed, string.Concat(html.AsSpan(0, end), $"<script>\n{probe}\n</script>\n", html.AsSpan(end)), ct);
+        return await DumpDomAsync(new Uri(probed).AbsoluteUri, [$"--window-size={width},{height}"], ct);
+    }
+
+    private static async Task<string> DumpDomAsync(string pageUri, IReadOnlyList<string> options, CancellationToken ct)
     {
         var profile = Directory.CreateTempSubdirectory("orchestrator-chromium-").FullName;
         try
@@ -36,7 +57,7 @@ internal static class Chromium
                 .WithArguments([
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    $"--user-data-dir={profile}", "--dump-dom", new Uri(htmlPath).AbsoluteUri])
+                    $"--user-data-dir={profile}", .. options, "--dump-dom", pageUri])
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(timeout.Token);
             return result.ExitCode == 0 && result.StandardOutput.Contains("<html", StringComparison.OrdinalIgnoreCase)

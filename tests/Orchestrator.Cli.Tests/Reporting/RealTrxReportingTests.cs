@@ -1,9 +1,12 @@
+using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Orchestrator.Model;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
+using Orchestrator.Security;
 using Xunit;
 
 namespace Orchestrator.Cli.Tests.Reporting;
@@ -126,6 +129,120 @@ public sealed partial class RealTrxReportingTests(XunitFixtureProject fixture) :
         Assert.Contains("data-container=\"postgres-1\"", dom, StringComparison.Ordinal);
         Assert.Matches(OpenFailure(), dom);
     }
+
+    [Fact]
+    [Trait("Resource", "chromium")]
+    public async Task Html_report_fits_a_1280_pixel_window_with_long_names_and_filters_and_sorts_rows_in_chromium()
+    {
+        var run = await MergedWithLongNamesAsync();
+        var page = Path.Combine(_directory, "report.html");
+        await File.WriteAllTextAsync(page, HtmlReportWriter.Render(run));
+
+        var dom = await Chromium.DumpDomAsync(page, Probe, 1280, 900, CancellationToken.None);
+
+        using var answers = JsonDocument.Parse(WebUtility.HtmlDecode(ProbeAnswers().Match(dom).Groups[1].Value));
+        var answer = answers.RootElement;
+        Assert.True(answer.GetProperty("longestName").GetInt32() >= 200);
+        Assert.Equal(1280, answer.GetProperty("windowWidth").GetInt32());
+        // The viewport is the window less a vertical scroll bar, if the platform draws one.
+        var viewport = answer.GetProperty("viewportWidth").GetInt32();
+        Assert.InRange(viewport, 1200, 1280);
+        Assert.True(answer.GetProperty("scrollWidth").GetInt32() <= viewport, $"the page scrolls sideways: {answer}");
+        Assert.True(answer.GetProperty("columnsRight").GetDouble() <= viewport, $"the outcome, duration and attempts columns end outside the viewport: {answer}");
+        Assert.True(answer.GetProperty("sectionsRight").GetDouble() <= viewport, $"failures, flaky tests, problems or the timeline end outside the viewport: {answer}");
+        Assert.Equal(["failed", "failed"], Strings(answer.GetProperty("failedOnly")));
+        Assert.Equal([XunitFixtureProject.Failing], Strings(answer.GetProperty("failedAndText")));
+        Assert.Equal(run.Tests.Count(), answer.GetProperty("allAgain").GetInt32());
+        var slowestFirst = Groups(answer.GetProperty("slowestFirst"));
+        var fastestFirst = Groups(answer.GetProperty("fastestFirst"));
+        Assert.Contains(slowestFirst, group => group.Count == 4);
+        Assert.All(slowestFirst, group => Assert.Equal(group.OrderDescending(), group));
+        Assert.All(fastestFirst, group => Assert.Equal(group.Order(), group));
+        var flat = answer.GetProperty("flatFastestFirst").EnumerateArray().Select(ms => ms.GetDouble()).ToList();
+        Assert.Equal(run.Tests.Count(), flat.Count);
+        Assert.Equal(flat.Order(), flat);
+        Assert.True(answer.GetProperty("scrollWidthAfter").GetInt32() <= viewport, $"the page scrolls sideways once filtered and sorted: {answer}");
+    }
+
+    /// <summary>
+    /// The real run, plus copies of its failing and passing tests under 200-character NUnit-style names with arguments
+    /// (quotes, parentheses, no space to break at) in a long-named class, a long partition, long output and a long problem.
+    /// </summary>
+    private async Task<MergedRun> MergedWithLongNamesAsync()
+    {
+        var record = await RecordAsync();
+        record = record with
+        {
+            Problems = [new RunProblem(ProblemSeverity.Warning, "/" + string.Join('/', Enumerable.Repeat("a-rather-long-directory-name", 10)) + "/Ledger.Tests.csproj", "Its tests have no layer and run as unit.")],
+        };
+        var (first, retry) = await fixture.RunAndRetryAsync();
+        var run = ResultsMerger.Merge(record, [TrxReader.Read(first), TrxReader.Read(retry)], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+        var layer = Assert.Single(run.Layers);
+        var failing = layer.Tests.Single(test => test.Key.FullyQualifiedName == XunitFixtureProject.Failing);
+        var passing = layer.Tests.Single(test => test.Key.FullyQualifiedName == XunitFixtureProject.Passing);
+        MergedTest[] longNamed =
+        [
+            Renamed(failing, "Posts_an_entry_for_every_currency") with
+            {
+                Attempts = [.. failing.Attempts.Select(attempt => attempt with { Result = attempt.Result with { StdOut = new string('o', 3000) } })],
+            },
+            Renamed(passing, "Reconciles_the_ledger") with { PartitionId = "integration-postgres+rabbitmq+redis-" + new string('p', 60) },
+        ];
+        return run with { Layers = [layer with { Tests = [.. layer.Tests, .. longNamed] }] };
+    }
+
+    private static MergedTest Renamed(MergedTest test, string method)
+    {
+        const string className = "Fx.Sample.Ledger.Postings.Reconciliation.Nightly.Settlement.CrossCurrency.PostingTests";
+        var name = $"{className}.{method}(\"{new string('x', 90)}\",{string.Join(',', Enumerable.Range(1000, 8))},(1.5m,\"EUR\"))";
+        return test with { Key = new TestKey(XunitFixtureProject.AssemblyName, name), DisplayName = name, TestId = Guid.NewGuid().ToString() };
+    }
+
+    private static List<string> Strings(JsonElement array) => [.. array.EnumerateArray().Select(item => item.GetString()!)];
+
+    private static List<List<double>> Groups(JsonElement array) =>
+        [.. array.EnumerateArray().Select(group => group.EnumerateArray().Select(ms => ms.GetDouble()).ToList())];
+
+    /// <summary>
+    /// Measures the page in the window, then clicks like a reader: the "failed" filter, the text filter on top, "all",
+    /// the Duration header twice, and the grouping off. Writes the answers as JSON into <c>body[data-probe]</c>.
+    /// </summary>
+    private const string Probe = """
+        (function () {
+          var answers = {};
+          var root = document.documentElement;
+          function all(selector, scope) { return Array.prototype.slice.call((scope || document).querySelectorAll(selector)); }
+          function visibleRows() { return all('#tests tr.test').filter(function (tr) { return tr.getClientRects().length > 0; }); }
+          function ms(tr) { return Number(tr.querySelector('td.duration').getAttribute('data-ms')); }
+          function rightEdge(selector) { return Math.max.apply(null, all(selector).map(function (element) { return element.getBoundingClientRect().right; })); }
+          function type(text) { var filter = document.getElementById('filter'); filter.value = text; filter.dispatchEvent(new Event('input')); }
+          answers.windowWidth = window.innerWidth;
+          answers.viewportWidth = root.clientWidth;
+          answers.scrollWidth = root.scrollWidth;
+          answers.longestName = Math.max.apply(null, visibleRows().map(function (tr) { return tr.querySelector('td.name').textContent.length; }));
+          answers.columnsRight = rightEdge('#tests thead th, #tests td.outcome, #tests td.duration, #tests td.attempts');
+          answers.sectionsRight = rightEdge('details.failure pre, #flaky td, #timeline svg, #problems li, #tests tr.class-header th');
+          document.querySelector('#outcome-filters button[data-outcome="failed"]').click();
+          answers.failedOnly = visibleRows().map(function (tr) { return tr.getAttribute('data-outcome'); });
+          type('divides');
+          answers.failedAndText = visibleRows().map(function (tr) { return tr.querySelector('td.name').textContent; });
+          type('');
+          document.getElementById('outcome-all').click();
+          answers.allAgain = visibleRows().length;
+          function groups() { return all('#tests tbody.class').map(function (body) { return all('tr.test', body).map(ms); }); }
+          document.getElementById('sort-duration').click();
+          answers.slowestFirst = groups();
+          document.getElementById('sort-duration').click();
+          answers.fastestFirst = groups();
+          document.getElementById('group-tests').click();
+          answers.flatFastestFirst = visibleRows().map(ms);
+          answers.scrollWidthAfter = root.scrollWidth;
+          document.body.setAttribute('data-probe', JSON.stringify(answers));
+        })();
+        """;
+
+    [GeneratedRegex("data-probe=\"([^\"]*)\"")]
+    private static partial Regex ProbeAnswers();
 
     [GeneratedRegex("id=\"summary-line\"[^>]*>2 passed, 1 failed, 1 skipped<")]
     private static partial Regex SummaryLine();
