@@ -5,9 +5,13 @@ namespace Orchestrator.Adoption;
 
 /// <summary>
 /// Suggests a layer per test project from its name (…IntegrationTests: integration; …E2E…/…EndToEnd…: e2e;
-/// …Tests: unit) and resources from the client packages it reaches (Npgsql: postgres,
-/// StackExchange.Redis: redis, RabbitMQ.Client: rabbitmq), unless its tests already name their
-/// resources in traits. Whatever it cannot tell is said in <see cref="ProjectSuggestion.Undecided"/>.
+/// …Tests: unit) and resources from the client packages it reaches (<see cref="ClientPackages"/>: Npgsql or
+/// Marten: postgres, StackExchange.Redis: redis, RabbitMQ.Client or MassTransit.RabbitMQ: rabbitmq, and
+/// servers init has no container for, such as Microsoft.Data.SqlClient: sqlserver), unless its tests already
+/// name their resources in traits. A project that references a client of a server init cannot start (or,
+/// for integration and end-to-end projects, reaches one in any way) gets that server as a resource, so
+/// the commit cadence does not run it against a server that is not there. Whatever it cannot tell is said
+/// in <see cref="ProjectSuggestion.Undecided"/>.
 /// </summary>
 public static partial class AdoptionSuggester
 {
@@ -16,14 +20,6 @@ public static partial class AdoptionSuggester
     public const string EndToEnd = "e2e";
 
     private const string DefaultLayerReason = "no layer in the name, so unit (the default)";
-
-    /// <summary>Resource name by the prefix of a package that talks to it.</summary>
-    public static ImmutableArray<(string PackagePrefix, string Resource)> ResourcePackages { get; } =
-    [
-        ("Npgsql", "postgres"),
-        ("StackExchange.Redis", "redis"),
-        ("RabbitMQ.Client", "rabbitmq"),
-    ];
 
     /// <summary>Packages through which tests start containers themselves.</summary>
     private static readonly ImmutableArray<string> _containerPackages = ["Testcontainers", "Docker.DotNet"];
@@ -60,40 +56,42 @@ public static partial class AdoptionSuggester
             undecided.Add($"{project.Name}: {traits.Unreadable} trait attribute(s) with non-literal arguments (constants, nameof) that a text scan cannot read; after the build, 'orchestrator discover --tests' shows what they give.");
         }
 
-        var matches = ResourcePackages
-            .Select(pair => (pair.Resource, Reach: project.Reached.FirstOrDefault(reach => reach.Package.StartsWith(pair.PackagePrefix, StringComparison.OrdinalIgnoreCase))))
-            .Where(match => match.Reach is not null)
-            .Select(match => (match.Resource, Reach: match.Reach!))
-            .ToList();
-        var described = string.Join(", ", matches.Select(match => $"{match.Reach} for {match.Resource}"));
+        var matches = Clients(project.Reached);
+        var described = Describe(matches);
         var tagged = traits.Resources.Select(value => value.ToLowerInvariant()).Where(value => ResourceName().IsMatch(value)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var invalid in traits.Resources.Where(value => !ResourceName().IsMatch(value.ToLowerInvariant())))
         {
             undecided.Add($"{project.Name}: Resource trait value '{invalid}' is not a valid resource name (lower-case letters, digits, '.', '_', '-'); no resource was defined for it.");
         }
 
-        ImmutableArray<string> resources;
+        ImmutableArray<ResourceMatch> given;
         string resourceReason;
         if (tagged.Count > 0)
         {
-            resources = [];
-            resourceReason = $"its tests declare Resource traits ({string.Join(", ", tagged)}), so the rule gives no resources: a test without one needs none"
-                + (matches.Count == 0 ? "" : $" (the client packages it reaches are not turned into a rule: {described})");
+            // Traits decide for the tests that carry them; a server init cannot start and the traits do not
+            // name still goes to the rule, so the tests without a trait are not run where there is none.
+            given = [.. matches.Where(match => !match.HasContainer && !tagged.Contains(match.Resource) && (layer != Unit || match.Reach.IsDirect))];
+            var others = matches.Except(given).ToList();
+            resourceReason = given.IsEmpty
+                ? $"its tests declare Resource traits ({string.Join(", ", tagged)}), so the rule gives no resources: a test without one needs none"
+                : $"its tests declare Resource traits ({string.Join(", ", tagged)}), which decide for the tests that carry them; it also reaches {Describe(given)}, which the traits do not name, so the rule gives {string.Join(", ", given.Select(match => match.Resource))} to its tests without a Resource trait";
+            resourceReason += others.Count == 0 ? "" : $" (the client packages it reaches are not turned into a rule: {Describe(others)})";
         }
-        else if (matches.Count == 0)
+        else if (matches.IsEmpty)
         {
-            resources = [];
+            given = [];
             resourceReason = "no database/cache/broker client package reached. Check that no test of this project needs a container; give those a rule with \"resources\"";
         }
         else if (layer == Unit && matches.All(match => !match.Reach.IsDirect))
         {
-            resources = [];
-            resourceReason = $"a unit test project that reaches {described} only through project references, so no resource";
-            undecided.Add($"{project.Name}: reaches {described} only through project references; as a unit test project it gets no resource. If some of its tests use them, add a rule with \"resources\" for their namespace or class.");
+            given = [];
+            var ways = matches.Any(match => match.Reach.ThroughPackage) ? "project references or other packages" : "project references";
+            resourceReason = $"a unit test project that reaches {described} only through {ways}, so no resource";
+            undecided.Add($"{project.Name}: reaches {described} only through {ways}; as a unit test project it gets no resource. If some of its tests use them, add a rule with \"resources\" for their namespace or class.");
         }
         else
         {
-            resources = [.. matches.Select(match => match.Resource)];
+            given = matches;
             resourceReason = "reaches " + described + ". Check that every test of this project really needs these resources; split by \"namespace\" or \"class\" rules where it does not";
             var indirect = matches.Where(match => !match.Reach.IsDirect || match.Reach.Conditional).ToList();
             if (indirect.Count > 0)
@@ -101,17 +99,55 @@ public static partial class AdoptionSuggester
                 undecided.Add($"{project.Name}: {string.Join(", ", indirect.Select(match => match.Reach.ToString()))} not referenced by the test project itself (or only under a condition); its tests were given {string.Join(", ", indirect.Select(match => match.Resource))} — check that they use it.");
             }
         }
+        var external = given.Where(match => !match.HasContainer).ToList();
+        if (external.Count > 0)
+        {
+            var names = string.Join(", ", external.Select(match => match.Resource));
+            resourceReason += $"; init has no container definition for {names}: external in this configuration, so the commit cadence leaves these tests out";
+            undecided.Add(
+                $"{project.Name}: reaches {Describe(external)}, for which init has no container definition; its rule needs {names}, written as an external resource, so the commit cadence (which allows no resource) leaves these tests out. " +
+                "To run them, define a container for it (kind generic with image, ports, readiness and variables), or keep it external where the environment provides the server.");
+        }
         return new ProjectSuggestion
         {
             Project = project,
             Layer = layer,
-            Resources = resources,
+            Resources = [.. given.Select(match => match.Resource)],
             TraitResources = [.. tagged],
+            Clients = matches,
             Reason = $"{project.RelativePath}: {layerReason}; {resourceReason}.",
             Undecided = [.. undecided],
-            ContainerPackage = project.Reached.FirstOrDefault(reach => _containerPackages.Any(prefix => reach.Package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))),
+            ContainerPackage = Closest(project.Reached.Where(reach => _containerPackages.Any(prefix => reach.Package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))),
         };
     }
+
+    /// <summary>
+    /// The resources <paramref name="reached"/> talks to, in <see cref="ClientPackages.Resources"/> order, each with
+    /// its closest client package.
+    /// </summary>
+    public static ImmutableArray<ResourceMatch> Clients(IEnumerable<PackageReach> reached)
+    {
+        ArgumentNullException.ThrowIfNull(reached);
+        var byResource = reached
+            .Select(reach => (Client: ClientPackages.For(reach.Package), Reach: reach))
+            .Where(found => found.Client is not null)
+            .GroupBy(found => found.Client!.Resource, StringComparer.Ordinal)
+            .ToDictionary(
+                group => group.Key,
+                group => Closest(group.Select(found => found.Reach))!,
+                StringComparer.Ordinal);
+        return [.. ClientPackages.Resources.Where(byResource.ContainsKey).Select(resource => new ResourceMatch(resource, byResource[resource]))];
+    }
+
+    /// <summary>The fewest steps away (direct first), then unconditional before conditional, then by name; null when there is none.</summary>
+    private static PackageReach? Closest(IEnumerable<PackageReach> reaches) =>
+        reaches
+            .OrderBy(reach => reach.Via.Length)
+            .ThenBy(reach => reach.Conditional ? 1 : 0)
+            .ThenBy(reach => reach.Package, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault();
+
+    private static string Describe(IEnumerable<ResourceMatch> matches) => string.Join(", ", matches.Select(match => match.ToString()));
 
     public static (string Layer, string Reason) LayerOf(string projectName)
     {

@@ -34,6 +34,15 @@ public sealed class DirectoryImports(string rootDirectory)
         return _byDirectory[directory] = packages.ToImmutable();
     }
 
+    /// <summary>
+    /// The Directory.Build.props MSBuild imports for a project in <paramref name="projectDirectory"/> (full path)
+    /// and the properties it sets outside conditions; null when there is none within the repository.
+    /// </summary>
+    public (string File, ImmutableArray<KeyValuePair<string, string>> Properties)? BuildProperties(string projectDirectory) =>
+        Nearest(Path.GetFullPath(projectDirectory), "Directory.Build.props") is { } file
+            ? (file, ProjectFileReader.BuildProperties(file))
+            : null;
+
     private string? Nearest(string directory, string fileName)
     {
         for (var current = new DirectoryInfo(directory); current is not null && RepositoryFiles.IsUnder(current.FullName, _root); current = current.Parent)

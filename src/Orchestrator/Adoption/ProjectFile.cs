@@ -24,6 +24,9 @@ public sealed record ProjectFile
     /// <summary><c>ProjectReference Include</c> values as written, relative to the project's directory.</summary>
     public ImmutableArray<string> ProjectReferences { get; init; } = [];
 
+    /// <summary>Properties set outside any condition, in file order, as written (not expanded).</summary>
+    public ImmutableArray<KeyValuePair<string, string>> Properties { get; init; } = [];
+
     public string Name => Path.GetFileName(FullPath);
 
     public string Directory => Path.GetDirectoryName(FullPath)!;

@@ -37,6 +37,7 @@ public static class ProjectFileReader
                     .OfType<string>()
                     .SelectMany(include => include.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
             ],
+            Properties = Properties(elements),
         };
     }
 
@@ -54,6 +55,13 @@ public static class ProjectFileReader
         }
         var elements = root.Descendants().ToList();
         return [.. Items(elements, "PackageReference"), .. Items(elements, "GlobalPackageReference")];
+    }
+
+    /// <summary>Properties a Directory.Build.props sets outside any condition, in file order, as written.</summary>
+    public static ImmutableArray<KeyValuePair<string, string>> BuildProperties(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Load(path) is { Root: { } root } ? Properties([.. root.Descendants()]) : [];
     }
 
     private static XDocument? Load(string path)
@@ -76,6 +84,13 @@ public static class ProjectFileReader
             .Where(item => item.Item1 is { Length: > 0 } && !item.Item1.Contains('$', StringComparison.Ordinal))
             .SelectMany(item => item.Item1!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(name => new PackageItem(name, item.Item2))),
+    ];
+
+    private static ImmutableArray<KeyValuePair<string, string>> Properties(List<XElement> elements) =>
+    [
+        .. elements
+            .Where(element => element.Parent?.Name.LocalName == "PropertyGroup" && !element.HasElements && !IsConditional(element))
+            .Select(element => KeyValuePair.Create(element.Name.LocalName, element.Value.Trim())),
     ];
 
     /// <summary>A condition on the element or on an enclosing ItemGroup/PropertyGroup/Choose.</summary>

@@ -15,6 +15,9 @@ public sealed record ProjectSuggestion
     /// <summary>Resources its tests name in their own traits (lower case), which the configuration must define.</summary>
     public ImmutableArray<string> TraitResources { get; init; } = [];
 
+    /// <summary>The client packages it reaches, one per resource (the closest), whether the rule gives those resources or not.</summary>
+    public ImmutableArray<ResourceMatch> Clients { get; init; } = [];
+
     /// <summary>What the suggestion is based on and what to check, written into the rule's description.</summary>
     public required string Reason { get; init; }
 

@@ -40,6 +40,14 @@ public sealed record RepositoryAdoption
             undecided.Add(note);
         }
         undecided.AddRange(suggestions.SelectMany(suggestion => suggestion.Undecided).Distinct(StringComparer.Ordinal));
+        var unrestored = scan.Projects.Where(project => project.AssetsFile is null).Select(project => project.Name).ToList();
+        if (unrestored.Count > 0)
+        {
+            undecided.Add(
+                $"{string.Join(", ", unrestored)}: not restored (no obj/project.assets.json), so the transitive package graph was not read and " +
+                "clients that come only through other packages (e.g. Npgsql through a company's data package) were not seen. " +
+                "Run 'dotnet restore' before 'orchestrator init' to let it see packages that come through other packages.");
+        }
         var starting = suggestions.Where(suggestion => suggestion.ContainerPackage is not null).ToList();
         if (starting.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -48,15 +49,13 @@ public static class StarterConfiguration
 
             json.WriteStartObject("resources");
             var used = suggestions.SelectMany(suggestion => suggestion.Resources.Concat(suggestion.TraitResources)).ToHashSet(StringComparer.Ordinal);
-            var known = AdoptionSuggester.ResourcePackages.Select(pair => pair.Resource).ToList();
-            foreach (var resource in known.Where(used.Contains))
+            foreach (var resource in ClientPackages.WithContainer.Where(used.Contains))
             {
                 WriteResource(json, resource);
             }
-            foreach (var resource in used.Except(known).Order(StringComparer.Ordinal))
+            foreach (var resource in used.Except(ClientPackages.WithContainer).Order(StringComparer.Ordinal))
             {
-                var where = suggestions.Where(suggestion => suggestion.TraitResources.Contains(resource)).Select(suggestion => suggestion.Project.Name);
-                WriteExternalResource(json, resource, string.Join(", ", where));
+                WriteExternalResource(json, resource, suggestions);
             }
             json.WriteEndObject();
 
@@ -84,13 +83,30 @@ public static class StarterConfiguration
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    private static void WriteExternalResource(Utf8JsonWriter json, string name, string projects)
+    private static void WriteExternalResource(Utf8JsonWriter json, string name, ImmutableArray<ProjectSuggestion> suggestions)
     {
+        var origins = new List<string>();
+        var byRule = suggestions
+            .Where(suggestion => suggestion.Resources.Contains(name))
+            .Select(suggestion => suggestion.Clients.FirstOrDefault(client => client.Resource == name) is { } client
+                ? $"{suggestion.Project.Name} (reaches {client.Reach})"
+                : suggestion.Project.Name)
+            .ToList();
+        if (byRule.Count > 0)
+        {
+            origins.Add($"Given by the rules of {string.Join(", ", byRule)}");
+        }
+        var byTrait = suggestions.Where(suggestion => suggestion.TraitResources.Contains(name)).Select(suggestion => suggestion.Project.Name).ToList();
+        if (byTrait.Count > 0)
+        {
+            origins.Add($"Named by Resource traits in {string.Join(", ", byTrait)}");
+        }
         json.WriteStartObject(name);
         json.WriteString(
             "description",
-            $"Named by Resource traits in {projects}. init knows no container for '{name}', so it is external: the environment provides it and the orchestrator starts nothing. " +
-            "To start a container instead, set kind generic with an image, ports, readiness and variables.");
+            $"{string.Join("; ", origins)}. init has no container definition for '{name}', so it is external: the orchestrator starts nothing for it. " +
+            "The commit cadence (which allows no resource) leaves these tests out; pr and nightly allow every defined resource, so they run them against whatever the environment provides. " +
+            "To run them, define a container (kind generic with an image, ports, readiness and variables), or keep it external when the environment provides the server, with its connection in variables.");
         json.WriteString("kind", "external");
         json.WriteEndObject();
     }
@@ -99,13 +115,13 @@ public static class StarterConfiguration
     {
         var (port, environment, variable, template) = name switch
         {
-            "postgres" => (5432, new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "{secret}" },
+            ClientPackages.Postgres => (5432, new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "{secret}" },
                 "ConnectionStrings__Postgres", "Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}"),
-            "redis" => (6379, new Dictionary<string, string> { ["REDIS_PASSWORD"] = "{secret}" },
+            ClientPackages.Redis => (6379, new Dictionary<string, string> { ["REDIS_PASSWORD"] = "{secret}" },
                 "ConnectionStrings__Redis", "{host}:{port},password={secret},defaultDatabase={namespace},abortConnect=false"),
-            "rabbitmq" => (5672, new Dictionary<string, string> { ["RABBITMQ_DEFAULT_USER"] = "orchestrator", ["RABBITMQ_DEFAULT_PASS"] = "{secret}" },
+            ClientPackages.RabbitMq => (5672, new Dictionary<string, string> { ["RABBITMQ_DEFAULT_USER"] = "orchestrator", ["RABBITMQ_DEFAULT_PASS"] = "{secret}" },
                 "ConnectionStrings__RabbitMq", "amqp://orchestrator:{secret}@{host}:{port}/{namespace}"),
-            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Only postgres, redis and rabbitmq have a starting definition."),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a starting definition."),
         };
         json.WriteStartObject(name);
         json.WriteString(

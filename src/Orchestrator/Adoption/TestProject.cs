@@ -10,11 +10,20 @@ public sealed record TestProject
     /// <summary>Path of the project file relative to the scanned directory, with '/' separators.</summary>
     public required string RelativePath { get; init; }
 
-    /// <summary>Every package the project gets: its own, through project references, and from Directory.* files.</summary>
+    /// <summary>
+    /// Every package the project gets: its own, through project references, from Directory.* files and, when
+    /// it was restored, through other packages.
+    /// </summary>
     public ImmutableArray<string> Packages { get; init; } = [];
 
     /// <summary>How each of <see cref="Packages"/> reaches the project (the shortest way).</summary>
     public ImmutableArray<PackageReach> Reached { get; init; } = [];
+
+    /// <summary>
+    /// The restore output (<c>project.assets.json</c>, relative to the scanned directory) from which packages that
+    /// come through other packages were read; null when the project was not restored.
+    /// </summary>
+    public string? AssetsFile { get; init; }
 
     /// <summary>Traits its source code declares (a text scan).</summary>
     public SourceTraits Traits { get; init; } = SourceTraits.None;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Orchestrator.Repository;
 
 namespace Orchestrator.Adoption;
@@ -9,7 +10,9 @@ namespace Orchestrator.Adoption;
 /// that declare it false (fixtures libraries). For each, every package it gets: its own, through its
 /// project references (followed within the repository) and from Directory.Build.* and
 /// Directory.Packages.props (central package management: versions there, <c>GlobalPackageReference</c>
-/// items for all). The files are read as XML, not evaluated: conditions are reported, not decided.
+/// items for all) and, when the project was restored, through other packages as its
+/// <c>project.assets.json</c> tells. The project files are read as XML, not evaluated: conditions are
+/// reported, not decided.
 /// </summary>
 public static class TestProjectScanner
 {
@@ -92,19 +95,43 @@ public static class TestProjectScanner
                 notes.Add($"{relative} sets IsTestProject under a condition, which init does not evaluate; it is taken as a test project.");
             }
             var reached = Reach(file, notes);
+            var assetsFile = RestoreOutput.AssetsFile(file, Imports);
+            if (assetsFile is not null)
+            {
+                foreach (var reach in Restored(assetsFile, file, notes))
+                {
+                    reached.TryAdd(reach.Package, reach);
+                }
+            }
+            ImmutableArray<PackageReach> ordered = [.. reached.Values.OrderBy(reach => reach.Package, StringComparer.OrdinalIgnoreCase)];
             return new TestProject
             {
                 Name = file.AssemblyName,
                 RelativePath = relative,
-                Packages = [.. reached.Select(reach => reach.Package)],
-                Reached = reached,
+                Packages = [.. ordered.Select(reach => reach.Package)],
+                Reached = ordered,
+                AssetsFile = assetsFile is null ? null : Relative(assetsFile),
                 Traits = SourceTraitScanner.Scan(file.Directory),
                 Notes = [.. notes],
             };
         }
 
+        /// <summary>Packages of the restore output; none, with a note, when it cannot be read.</summary>
+        private ImmutableArray<PackageReach> Restored(string assetsFile, ProjectFile file, List<string> notes)
+        {
+            try
+            {
+                return ProjectAssets.Read(assetsFile, file.FullPath);
+            }
+            catch (Exception unreadable) when (unreadable is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                notes.Add($"{Relative(file.FullPath)}: its restore output {Relative(assetsFile)} could not be read ({unreadable.Message}), so packages that come through other packages are not counted. Run 'dotnet restore' again before 'orchestrator init'.");
+                return [];
+            }
+        }
+
         /// <summary>Breadth first through project references, so each package keeps its shortest way in.</summary>
-        private ImmutableArray<PackageReach> Reach(ProjectFile start, List<string> notes)
+        private Dictionary<string, PackageReach> Reach(ProjectFile start, List<string> notes)
         {
             var reached = new Dictionary<string, PackageReach>(StringComparer.OrdinalIgnoreCase);
             var visited = new HashSet<string>(StringComparer.Ordinal) { start.FullPath };
@@ -143,7 +170,7 @@ public static class TestProjectScanner
                     }
                 }
             }
-            return [.. reached.Values.OrderBy(reach => reach.Package, StringComparer.OrdinalIgnoreCase)];
+            return reached;
         }
     }
 }

@@ -116,6 +116,124 @@ public sealed class AdoptionSuggesterTests
         Assert.Contains(undecided, note => note.Contains("2 trait attribute(s) with non-literal arguments", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Marten", "postgres")]
+    [InlineData("Microsoft.Extensions.Caching.StackExchangeRedis", "redis")]
+    [InlineData("MassTransit.RabbitMQ", "rabbitmq")]
+    [InlineData("EasyNetQ", "rabbitmq")]
+    [InlineData("NServiceBus.RabbitMQ", "rabbitmq")]
+    public void Well_known_packages_built_on_a_client_give_its_resource(string package, string resource)
+    {
+        var project = new TestProject { Name = "Shop.IntegrationTests", RelativePath = "Shop.IntegrationTests.csproj", Reached = [Direct("xunit"), Direct(package)] };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal([resource], suggestion.Resources.AsEnumerable());
+        Assert.Contains($"{package} for {resource}", suggestion.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Npgsql", "Npgsql.EntityFrameworkCore.PostgreSQL", true)]
+    [InlineData("Oracle.ManagedDataAccess", "Oracle.ManagedDataAccess.Core", true)]
+    [InlineData("EasyNetQ", "easynetq", true)]
+    [InlineData("NEST", "Nestor", false)]
+    [InlineData("MySql.Data", "MySql.DataTools", false)]
+    public void A_client_covers_packages_that_continue_its_name_after_a_dot(string client, string package, bool matches)
+    {
+        Assert.Equal(matches, new ClientPackage(client, "any").Matches(package));
+    }
+
+    [Theory]
+    [InlineData("Microsoft.Data.SqlClient", "sqlserver")]
+    [InlineData("System.Data.SqlClient", "sqlserver")]
+    [InlineData("Microsoft.EntityFrameworkCore.SqlServer", "sqlserver")]
+    [InlineData("MySqlConnector", "mysql")]
+    [InlineData("MySql.Data", "mysql")]
+    [InlineData("Pomelo.EntityFrameworkCore.MySql", "mysql")]
+    [InlineData("Oracle.ManagedDataAccess.Core", "oracle")]
+    [InlineData("Oracle.EntityFrameworkCore", "oracle")]
+    [InlineData("MongoDB.Driver", "mongodb")]
+    [InlineData("Confluent.Kafka", "kafka")]
+    [InlineData("CassandraCSharpDriver", "cassandra")]
+    public void A_client_of_a_server_init_cannot_start_gives_a_resource_named_for_the_server_and_says_so(string package, string resource)
+    {
+        var project = new TestProject { Name = "Shop.IntegrationTests", RelativePath = "Shop.IntegrationTests.csproj", Reached = [Direct("xunit"), Direct(package)] };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal([resource], suggestion.Resources.AsEnumerable());
+        var note = Assert.Single(suggestion.Undecided);
+        Assert.Contains($"reaches {package} for {resource}, for which init has no container definition", note, StringComparison.Ordinal);
+        Assert.Contains("the commit cadence (which allows no resource) leaves these tests out", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_unit_test_project_referencing_a_client_of_a_server_init_cannot_start_gets_that_server()
+    {
+        var project = new TestProject
+        {
+            Name = "Shop.UnitTests",
+            RelativePath = "tests/Shop.UnitTests/Shop.UnitTests.csproj",
+            Reached = [Direct("xunit"), Direct("Microsoft.Data.SqlClient"), new PackageReach("Npgsql", ["Shop"])],
+        };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal("unit", suggestion.Layer);
+        Assert.Equal(["postgres", "sqlserver"], suggestion.Resources.AsEnumerable());
+    }
+
+    [Fact]
+    public void A_unit_test_project_reaching_such_a_client_only_through_a_reference_or_package_gets_no_resource_and_says_so()
+    {
+        var project = new TestProject
+        {
+            Name = "Shop.UnitTests",
+            RelativePath = "tests/Shop.UnitTests/Shop.UnitTests.csproj",
+            Reached = [new PackageReach("Microsoft.Data.SqlClient", ["Shop", PackageReach.PackageStep("Hangfire.Core")])],
+        };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Empty(suggestion.Resources);
+        var note = Assert.Single(suggestion.Undecided);
+        Assert.Contains("Microsoft.Data.SqlClient (through Shop → NuGet package Hangfire.Core) for sqlserver only through project references or other packages", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resource_traits_that_do_not_name_a_server_init_cannot_start_leave_it_to_the_rule_for_tests_without_a_trait()
+    {
+        var project = new TestProject
+        {
+            Name = "Shop.IntegrationTests",
+            RelativePath = "tests/Shop.IntegrationTests/Shop.IntegrationTests.csproj",
+            Reached = [Direct("Npgsql"), Direct("MongoDB.Driver")],
+            Traits = new SourceTraits { Layers = Set("Integration"), Resources = Set("postgres") },
+        };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal(["mongodb"], suggestion.Resources.AsEnumerable());
+        Assert.Equal(["postgres"], suggestion.TraitResources.AsEnumerable());
+        Assert.Contains("so the rule gives mongodb to its tests without a Resource trait", suggestion.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_closest_client_package_of_a_resource_is_the_one_named()
+    {
+        var project = new TestProject
+        {
+            Name = "Shop.IntegrationTests",
+            RelativePath = "Shop.IntegrationTests.csproj",
+            Reached = [Direct("Marten"), new PackageReach("Npgsql", [PackageReach.PackageStep("Marten")])],
+        };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal("Marten", Assert.Single(suggestion.Clients).Reach.Package);
+        Assert.Empty(suggestion.Undecided);
+    }
+
     private static PackageReach Direct(string package) => new(package, []);
 
     private static ImmutableSortedSet<string> Set(params string[] values) => ImmutableSortedSet.CreateRange(StringComparer.OrdinalIgnoreCase, values);

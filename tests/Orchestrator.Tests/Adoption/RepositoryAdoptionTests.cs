@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Orchestrator.Adoption;
 using Orchestrator.Configuration;
+using Orchestrator.Discovery;
+using Orchestrator.Planning;
 using Xunit;
 
 namespace Orchestrator.Tests.Adoption;
@@ -75,5 +78,87 @@ public sealed class RepositoryAdoptionTests
         Assert.Equal(ResourceKind.Postgres, config.Resources["postgres"].Kind);
         var rule = Assert.Single(config.Rules);
         Assert.Equal(("integration", 0), (rule.Layer, rule.Resources.Length));
+    }
+
+    [Fact]
+    public void A_client_that_comes_through_a_restored_package_gives_its_resource_with_the_chain_in_the_rule()
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Shop.IntegrationTests", "Shop.IntegrationTests", "xunit", "Acme.Data");
+        repository.WriteFile("tests/Shop.IntegrationTests/obj/project.assets.json", """
+            {
+              "targets": {
+                "net10.0": {
+                  "Acme.Data/2.1.0": { "type": "package", "dependencies": { "Npgsql": "8.0.3" } },
+                  "Npgsql/8.0.3": { "type": "package" },
+                  "xunit/2.9.3": { "type": "package" }
+                }
+              },
+              "libraries": {
+                "Acme.Data/2.1.0": { "type": "package" },
+                "Npgsql/8.0.3": { "type": "package" },
+                "xunit/2.9.3": { "type": "package" }
+              },
+              "projectFileDependencyGroups": { "net10.0": ["Acme.Data >= 2.1.0", "xunit >= 2.9.3"] }
+            }
+            """);
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        var rule = Assert.Single(config.Rules);
+        Assert.Equal(["postgres"], rule.Resources.AsEnumerable());
+        Assert.Contains("reaches Npgsql (through NuGet package Acme.Data) for postgres", rule.Description, StringComparison.Ordinal);
+        Assert.Equal(ResourceKind.Postgres, config.Resources["postgres"].Kind);
+        Assert.DoesNotContain(adoption.Undecided, note => note.Contains("not restored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Projects_that_were_not_restored_are_named_in_one_note_asking_for_a_restore_before_init()
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Shop.UnitTests", "Shop.UnitTests", "xunit");
+        repository.AddProject("tests/Shop.IntegrationTests", "Shop.IntegrationTests", "xunit");
+        repository.WriteFile("tests/Shop.UnitTests/obj/project.assets.json", """{ "libraries": {} }""");
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+
+        var note = Assert.Single(adoption.Undecided, note => note.Contains("not restored", StringComparison.Ordinal));
+        Assert.StartsWith("Shop.IntegrationTests: not restored (no obj/project.assets.json), so the transitive package graph was not read", note, StringComparison.Ordinal);
+        Assert.Contains("Run 'dotnet restore' before 'orchestrator init'", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_SQL_Server_client_gives_an_external_resource_that_keeps_the_projects_tests_out_of_commit()
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Shop.IntegrationTests", "Shop.IntegrationTests", "xunit", "Microsoft.Data.SqlClient");
+        repository.AddProject("tests/Shop.UnitTests", "Shop.UnitTests", "xunit");
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        var rule = Assert.Single(config.Rules, rule => rule.Assembly == "Shop.IntegrationTests");
+        Assert.Equal(["sqlserver"], rule.Resources.AsEnumerable());
+        Assert.Equal(ResourceKind.External, Assert.Single(config.Resources, resource => resource.Key == "sqlserver").Value.Kind);
+        using var written = JsonDocument.Parse(adoption.ConfigurationJson);
+        var description = written.RootElement.GetProperty("resources").GetProperty("sqlserver").GetProperty("description").GetString();
+        Assert.Contains("Given by the rules of Shop.IntegrationTests (reaches Microsoft.Data.SqlClient)", description, StringComparison.Ordinal);
+        Assert.Contains("init has no container definition for 'sqlserver'", description, StringComparison.Ordinal);
+        Assert.Contains("The commit cadence (which allows no resource) leaves these tests out", description, StringComparison.Ordinal);
+        Assert.Contains("define a container (kind generic with an image, ports, readiness and variables), or keep it external", description, StringComparison.Ordinal);
+        Assert.Contains(adoption.Undecided, note => note.StartsWith("Shop.IntegrationTests: reaches Microsoft.Data.SqlClient for sqlserver, for which init has no container definition", StringComparison.Ordinal));
+
+        var inventory = new TestClassifier(config).Classify(
+        [
+            new AssemblyCases("/repo/bin/Shop.IntegrationTests.dll", null, [new DiscoveredCase("Shop.IntegrationTests.OrderTests.Saves", "Saves", "/repo/bin/Shop.IntegrationTests.dll", [], [])]),
+            new AssemblyCases("/repo/bin/Shop.UnitTests.dll", null, [new DiscoveredCase("Shop.UnitTests.PriceTests.Adds", "Adds", "/repo/bin/Shop.UnitTests.dll", [], [])]),
+        ]);
+        var commit = Planner.Plan(inventory, config, "commit", TimingHistory.Empty);
+
+        Assert.Equal(["Shop.UnitTests.PriceTests.Adds"], commit.Units.SelectMany(unit => unit.Tests).Select(test => test.FullyQualifiedName));
+        var excluded = Assert.Single(commit.Exclusions);
+        Assert.Equal(("Shop.IntegrationTests.OrderTests.Saves", ExclusionReason.ResourceNotAllowed), (excluded.Test.FullyQualifiedName, excluded.Reason));
+        Assert.Contains("sqlserver", excluded.Detail, StringComparison.Ordinal);
     }
 }

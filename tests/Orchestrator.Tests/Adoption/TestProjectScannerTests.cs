@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Orchestrator.Adoption;
 using Xunit;
 
@@ -135,5 +136,94 @@ public sealed class TestProjectScannerTests
         Assert.Contains(project.Notes, note => note.Contains("'../../../elsewhere/Lib.csproj', outside the repository", StringComparison.Ordinal));
         Assert.Contains(project.Notes, note => note.Contains("'../Gone/Gone.csproj', which does not exist", StringComparison.Ordinal));
         Assert.Contains(project.Notes, note => note.Contains("'$(SharedRoot)/Common.csproj', a path built from MSBuild properties", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Packages_that_come_through_other_packages_are_read_from_the_restore_output_with_their_way_in()
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("src/Shop", "Shop");
+        var project = repository.Write("tests/Shop.IntegrationTests", "Shop.IntegrationTests", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <PackageReference Include="xunit" />
+                <PackageReference Include="Acme.Data" />
+                <ProjectReference Include="../../src/Shop/Shop.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        repository.WriteFile("tests/Shop.IntegrationTests/obj/project.assets.json", $$"""
+            {
+              "version": 3,
+              "targets": {
+                "net10.0": {
+                  "Acme.Data/2.1.0": { "type": "package", "dependencies": { "Acme.Core": "2.1.0" } },
+                  "Acme.Core/2.1.0": { "type": "package", "dependencies": { "Npgsql": "8.0.3" } },
+                  "Npgsql/8.0.3": { "type": "package" },
+                  "Polly/8.4.0": { "type": "package" },
+                  "xunit/2.9.3": { "type": "package" },
+                  "Shop/1.0.0": { "type": "project", "dependencies": { "Polly": "8.4.0" } }
+                }
+              },
+              "libraries": {
+                "Acme.Data/2.1.0": { "type": "package", "path": "acme.data/2.1.0" },
+                "Acme.Core/2.1.0": { "type": "package", "path": "acme.core/2.1.0" },
+                "Npgsql/8.0.3": { "type": "package", "path": "npgsql/8.0.3" },
+                "Polly/8.4.0": { "type": "package", "path": "polly/8.4.0" },
+                "xunit/2.9.3": { "type": "package", "path": "xunit/2.9.3" },
+                "Shop/1.0.0": { "type": "project", "path": "../../src/Shop/Shop.csproj" }
+              },
+              "projectFileDependencyGroups": { "net10.0": ["Acme.Data >= 2.1.0", "Shop >= 1.0.0", "xunit >= 2.9.3"] },
+              "project": { "restore": { "projectPath": {{JsonSerializer.Serialize(project)}} } }
+            }
+            """);
+
+        var scanned = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
+
+        Assert.Equal(
+            ["Acme.Core (through NuGet package Acme.Data)", "Acme.Data", "Npgsql (through NuGet package Acme.Data → NuGet package Acme.Core)", "Polly (through Shop)", "xunit"],
+            scanned.Reached.Select(reach => reach.ToString()));
+        Assert.Equal("tests/Shop.IntegrationTests/obj/project.assets.json", scanned.AssetsFile);
+        Assert.Empty(scanned.Notes);
+    }
+
+    [Theory]
+    [InlineData("""<Project><PropertyGroup><BaseIntermediateOutputPath>$(MSBuildThisFileDirectory)build/obj/$(MSBuildProjectName)/</BaseIntermediateOutputPath></PropertyGroup></Project>""", "build/obj/Shop.Tests/project.assets.json")]
+    [InlineData("""<Project><PropertyGroup><UseArtifactsOutput>true</UseArtifactsOutput></PropertyGroup></Project>""", "artifacts/obj/Shop.Tests/project.assets.json")]
+    [InlineData("""<Project><PropertyGroup><UseArtifactsOutput>true</UseArtifactsOutput><ArtifactsPath>$(MSBuildThisFileDirectory).out</ArtifactsPath></PropertyGroup></Project>""", ".out/obj/Shop.Tests/project.assets.json")]
+    public void The_restore_output_is_read_where_the_intermediate_or_artifacts_path_puts_it(string buildProps, string assetsFile)
+    {
+        using var repository = new FakeRepository();
+        repository.WriteFile("Directory.Build.props", buildProps);
+        repository.AddProject("tests/Shop.Tests", "Shop.Tests", "xunit");
+        repository.WriteFile(assetsFile, """
+            {
+              "targets": { "net10.0": { "Marten/7.0.0": { "type": "package" }, "xunit/2.9.3": { "type": "package" } } },
+              "libraries": { "Marten/7.0.0": { "type": "package" }, "xunit/2.9.3": { "type": "package" } },
+              "projectFileDependencyGroups": { "net10.0": ["Marten >= 7.0.0", "xunit >= 2.9.3"] }
+            }
+            """);
+
+        var project = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
+
+        Assert.Equal(assetsFile, project.AssetsFile);
+        Assert.Contains("Marten", project.Packages);
+    }
+
+    [Theory]
+    [InlineData("{ \"libraries\": ", "could not be read (")]
+    [InlineData("""{ "libraries": {}, "project": { "restore": { "projectPath": "/elsewhere/Other.Tests.csproj" } } }""", "could not be read (it was restored for /elsewhere/Other.Tests.csproj, not for Shop.Tests.csproj")]
+    public void A_restore_output_that_cannot_be_read_or_belongs_to_another_project_is_noted_and_adds_no_package(string content, string reason)
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Shop.Tests", "Shop.Tests", "xunit");
+        repository.WriteFile("tests/Shop.Tests/obj/project.assets.json", content);
+
+        var project = Assert.Single(TestProjectScanner.Scan(repository.Root).Projects);
+
+        Assert.Equal(["xunit"], project.Packages.AsEnumerable());
+        var note = Assert.Single(project.Notes);
+        Assert.Contains($"tests/Shop.Tests/obj/project.assets.json {reason}", note, StringComparison.Ordinal);
+        Assert.Contains("Run 'dotnet restore' again", note, StringComparison.Ordinal);
     }
 }
