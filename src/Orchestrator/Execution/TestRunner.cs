@@ -201,7 +201,7 @@ public static class TestRunner
         try
         {
             var outcome = await process.RunAsync(attempt, environment, ct).ConfigureAwait(false);
-            return outcome with { Run = outcome.Run with { Instances = pool.ContainerInstancesOf(attempt) } };
+            return outcome with { Run = outcome.Run with { Instances = [.. pool.ContainerInstancesOf(attempt).Select(instance => $"{options.RunId}/{instance}")] } };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {

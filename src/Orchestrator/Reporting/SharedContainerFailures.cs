@@ -15,8 +15,10 @@ public static class SharedContainerFailures
     public static IReadOnlyList<SharedContainerFailure> Of(MergedRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var units = run.Record.Units.Where(unit => unit.Instances.Count > 0).ToList();
-        var resourceOf = run.Record.Containers.ToDictionary(container => container.InstanceName, container => container.Resource, StringComparer.Ordinal);
+        var units = run.Record.Units.Where(unit => unit.Instances is { Count: > 0 }).ToList();
+        var resourceOf = run.Record.Containers
+            .GroupBy(container => container.InstanceName, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Resource, StringComparer.Ordinal);
         var found = new List<SharedContainerFailure>();
         foreach (var test in run.Tests.Where(test => test.Outcome is TestOutcome.Flaky or TestOutcome.Failed))
         {
@@ -43,12 +45,16 @@ public static class SharedContainerFailures
             }
             if (everyFailureShared)
             {
-                var resources = instances.Select(instance => resourceOf.GetValueOrDefault(instance, instance)).Distinct(StringComparer.Ordinal).ToList();
-                found.Add(new SharedContainerFailure(test, [.. instances], resources, [.. sharers]));
+                var names = instances.Select(InstanceName).Distinct(StringComparer.Ordinal).ToList();
+                var resources = names.Select(instance => resourceOf.GetValueOrDefault(instance, instance)).Distinct(StringComparer.Ordinal).ToList();
+                found.Add(new SharedContainerFailure(test, names, resources, [.. sharers]));
             }
         }
         return found;
     }
+
+    /// <summary>The instance without the run id that qualifies it in <see cref="UnitRun.Instances"/>.</summary>
+    private static string InstanceName(string qualified) => qualified[(qualified.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
     private static bool Overlap(UnitRun left, UnitRun right) => left.StartedAt < right.FinishedAt && right.StartedAt < left.FinishedAt;
 }

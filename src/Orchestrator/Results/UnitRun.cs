@@ -29,6 +29,9 @@ public sealed record UnitRun(
     UnitExit Exit,
     string? ExitDetail)
 {
-    /// <summary>The container instances the unit used: another unit on the same instance at the same time shared it.</summary>
+    /// <summary>
+    /// The container instances the unit used, each as <c>run id/instance</c> (merged runs, shards on other agents, had
+    /// containers of their own): another unit on the same instance at the same time shared it.
+    /// </summary>
     public IReadOnlyList<string> Instances { get; init; } = [];
 }

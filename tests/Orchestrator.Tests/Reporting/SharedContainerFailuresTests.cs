@@ -16,9 +16,9 @@ public sealed class SharedContainerFailuresTests
     /// <summary>Attempt 0 of the audit unit fails while the orders unit uses the same Postgres; its re-run passes.</summary>
     private static MergedRun Run(double ordersStartSeconds)
     {
-        var audit = Sample.Unit("integration-postgres#1", [_creates], exit: UnitExit.TestsFailed, partition: "integration-postgres", startSeconds: 0, seconds: 10) with { Instances = ["postgres"] };
-        var orders = Sample.Unit("integration-postgres+redis#1", [_other], partition: "integration-postgres+redis", startSeconds: ordersStartSeconds, seconds: 10) with { Instances = ["postgres", "redis"] };
-        var retry = Sample.Unit("integration-postgres#1", [_creates], attempt: 1, partition: "integration-postgres", startSeconds: 30, seconds: 5) with { Instances = ["postgres"] };
+        var audit = Sample.Unit("integration-postgres#1", [_creates], exit: UnitExit.TestsFailed, partition: "integration-postgres", startSeconds: 0, seconds: 10) with { Instances = ["run-1/postgres"] };
+        var orders = Sample.Unit("integration-postgres+redis#1", [_other], partition: "integration-postgres+redis", startSeconds: ordersStartSeconds, seconds: 10) with { Instances = ["run-1/postgres", "run-1/redis"] };
+        var retry = Sample.Unit("integration-postgres#1", [_creates], attempt: 1, partition: "integration-postgres", startSeconds: 30, seconds: 5) with { Instances = ["run-1/postgres"] };
         var containers = new[] { new ContainerLifetime("postgres", "postgres", "c1", Sample.Origin, Sample.Origin, Sample.Origin.AddSeconds(40), ["integration-postgres", "integration-postgres+redis"]) };
         return ResultsMerger.Merge(
             Sample.Record([audit, orders, retry], containers: containers),
@@ -44,6 +44,15 @@ public sealed class SharedContainerFailuresTests
         var summary = MarkdownSummaryWriter.Render(run);
         Assert.Contains("### Failures while a container was shared (1)", summary, StringComparison.Ordinal);
         Assert.Contains("failed only while integration-postgres+redis#1 used the same container (postgres)", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Units_of_another_run_merged_in_never_shared_a_container_with_this_one()
+    {
+        var run = Run(ordersStartSeconds: 2);
+        var units = run.Record.Units.Select(unit => unit.UnitId.StartsWith("integration-postgres+redis", StringComparison.Ordinal) ? unit with { Instances = ["run-2/postgres", "run-2/redis"] } : unit).ToList();
+
+        Assert.Empty(SharedContainerFailures.Of(run with { Record = run.Record with { Units = units } }));
     }
 
     [Fact]
