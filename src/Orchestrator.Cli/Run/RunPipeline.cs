@@ -160,9 +160,11 @@ internal static class RunPipeline
         {
             output.WriteLine("The run was stopped before every unit ran: the results are partial and the run fails.");
         }
-        foreach (var problem in record.Problems.Where(problem => problem.IsError))
+        // Errors again at the end, where CI logs are read, and what the selection said (an empty shard is a warning).
+        var selection = SelectionCheck.Of(planned.Plan);
+        foreach (var problem in record.Problems.Where(problem => problem.IsError || problem == selection))
         {
-            output.WriteLine($"error {problem.Subject}: {problem.Message}");
+            output.WriteLine($"{(problem.IsError ? "error" : "warning")} {problem.Subject}: {problem.Message}");
         }
         if (verdict.Problems > 0)
         {
