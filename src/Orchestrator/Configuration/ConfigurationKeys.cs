@@ -30,7 +30,7 @@ public static class ConfigurationKeys
 
     public static ImmutableArray<string> Parallelism { get; } = ["maxParallelUnits", "maxContainers", "targetUnitSeconds", "maxUnitsPerPartition", "packBelowSeconds"];
 
-    public static ImmutableArray<string> Timeouts { get; } = ["testHangSeconds", "unitSeconds", "readinessSeconds"];
+    public static ImmutableArray<string> Timeouts { get; } = ["testHangSeconds", "unitSeconds", "readinessSeconds", "hangDump"];
 
     public static ImmutableArray<string> Rule { get; } = ["assembly", "namespace", "class", "test", "layer", "resources", "partition", "override", "description"];
 

@@ -397,10 +397,19 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         {
             return settings;
         }
+        var hangDump = json.String(element, path, "hangDump") ?? settings.HangDump;
+        if (hangDump is not ("none" or "mini" or "full"))
+        {
+            json.Error(JsonPath.Property(path, "hangDump"), $"'{hangDump}' is not a dump type.", "Use \"none\" (the default: the orchestrator names a hanging test itself), \"mini\" or \"full\" (VSTest's blame collector writes a dump of the hanging host).");
+            hangDump = settings.HangDump;
+        }
         return new TimeoutSettings(
             json.Seconds(element, path, "testHangSeconds") ?? settings.TestHang,
             json.Seconds(element, path, "unitSeconds") ?? settings.Unit,
-            json.Seconds(element, path, "readinessSeconds") ?? settings.Readiness);
+            json.Seconds(element, path, "readinessSeconds") ?? settings.Readiness)
+        {
+            HangDump = hangDump,
+        };
     }
 
     private void CheckTemplates(ImmutableDictionary<string, string> templates, string path, ResourceDefinition resource)

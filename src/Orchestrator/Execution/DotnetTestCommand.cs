@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Xml.Linq;
 using Orchestrator.Planning;
 
@@ -7,7 +8,9 @@ namespace Orchestrator.Execution;
 /// <summary>
 /// The <c>dotnet test</c> command line for one unit: built assemblies only (straight to vstest, no build),
 /// its filter (in a <c>.runsettings</c> file when too long for a command line), its own results directory
-/// and TRX, the hang timeout, and the live-results logger when configured.
+/// and TRX, the live-results logger and the in-process progress collector when configured (the orchestrator's
+/// own watchdog then names a hanging test), and VSTest's blame collector only when hang dumps are asked for
+/// or there is no progress collector to watch.
 /// </summary>
 public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? RunSettings)
 {
@@ -25,20 +28,26 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
         var arguments = new List<string> { "test" };
         arguments.AddRange(unit.Sources);
         arguments.AddRange(["--results-directory", paths.Directory, "--logger", $"trx;LogFileName={paths.TrxFileName}"]);
-        var hangSeconds = Math.Max(1, (int)Math.Ceiling(options.Timeouts.TestHang.TotalSeconds));
-        arguments.AddRange(["--blame-hang-timeout", hangSeconds.ToString(CultureInfo.InvariantCulture) + "s", "--blame-hang-dump-type", "none"]);
+        var watched = options.LoggerDirectory is not null;
+        if (!watched || options.Timeouts.CollectsHangDumps)
+        {
+            var hangSeconds = Math.Max(1, (int)Math.Ceiling(options.Timeouts.TestHang.TotalSeconds));
+            var dumpType = options.Timeouts.CollectsHangDumps ? options.Timeouts.HangDump : "none";
+            arguments.AddRange(["--blame-hang-timeout", hangSeconds.ToString(CultureInfo.InvariantCulture) + "s", "--blame-hang-dump-type", dumpType]);
+        }
         if (options.LoggerDirectory is { } loggerDirectory)
         {
             arguments.Add($"--test-adapter-path:{loggerDirectory}");
             arguments.AddRange(["--logger", $"{LoggerFriendlyName};mode=run;path={paths.LiveResultsPath}"]);
         }
+        var filterInSettings = unit.Filter.Length > options.MaxCommandLineFilterLength;
         string? runSettings = null;
-        if (unit.Filter.Length > options.MaxCommandLineFilterLength)
+        if (filterInSettings || watched)
         {
-            runSettings = RunSettingsWithFilter(unit.Filter);
+            runSettings = SettingsDocument(filterInSettings ? unit.Filter : null, watched ? ProgressCollector(options.LoggerDirectory!, paths.Directory) : null);
             arguments.AddRange(["--settings", paths.RunSettingsPath]);
         }
-        else if (unit.Filter.Length > 0)
+        if (!filterInSettings && unit.Filter.Length > 0)
         {
             arguments.AddRange(["--filter", unit.Filter]);
         }
@@ -46,9 +55,44 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
     }
 
     /// <summary>A <c>.runsettings</c> document whose <c>RunConfiguration/TestCaseFilter</c> carries the filter.</summary>
-    public static string RunSettingsWithFilter(string filter) =>
-        new XDocument(
-            new XElement("RunSettings",
-                new XElement("RunConfiguration",
-                    new XElement("TestCaseFilter", filter)))).ToString();
+    public static string RunSettingsWithFilter(string filter) => SettingsDocument(filter, progressCollector: null);
+
+    private static string SettingsDocument(string? filter, XElement? progressCollector)
+    {
+        var settings = new XElement("RunSettings");
+        if (filter is not null)
+        {
+            settings.Add(new XElement("RunConfiguration", new XElement("TestCaseFilter", filter)));
+        }
+        if (progressCollector is not null)
+        {
+            settings.Add(new XElement("InProcDataCollectionRunSettings", new XElement("InProcDataCollectors", progressCollector)));
+        }
+        return new XDocument(settings).ToString();
+    }
+
+    /// <summary>The in-process collector that writes each test's start and end into the unit's directory (see <c>TestProgressCollector</c>).</summary>
+    private static XElement ProgressCollector(string loggerDirectory, string unitDirectory)
+    {
+        var codebase = Path.GetFullPath(Path.Combine(loggerDirectory, "Orchestrator.TestLogger.dll"));
+        return new("InProcDataCollector",
+            new XAttribute("friendlyName", "orchestrator-progress"),
+            new XAttribute("uri", "InProcDataCollector://orchestrator/progress/v1"),
+            // The test host matches the type by its whole assembly-qualified name, version included.
+            new XAttribute("assemblyQualifiedName", $"Orchestrator.TestLogger.TestProgressCollector, {CollectorAssemblyName(codebase)}"),
+            new XAttribute("codebase", codebase),
+            new XElement("Configuration", new XElement("Directory", unitDirectory)));
+    }
+
+    private static string CollectorAssemblyName(string codebase)
+    {
+        try
+        {
+            return AssemblyName.GetAssemblyName(codebase).FullName;
+        }
+        catch (Exception exception) when (exception is IOException or BadImageFormatException)
+        {
+            return "Orchestrator.TestLogger";
+        }
+    }
 }

@@ -13,4 +13,11 @@ public sealed record UnitEnding(
     bool TimedOut,
     UnitOutput Output,
     IReadOnlyList<LiveTestResult>? TrxResults,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The test the watchdog found running past the hang timeout, for which it killed the unit.</summary>
+    public string? HungTest { get; init; }
+
+    /// <summary>A test a host started and never finished: what it was running when it died.</summary>
+    public string? UnfinishedTest { get; init; }
+}

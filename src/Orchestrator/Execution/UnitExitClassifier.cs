@@ -16,6 +16,10 @@ public static class UnitExitClassifier
         {
             return (UnitExit.Cancelled, $"Run cancelled after {elapsed}; the process tree was killed.");
         }
+        if (ending.HungTest is { } hung)
+        {
+            return (UnitExit.Hung, $"The test {hung} ran longer than the hang timeout of {Seconds(timeouts.TestHang)}, so the unit's process tree was killed; tests after it have no result. Raise timeouts.testHangSeconds if it is just slow.");
+        }
         if (ending.TimedOut)
         {
             return (UnitExit.TimedOut, $"The unit exceeded its timeout of {Seconds(timeouts.Unit)} and its process tree was killed{RunningTest(ending)}. Raise timeouts.unit or split the unit.");
@@ -49,7 +53,9 @@ public static class UnitExitClassifier
     }
 
     private static string RunningTest(UnitEnding ending) =>
-        ending.Output.CrashingTest is { } test ? $" while running {test}" : string.Empty;
+        ending.Output.CrashingTest is { } named ? $" while running {named}"
+        : ending.UnfinishedTest is { } started ? $" while running {started} (the last test the host reported starting)"
+        : string.Empty;
 
     private static string LastWords(UnitEnding ending)
     {

@@ -9,7 +9,7 @@ public sealed record UnitPaths(string Directory, string TrxFileName)
 
     public string LiveResultsPath => Path.Combine(Directory, "live.jsonl");
 
-    public string RunSettingsPath => Path.Combine(Directory, "filter.runsettings");
+    public string RunSettingsPath => Path.Combine(Directory, "unit.runsettings");
 
     /// <summary>Paths for one attempt of one repetition of a unit, under the run's results directory.</summary>
     public static UnitPaths For(string resultsDirectory, string unitId, int repetition, int attempt)

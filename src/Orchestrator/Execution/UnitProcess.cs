@@ -8,7 +8,9 @@ namespace Orchestrator.Execution;
 /// <summary>
 /// Runs one unit as one <c>dotnet test</c> process over built assemblies: own results directory and
 /// TRX, the partition's environment on top of the inherited one, hang and unit timeouts, cancellation
-/// that kills the whole process tree, output logged (secrets redacted), live results tailed.
+/// that kills the whole process tree, output logged (secrets redacted), live results tailed. Its watchdog
+/// follows the in-process collector's progress files and kills the unit when one test runs past the hang
+/// timeout, naming that test; it also names the test a crashed host was running.
 /// </summary>
 public sealed class UnitProcess
 {
@@ -66,7 +68,8 @@ public sealed class UnitProcess
         }
 
         using var timeout = new CancellationTokenSource(_options.Timeouts.Unit);
-        using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        using var hang = new CancellationTokenSource();
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token, hang.Token);
         using var lastResort = new CancellationTokenSource();
         var startedAt = DateTimeOffset.UtcNow;
         CommandTask<CommandResult> task;
@@ -100,9 +103,11 @@ public sealed class UnitProcess
         });
 
         var tail = _options.LoggerDirectory is null ? null : new LiveResultTail(paths.LiveResultsPath);
+        var progress = _options.LoggerDirectory is null ? null : new TestProgress(paths.Directory);
         var live = new List<LiveTestResult>();
         using var tailStop = new CancellationTokenSource();
-        var tailing = tail is null ? Task.CompletedTask : TailAsync(tail, start, live, tailStop.Token);
+        var watchdog = new HangWatchdog(progress, HangLimit(), hang);
+        var tailing = TailAsync(tail, watchdog, start, live, tailStop.Token);
 
         int? exitCode = null;
         try
@@ -123,13 +128,19 @@ public sealed class UnitProcess
 
         var trxResults = TrxOutcomes.TryRead(paths.TrxPath);
         var wasKilled = Volatile.Read(ref killed) == 1;
+        progress?.Poll();
+        var hungTest = watchdog.HungTest;
         var ending = new UnitEnding(
             exitCode,
             Cancelled: wasKilled && ct.IsCancellationRequested,
-            TimedOut: wasKilled && !ct.IsCancellationRequested,
+            TimedOut: wasKilled && !ct.IsCancellationRequested && hungTest is null,
             output,
             trxResults,
-            finishedAt - startedAt);
+            finishedAt - startedAt)
+        {
+            HungTest = hungTest?.Name,
+            UnfinishedTest = progress?.LastUnfinished?.Name,
+        };
         var (exit, exitDetail) = UnitExitClassifier.Classify(ending, _options.Timeouts);
         if (tail is null && trxResults is not null)
         {
@@ -155,14 +166,25 @@ public sealed class UnitProcess
             trxResults ?? live);
     }
 
-    private async Task TailAsync(LiveResultTail tail, UnitStart start, List<LiveTestResult> live, CancellationToken stop)
+    /// <summary>
+    /// How long one test may run before the watchdog kills its unit. When VSTest's blame collector is there to write a
+    /// dump, it gets the first go; the watchdog is the backstop.
+    /// </summary>
+    private TimeSpan HangLimit() =>
+        _options.Timeouts.CollectsHangDumps ? _options.Timeouts.TestHang + TimeSpan.FromSeconds(60) : _options.Timeouts.TestHang;
+
+    private async Task TailAsync(LiveResultTail? tail, HangWatchdog watchdog, UnitStart start, List<LiveTestResult> live, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(TailInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                Report(start, tail.ReadAvailable(), live);
+                if (tail is not null)
+                {
+                    Report(start, tail.ReadAvailable(), live);
+                }
+                watchdog.Check();
             }
         }
         catch (OperationCanceledException)

@@ -88,6 +88,40 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
     }
 
     [Fact]
+    public async Task The_orchestrators_watchdog_names_a_hanging_test_without_the_blame_collector()
+    {
+        var plan = FixtureProject.Plan(_fixture.Unit("integration-none#1", "Passes_one", "Hangs"));
+        var options = Options() with
+        {
+            Timeouts = new TimeoutSettings(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)),
+            LoggerDirectory = AppContext.BaseDirectory,
+        };
+
+        var record = await TestRunner.RunAsync(plan, options, null, new RecordingProgress(), CancellationToken.None);
+
+        var run = Assert.Single(record.Units);
+        Assert.Equal(UnitExit.Hung, run.Exit);
+        Assert.Contains("The test Fixture.Behaviours.Hangs ran longer than the hang timeout of 3 s", run.ExitDetail, StringComparison.Ordinal);
+        var output = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(run.TrxPath ?? Path.Combine(_results, "x", "x"))!, "output.log"));
+        Assert.DoesNotContain("--blame", output, StringComparison.Ordinal);
+        Assert.True(run.FinishedAt - run.StartedAt < TimeSpan.FromSeconds(60), $"took {run.FinishedAt - run.StartedAt}");
+    }
+
+    [Fact]
+    public async Task A_crashed_host_is_named_with_the_test_it_was_running_without_the_blame_collector()
+    {
+        var plan = FixtureProject.Plan(_fixture.Unit("integration-none#1", "Crashes", "Passes_one"));
+        var options = Options() with { LoggerDirectory = AppContext.BaseDirectory };
+
+        var record = await TestRunner.RunAsync(plan, options, null, new RecordingProgress(), CancellationToken.None);
+
+        var run = Assert.Single(record.Units);
+        Assert.Equal(UnitExit.Crashed, run.Exit);
+        // xunit reports starts through a message queue: a host that dies at once may not have reported the crashing test yet.
+        Assert.Matches(@"while running Fixture\.Behaviours\.(Crashes|Passes_one) \(the last test the host reported starting\)", run.ExitDetail);
+    }
+
+    [Fact]
     public async Task Unit_running_past_its_timeout_is_TimedOut_and_its_processes_are_gone()
     {
         var plan = FixtureProject.Plan(_fixture.Unit("integration-none#1", "Slow"));
@@ -147,7 +181,7 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
 
         var run = Assert.Single(record.Units);
         Assert.Equal(UnitExit.Passed, run.Exit);
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(run.TrxPath)!, "filter.runsettings")));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(run.TrxPath)!, "unit.runsettings")));
         var names = XDocument.Load(run.TrxPath!).Descendants().Where(e => e.Name.LocalName == "UnitTestResult").Select(e => (string?)e.Attribute("testName")).Order().ToList();
         Assert.Equal(["Fixture.Behaviours.Passes_one", "Fixture.Behaviours.Passes_two"], names);
     }
