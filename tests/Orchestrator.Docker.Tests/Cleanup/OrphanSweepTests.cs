@@ -3,6 +3,7 @@ using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orchestrator.Docker.Tests.Support;
+using Orchestrator.Execution;
 using Xunit;
 
 namespace Orchestrator.Docker.Tests.Cleanup;
@@ -80,7 +81,7 @@ public sealed class OrphanSweepTests
             {
                 [ContainerLabels.Tool] = ContainerLabels.ToolValue,
                 [ContainerLabels.RunId] = runId,
-                [ContainerLabels.OwnerHost] = Environment.MachineName,
+                [ContainerLabels.OwnerHost] = OwnerProcess.Current.Host,
                 [ContainerLabels.OwnerPid] = ownerPid.ToString(CultureInfo.InvariantCulture),
                 [ContainerLabels.Created] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             },
