@@ -34,6 +34,11 @@ internal static class CommonOptions
         },
     };
 
+    public static Option<string?> Timings() => new("--timings")
+    {
+        Description = "Timings file to balance the plan by (e.g. restored from the CI cache). A sharded plan uses timings only from here, never the agent's own history, so every agent splits the same way.",
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Write JSON for tools instead of tables." };
 
     public static Shard ParseShard(string value)

@@ -14,7 +14,11 @@ internal sealed record PlannedRun(
     TimeSpan DiscoverTime,
     TimeSpan PlanTime)
 {
-    public static async Task<PlannedRun> CreateAsync(Workspace workspace, string cadence, Shard? shard, CancellationToken ct)
+    /// <param name="timings">
+    /// A timings file to plan by. Without one a whole plan uses the workspace's own history, and a sharded plan none:
+    /// the split must depend only on what every agent shares, never on one agent's local history.
+    /// </param>
+    public static async Task<PlannedRun> CreateAsync(Workspace workspace, string cadence, Shard? shard, CancellationToken ct, string? timings = null)
     {
         if (!workspace.Configuration.Cadences.ContainsKey(cadence))
         {
@@ -40,7 +44,13 @@ internal sealed record PlannedRun(
         var discoverTime = clock.Elapsed;
 
         clock.Restart();
-        var (history, timingsWarning) = TimingStore.Load(workspace.TimingsPath);
+        if (timings is not null && !File.Exists(timings))
+        {
+            throw new UsageException($"Timings file '{timings}' does not exist: give the path of a timings.json (written by 'run' or 'merge'), or leave --timings out.");
+        }
+        var (history, timingsWarning) = timings is not null ? TimingStore.Load(timings)
+            : shard is not null ? (new Dictionary<TestKey, TimeSpan>(), null)
+            : TimingStore.Load(workspace.TimingsPath);
         var plan = Planner.Plan(inventory, workspace.Configuration, cadence, TimingHistory.From(history), shard);
         var planTime = clock.Elapsed;
 

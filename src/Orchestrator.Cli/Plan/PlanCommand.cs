@@ -12,15 +12,16 @@ internal static class PlanCommand
         var config = CommonOptions.Config();
         var cadence = CommonOptions.Cadence();
         var shard = CommonOptions.Shard();
+        var timings = CommonOptions.Timings();
         var json = CommonOptions.Json();
         var command = new Command("plan", "Show the partitions, units, exclusions and predicted duration of a cadence.")
         {
-            config, cadence, shard, json,
+            config, cadence, shard, timings, json,
         };
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
-            var planned = await PlannedRun.CreateAsync(workspace, parse.GetValue(cadence)!, parse.GetValue(shard), ct);
+            var planned = await PlannedRun.CreateAsync(workspace, parse.GetValue(cadence)!, parse.GetValue(shard), ct, parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(PlanView.ToJson(planned.Plan, workspace.Configuration));

@@ -11,6 +11,7 @@ internal static class RunCommand
         var config = CommonOptions.Config();
         var cadence = CommonOptions.Cadence();
         var shard = CommonOptions.Shard();
+        var timings = CommonOptions.Timings();
         var results = new Option<string?>("--results")
         {
             Description = $"Results directory (default: {Workspace.ResultsDirectoryName} beside the configuration file).",
@@ -21,7 +22,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Discover, plan, provision and run a cadence's tests; merge the results per layer.")
         {
-            config, cadence, shard, results, build,
+            config, cadence, shard, timings, results, build,
         };
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
@@ -33,7 +34,8 @@ internal static class RunCommand
             var request = new RunRequest(
                 parse.GetValue(cadence)!,
                 parse.GetValue(shard),
-                workspace.Resolve(parse.GetValue(results) ?? Workspace.ResultsDirectoryName));
+                workspace.Resolve(parse.GetValue(results) ?? Workspace.ResultsDirectoryName),
+                parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null);
             return await RunPipeline.RunAsync(workspace, request, ct);
         }));
         return command;

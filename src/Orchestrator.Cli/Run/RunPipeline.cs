@@ -23,7 +23,7 @@ internal static class RunPipeline
     {
         var configuration = workspace.Configuration;
         var cadence = configuration.Cadences.GetValueOrDefault(request.Cadence);
-        var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct);
+        var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings);
         DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);
         ResultsDirectory.Prepare(request.ResultsDirectory);
 
@@ -80,7 +80,7 @@ internal static class RunPipeline
             ["plan"] = planned.PlanTime,
             ["prepare"] = prepareTime,
         };
-        record = record with { Phases = phases, Problems = ProblemsOf(planned) };
+        record = record with { Phases = phases, Problems = ProblemsOf(planned), Shard = ShardOf(planned.Plan) };
         RunVerdict verdict;
         try
         {
@@ -121,6 +121,9 @@ internal static class RunPipeline
                 $"({redactor.Redact(keeping.Message)}): free space or fix the permissions and run again.");
         }
     }
+
+    private static ShardRecord? ShardOf(TestPlan plan) =>
+        plan.Split is { } split ? new ShardRecord(split.Shard.Index, split.Shard.Count, split.Fingerprint, split.Selection) : null;
 
     /// <summary>Discovery's problems and an empty selection, for every report: an error among them fails the run.</summary>
     private static List<RunProblem> ProblemsOf(PlannedRun planned)

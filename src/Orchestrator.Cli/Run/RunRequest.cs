@@ -3,4 +3,5 @@ using Orchestrator.Planning;
 namespace Orchestrator.Cli.Run;
 
 /// <summary>What the user asked <c>run</c> to do.</summary>
-internal sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDirectory);
+/// <param name="Timings">An explicit timings file to plan by; null plans by the workspace's own history, or by none when sharded.</param>
+internal sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDirectory, string? Timings = null);

@@ -55,16 +55,17 @@ public static class Planner
             .Select(group => BuildPartition(group, config, history, bySource, slots))
             .ToList();
 
+        ShardSplit? split = null;
         if (shard is not null)
         {
-            partitions = KeepShard(partitions, shard, exclusions);
+            (partitions, split) = KeepShard(definition.Name, partitions, shard, exclusions);
         }
 
         partitions = [.. partitions
             .OrderByDescending(partition => partition.ExpectedDuration)
             .ThenBy(partition => partition.Id, StringComparer.Ordinal)];
         exclusions.Sort((left, right) => TestKey.Ordinal.Compare(left.Test, right.Test));
-        return new TestPlan(definition.Name, partitions, exclusions, Predict(partitions, slots), shard);
+        return new TestPlan(definition.Name, partitions, exclusions, Predict(partitions, slots), shard) { Split = split };
     }
 
     /// <summary>Partition id: <c>integration-postgres+redis</c>, <c>unit-none</c>; a named one <c>integration-postgres-reports</c>.</summary>
@@ -232,7 +233,7 @@ public static class Planner
         return (int)Math.Clamp(wanted, 1, Math.Max(1, cap));
     }
 
-    private static List<Partition> KeepShard(List<Partition> partitions, Shard shard, List<Exclusion> exclusions)
+    private static (List<Partition> Kept, ShardSplit Split) KeepShard(string cadence, List<Partition> partitions, Shard shard, List<Exclusion> exclusions)
     {
         var units = partitions.SelectMany(partition => partition.Units)
             .OrderByDescending(unit => unit.ExpectedDuration)
@@ -250,8 +251,9 @@ public static class Planner
             var detail = $"unit {units[i].Id} runs in shard {(shardOfUnit[i] + 1).ToString(CultureInfo.InvariantCulture)}/{shard.Count.ToString(CultureInfo.InvariantCulture)}";
             exclusions.AddRange(units[i].Tests.Select(test => new Exclusion(test, ExclusionReason.OtherShard, detail)));
         }
-        return [.. partitions
+        var split = ShardSplit.Of(cadence, [.. units.Select((unit, index) => (unit, shardOfUnit[index]))], shard);
+        return ([.. partitions
             .Select(partition => partition with { Units = [.. partition.Units.Where(unit => kept.Contains(unit.Id))] })
-            .Where(partition => partition.Units.Count > 0)];
+            .Where(partition => partition.Units.Count > 0)], split);
     }
 }

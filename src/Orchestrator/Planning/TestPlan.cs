@@ -18,5 +18,8 @@ public sealed record TestPlan(
 {
     public IEnumerable<ExecutionUnit> Units => Partitions.SelectMany(partition => partition.Units);
 
+    /// <summary>The whole selection and the fingerprint of the split, when the plan keeps one shard.</summary>
+    public ShardSplit? Split { get; init; }
+
     public int SelectedTestCount => Partitions.Sum(partition => partition.TestCount);
 }

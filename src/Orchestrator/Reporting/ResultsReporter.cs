@@ -85,13 +85,17 @@ public static class ResultsReporter
         return await WriteReportAsync(Combine(records), options, ct);
     }
 
-    /// <summary>One record from several: ids and cadences joined, earliest start, latest finish, units and containers united, the longest time of each phase.</summary>
+    /// <summary>
+    /// One record from several: ids and cadences joined, earliest start, latest finish, units and containers united, the
+    /// longest time of each phase, and the problems of each plus those of their shards' coverage (see <see cref="ShardCoverage"/>).
+    /// </summary>
     public static RunRecord Combine(IReadOnlyList<RunRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
+        var coverage = ShardCoverage.Check(records);
         if (records.Count == 1)
         {
-            return records[0];
+            return coverage.Count == 0 ? records[0] : records[0] with { Problems = [.. records[0].Problems, .. coverage], Shard = null };
         }
         var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var (phase, duration) in records.SelectMany(record => record.Phases))
@@ -108,7 +112,7 @@ public static class ResultsReporter
             [.. records.SelectMany(record => record.Containers)],
             phases)
         {
-            Problems = [.. records.SelectMany(record => record.Problems).Distinct()],
+            Problems = [.. records.SelectMany(record => record.Problems).Distinct(), .. coverage],
         };
     }
 

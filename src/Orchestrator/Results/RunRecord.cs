@@ -24,4 +24,7 @@ public sealed record RunRecord(
 {
     /// <summary>Problems outside the tests (discovery, selection); any error fails the run.</summary>
     public IReadOnlyList<RunProblem> Problems { get; init; } = [];
+
+    /// <summary>The shard the run was, when it ran one; null for a whole plan (or a merge of shards).</summary>
+    public ShardRecord? Shard { get; init; }
 }
