@@ -41,10 +41,13 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
             arguments.AddRange(["--logger", $"{LoggerFriendlyName};mode=run;path={paths.LiveResultsPath}"]);
         }
         var filterInSettings = unit.Filter.Length > options.MaxCommandLineFilterLength;
+        // VSTest runs a unit's assemblies one after another unless told otherwise; their hosts run side by side here,
+        // as many at once as there are processors, so an integration unit's waits overlap.
+        var hosts = Math.Min(unit.Sources.Count, Math.Max(1, options.HostsPerUnit));
         string? runSettings = null;
-        if (filterInSettings || watched)
+        if (filterInSettings || watched || hosts > 1)
         {
-            runSettings = SettingsDocument(filterInSettings ? unit.Filter : null, watched ? ProgressCollector(options.LoggerDirectory!, paths.Directory) : null);
+            runSettings = SettingsDocument(filterInSettings ? unit.Filter : null, hosts, watched ? ProgressCollector(options.LoggerDirectory!, paths.Directory) : null);
             arguments.AddRange(["--settings", paths.RunSettingsPath]);
         }
         if (!filterInSettings && unit.Filter.Length > 0)
@@ -54,15 +57,22 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
         return new DotnetTestCommand(arguments, runSettings);
     }
 
-    /// <summary>A <c>.runsettings</c> document whose <c>RunConfiguration/TestCaseFilter</c> carries the filter.</summary>
-    public static string RunSettingsWithFilter(string filter) => SettingsDocument(filter, progressCollector: null);
-
-    private static string SettingsDocument(string? filter, XElement? progressCollector)
+    /// <summary>The unit's <c>.runsettings</c>: the filter when too long for the command line, parallel hosts, the progress collector.</summary>
+    private static string SettingsDocument(string? filter, int hosts, XElement? progressCollector)
     {
         var settings = new XElement("RunSettings");
+        var runConfiguration = new XElement("RunConfiguration");
         if (filter is not null)
         {
-            settings.Add(new XElement("RunConfiguration", new XElement("TestCaseFilter", filter)));
+            runConfiguration.Add(new XElement("TestCaseFilter", filter));
+        }
+        if (hosts > 1)
+        {
+            runConfiguration.Add(new XElement("MaxCpuCount", hosts));
+        }
+        if (runConfiguration.HasElements)
+        {
+            settings.Add(runConfiguration);
         }
         if (progressCollector is not null)
         {

@@ -33,6 +33,9 @@ public sealed record RunOptions(string RunId, string ResultsDirectory)
     /// <summary>The <c>dotnet</c> executable.</summary>
     public string DotnetPath { get; init; } = "dotnet";
 
+    /// <summary>How many test hosts a unit over several assemblies runs at once (VSTest runs them one after another by default).</summary>
+    public int HostsPerUnit { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Filters longer than this go to a <c>.runsettings</c> file instead of the command line.</summary>
     public int MaxCommandLineFilterLength { get; init; } = 2048;
 

@@ -23,6 +23,7 @@ public sealed class DotnetTestCommandTests
     private static readonly RunOptions Options = new("run1", "/results")
     {
         Timeouts = TimeoutSettings.Default with { TestHang = TimeSpan.FromSeconds(90) },
+        HostsPerUnit = 1,
     };
 
     [Fact]
@@ -53,6 +54,32 @@ public sealed class DotnetTestCommandTests
         Assert.Equal(["--settings", paths.RunSettingsPath], command.Arguments.TakeLast(2));
         var filter = XDocument.Parse(command.RunSettings!).Root!.Element("RunConfiguration")!.Element("TestCaseFilter")!.Value;
         Assert.Equal(Unit.Filter, filter);
+    }
+
+    [Fact]
+    public void A_unit_over_several_assemblies_runs_their_hosts_side_by_side()
+    {
+        var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
+
+        var command = DotnetTestCommand.For(Unit, paths, Options with { HostsPerUnit = 4 });
+
+        Assert.Equal(["--settings", paths.RunSettingsPath], command.Arguments.TakeLast(4).Take(2));
+        Assert.Equal("2", XDocument.Parse(command.RunSettings!).Root!.Element("RunConfiguration")!.Element("MaxCpuCount")!.Value);
+    }
+
+    [Fact]
+    public void With_the_logger_the_progress_collector_replaces_the_blame_collector_unless_dumps_are_asked_for()
+    {
+        var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
+
+        var watched = DotnetTestCommand.For(Unit, paths, Options with { LoggerDirectory = "/tools/logger" });
+        var dumping = DotnetTestCommand.For(Unit, paths, Options with { LoggerDirectory = "/tools/logger", Timeouts = Options.Timeouts with { HangDump = "mini" } });
+
+        Assert.DoesNotContain("--blame-hang-timeout", watched.Arguments);
+        var collector = XDocument.Parse(watched.RunSettings!).Descendants("InProcDataCollector").Single();
+        Assert.Equal("/tools/logger/Orchestrator.TestLogger.dll", collector.Attribute("codebase")!.Value);
+        Assert.Equal(paths.Directory, collector.Element("Configuration")!.Element("Directory")!.Value);
+        Assert.Equal(["--blame-hang-timeout", "90s", "--blame-hang-dump-type", "mini"], dumping.Arguments.SkipWhile(argument => argument != "--blame-hang-timeout").Take(4));
     }
 
     [Fact]
