@@ -5,8 +5,10 @@ using Orchestrator.Resources;
 namespace Orchestrator.Cli.Pipeline;
 
 /// <summary>
-/// Turns the errors a command expects (bad configuration, bad arguments, resources that cannot be
-/// provided) into a clear message on stderr and an honest exit code, instead of a stack trace.
+/// The one error policy of every command: what the user can fix (bad configuration or arguments, resources that
+/// cannot be provided, a failed build) is a clear message on stderr and exit code 2; anything else is a bug of the
+/// orchestrator, exit code 3 with the stack trace and a request to report it (an <see cref="ArgumentException"/>
+/// from inside is a bug too, never passed off as the user's mistake). Test failures are the commands' own exit 1.
 /// </summary>
 internal static class CommandErrors
 {
@@ -27,7 +29,7 @@ internal static class CommandErrors
             }
             return ExitCodes.CannotStart;
         }
-        catch (Exception expected) when (expected is UsageException or ResourceException or ArgumentException or BuildException)
+        catch (Exception expected) when (expected is UsageException or ResourceException or BuildException)
         {
             await Console.Error.WriteLineAsync($"error: {expected.Message}");
             return ExitCodes.CannotStart;
