@@ -45,6 +45,14 @@ public sealed class FixtureProject : IAsyncLifetime
             [Fact] public void Passes_two() => Assert.Equal(2, 1 + 1);
             [Fact] public void Fails() => Assert.Fail("fixture failure on purpose");
             [Fact] public void Crashes() => Environment.FailFast("fixture crash on purpose");
+
+            [Fact]
+            public void Crashes_after_working()
+            {
+                // A test that crashes its host a while into its work (not the instant it starts).
+                Thread.Sleep(1000);
+                Environment.FailFast("fixture crash on purpose, after working");
+            }
             [Fact] public void Hangs() => new ManualResetEventSlim(false).Wait();
             [Fact] public void Sees_environment() => Assert.Equal("from-orchestrator", Environment.GetEnvironmentVariable("FIXTURE_VALUE"));
 
