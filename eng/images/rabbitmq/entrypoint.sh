@@ -1,5 +1,6 @@
 #!/bin/sh
-# Writes the broker configuration with the per-run user (RABBITMQ_DEFAULT_USER/PASS), then runs it.
+# Writes the broker configuration with the per-run user (RABBITMQ_DEFAULT_USER/PASS) and the management
+# plugin (its HTTP API on 15672 is how the orchestrator creates a virtual host per unit), then runs it.
 set -eu
 user="${RABBITMQ_DEFAULT_USER:-guest}"
 pass="${RABBITMQ_DEFAULT_PASS:-guest}"
@@ -12,5 +13,7 @@ default_vhost = /
 log.console = true
 log.console.level = warning
 log.file = false
+management.tcp.port = 15672
 CONF
+echo '[rabbitmq_management].' > /etc/rabbitmq/enabled_plugins
 exec rabbitmq-server "$@"

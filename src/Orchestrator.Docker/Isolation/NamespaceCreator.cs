@@ -37,6 +37,9 @@ internal sealed class NamespaceCreator(IDockerClient client, SecretRedactor reda
             case ResourceKind.Postgres:
                 await PostgresDatabases.CreateAsync(tracked, instance, user, name, redactor, ct);
                 break;
+            case ResourceKind.RabbitMq when instance.Ports.TryGetValue(RabbitMqVirtualHosts.ManagementPort, out var managementPort):
+                await RabbitMqVirtualHosts.CreateAsync(tracked, instance, managementPort, user, name, redactor, ct);
+                break;
             case ResourceKind.RabbitMq:
                 await RunAsync(tracked, ["rabbitmqctl", "-q", "add_vhost", name], ct);
                 await RunAsync(tracked, ["rabbitmqctl", "-q", "set_permissions", "-p", name, user, ".*", ".*", ".*"], ct);

@@ -21,6 +21,7 @@ public sealed class PostgresResourceTests
         {
             await provider.PrepareAsync([TestResources.Postgres], ct);
             var instance = await provider.StartAsync(TestResources.Postgres, "postgres", ct);
+            var started = DateTimeOffset.UtcNow.AddSeconds(-5);
             var partition = await provider.CreateNamespaceAsync(instance, "integration/postgres", ct);
 
             // Ready means ready: the first connection must work, no retry.
@@ -31,6 +32,8 @@ public sealed class PostgresResourceTests
                 Assert.Equal(partition.Namespace, await command.ExecuteScalarAsync(ct));
             }
             var inspected = await client.Containers.InspectContainerAsync(instance.ContainerId, ct);
+            // The database was created over the wire protocol: no process was started in the container.
+            Assert.Equal(0, await TestResources.ExecsInAsync(client, instance.ContainerId!, started, ct));
             var binding = Assert.Single(inspected.NetworkSettings.Ports["5432/tcp"]);
             Assert.Equal("127.0.0.1", binding.HostIP);
             Assert.Equal(instance.PrimaryPort, int.Parse(binding.HostPort, CultureInfo.InvariantCulture));

@@ -9,8 +9,10 @@ namespace Orchestrator.Docker.Tests.Resources;
 [Trait("Resource", "docker")]
 public sealed class RabbitMqResourceTests
 {
-    [Fact]
-    public async Task Shared_rabbitmq_gives_each_partition_its_own_vhost()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Shared_rabbitmq_gives_each_partition_its_own_vhost(bool managementApi)
     {
         using var client = TestResources.Client();
         using var deadline = TestResources.Deadline(120);
@@ -18,7 +20,8 @@ public sealed class RabbitMqResourceTests
         var provider = TestResources.Provider(out var runId);
         try
         {
-            var instance = await provider.StartAsync(TestResources.RabbitMq, "rabbitmq", ct);
+            var instance = await provider.StartAsync(managementApi ? TestResources.RabbitMqWithManagement : TestResources.RabbitMq, "rabbitmq", ct);
+            var ready = DateTimeOffset.UtcNow.AddSeconds(-1);
             var first = await provider.CreateNamespaceAsync(instance, "integration/rabbitmq", ct);
             var second = await provider.CreateNamespaceAsync(instance, "e2e/rabbitmq", ct);
 
@@ -31,8 +34,12 @@ public sealed class RabbitMqResourceTests
             Assert.NotEqual(first.Namespace, second.Namespace);
             Assert.Equal(0u, (await firstChannel.QueueDeclarePassiveAsync("orders", ct)).MessageCount);
             await Assert.ThrowsAsync<OperationInterruptedException>(() => secondChannel.QueueDeclarePassiveAsync("orders", ct));
-            var binding = Assert.Single((await client.Containers.InspectContainerAsync(instance.ContainerId, ct)).NetworkSettings.Ports["5672/tcp"]);
+            var inspected = await client.Containers.InspectContainerAsync(instance.ContainerId, ct);
+            var binding = Assert.Single(inspected.NetworkSettings.Ports["5672/tcp"]);
             Assert.Equal("127.0.0.1", binding.HostIP);
+            // Through the management API no process was started in the container (rabbitmqctl starts an Erlang VM per call).
+            var execs = await TestResources.ExecsInAsync(client, instance.ContainerId!, ready, ct);
+            Assert.True(managementApi ? execs == 0 : execs > 0, $"{execs} exec(s) in the container");
         }
         finally
         {

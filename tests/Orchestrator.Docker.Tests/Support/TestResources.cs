@@ -46,6 +46,9 @@ internal static class TestResources
             .Add("RABBITMQ_URI", "amqp://{user}:{secret}@{host}:{port}/{namespace}"),
     };
 
+    /// <summary>RabbitMQ with its management port published: virtual hosts are created through the HTTP API.</summary>
+    public static ResourceDefinition RabbitMqWithManagement { get; } = RabbitMq with { Ports = [5672, 15672] };
+
     /// <summary>A generic resource on the base image running <paramref name="script"/> with sh.</summary>
     public static ResourceDefinition Shell(string name, string script) => new()
     {
@@ -67,6 +70,37 @@ internal static class TestResources
     }
 
     public static CancellationTokenSource Deadline(int seconds = 90) => new(TimeSpan.FromSeconds(seconds));
+
+    /// <summary>
+    /// How many processes were started inside a container (<c>exec_create</c> events) between <paramref name="since"/>
+    /// and now, as the engine recorded them: inspect forgets an exec once it has ended, the event log does not.
+    /// </summary>
+    public static async Task<int> ExecsInAsync(DockerClient client, string containerId, DateTimeOffset since, CancellationToken ct)
+    {
+        var execs = new EventCount();
+        var parameters = new ContainerEventsParameters
+        {
+            Since = since.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Until = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["container"] = new Dictionary<string, bool> { [containerId] = true },
+                ["event"] = new Dictionary<string, bool> { ["exec_create"] = true },
+            },
+        };
+        await client.System.MonitorEventsAsync(parameters, execs, ct);
+        return execs.Count;
+    }
+
+    /// <summary>Counts events as they arrive (<see cref="Progress{T}"/> would report them later, on the thread pool).</summary>
+    private sealed class EventCount : IProgress<Message>
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Report(Message value) => Interlocked.Increment(ref _count);
+    }
 
     public static DockerClient Client() => new DockerClientConfiguration().CreateClient();
 
