@@ -45,6 +45,7 @@ public static class HtmlReportWriter
         AppendTimeline(html, run);
         AppendFailures(html, run);
         AppendFlaky(html, run);
+        AppendSharedContainerFailures(html, run);
         HtmlTestList.Append(html, run, MaxListedTests);
         AppendWarnings(html, run);
 
@@ -171,6 +172,21 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"flaky\" data-test=\"{E(test.DisplayName)}\"><td>{E(test.DisplayName)}</td><td>{E(test.Layer)}</td><td>{E(ReportFormat.Rate(test.PassRate))}</td><td>{test.PassedAttempts}/{test.ExecutedAttempts}</td><td>{E(MarkdownText.Truncate(test.FailureMessage ?? "", 300))}</td></tr>\n");
         }
         html.Append("</tbody></table></section>\n");
+    }
+
+    private static void AppendSharedContainerFailures(StringBuilder html, MergedRun run)
+    {
+        var shared = SharedContainerFailures.Of(run);
+        if (shared.Count == 0)
+        {
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"shared-failures\"><h2>Failures while a container was shared ({shared.Count})</h2>\n<p class=\"note\">These failed only while another unit used the same container at the same time: more likely state shared outside their namespace than flakiness.</p><ul>\n");
+        foreach (var failure in shared)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li data-test=\"{E(failure.Test.DisplayName)}\"><strong>{E(failure.Test.DisplayName)}</strong> ({E(failure.Test.Outcome.ToString().ToLowerInvariant())}) {E(failure.Explanation)}</li>\n");
+        }
+        html.Append("</ul></section>\n");
     }
 
     private static void AppendProblems(StringBuilder html, IReadOnlyList<RunProblem> problems)

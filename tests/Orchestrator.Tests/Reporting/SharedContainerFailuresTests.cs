@@ -44,6 +44,7 @@ public sealed class SharedContainerFailuresTests
         var summary = MarkdownSummaryWriter.Render(run);
         Assert.Contains("### Failures while a container was shared (1)", summary, StringComparison.Ordinal);
         Assert.Contains("failed only while integration-postgres+redis#1 used the same container (postgres)", summary, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"shared-failures\">", HtmlReportWriter.Render(run), StringComparison.Ordinal);
     }
 
     [Fact]
