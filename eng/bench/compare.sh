@@ -1,27 +1,52 @@
 #!/usr/bin/env bash
-# Compares three ways of running the Shop sample's `pr` selection (Category=Unit|Integration, every
-# resource): a naive pipeline (all services up, one dotnet test), a container per test class
-# (Testcontainers), and the orchestrator. The ways run interleaved (A B C A B C ...) so that the
-# machine's load drifts over all of them alike. Every way writes TRX; the script fails when the three
-# did not run the same tests with the same outcomes.
+# Compares ways of running two sample suites, interleaved round by round (A B C D E A B C D E ...) so
+# that the machine's drifting load falls on all of them alike:
 #
-#   eng/bench/compare.sh [rounds=3] [--no-build]
+# - shop: the Shop sample's `pr` selection (Category=Unit|Integration, every resource): a naive pipeline
+#   (all services up, one dotnet test), a container per test class (Testcontainers), the orchestrator.
+# - ledger: the Ledger sample (untagged, not isolated per test, classified by rules): the projects one
+#   after another on one database (samples/Ledger/run-serial.sh, how a team has to run it), and the
+#   orchestrator with a partition per resource set, in parallel, each on its own namespaces.
 #
-# Results: artifacts/bench/compare/<stamp>/ (per way and round: TRX, events, samples; summary.json,
-# table.md); docs/benchmarks.md is rewritten from the measured numbers.
+# Every way writes TRX; the script fails when the ways of a suite did not run the same tests with the
+# same outcomes, or when a way failed. Each way's command runs under eng/bench/measure.py (wall time and
+# user + system CPU of its whole process tree); eng/bench/sample.py records every 0.5 s the tree's RSS and
+# its processes' CPU, the 1-minute load average and every container's cgroup CPU counter (containers are
+# reported apart from the tree).
+#
+#   eng/bench/compare.sh [rounds=3] [--no-build] [--suites shop,ledger] [--no-doc]
+#
+# Results: artifacts/bench/compare/<stamp>/<suite>/<way>/round-<n>/ (output, TRX, docker events,
+# samples, cpu.json, the orchestrator's results) and summary.json, table.md; docs/benchmarks.md is
+# rewritten from the measured numbers (unless --no-doc).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 rounds=3
 build=1
-for arg in "$@"; do
-  case $arg in
+doc="$repo/docs/benchmarks.md"
+suites="shop,ledger"
+usage="usage: eng/bench/compare.sh [rounds] [--no-build] [--suites shop,ledger] [--no-doc]"
+while (( $# )); do
+  case $1 in
     --no-build) build=0 ;;
-    ''|*[!0-9]*) echo "usage: eng/bench/compare.sh [rounds] [--no-build]" >&2; exit 2 ;;
-    *) rounds=$arg ;;
+    --no-doc) doc= ;;
+    --suites) shift; suites=${1:?$usage} ;;
+    --suites=*) suites=${1#--suites=} ;;
+    ''|*[!0-9]*) echo "$usage" >&2; exit 2 ;;
+    *) rounds=$1 ;;
   esac
+  shift
 done
 (( rounds >= 1 )) || { echo "rounds must be at least 1" >&2; exit 2; }
+ways=()
+for suite in ${suites//,/ }; do
+  case $suite in
+    shop) ways+=(shop/naive shop/per-class shop/orchestrator) ;;
+    ledger) ways+=(ledger/naive-serial ledger/orchestrator) ;;
+    *) echo "unknown suite '$suite' (shop, ledger)" >&2; exit 2 ;;
+  esac
+done
 
 log() { printf '[compare %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -31,69 +56,70 @@ if (( build )); then
   dotnet build Orchestrator.sln -c Release -nologo -v q
 fi
 
+# MSBuild nodes kept for reuse would outlive the way that started them (their CPU lost to the figures)
+# and could serve the next way's build requests (its CPU charged to nobody): every way starts fresh.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+
 out="$repo/artifacts/bench/compare/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 filter="Category=Unit|Category=Integration"
 slnf="$repo/eng/bench/shop-tests.slnf"
 cli="$repo/artifacts/bin/Orchestrator.Cli/release/Orchestrator.Cli.dll"
+[ -f "$cli" ] || { echo "no built CLI at $cli: build first (without --no-build)" >&2; exit 2; }
 
-# The orchestrator's workspace: the Shop-only configuration and copies of ONLY the Shop manifests (they
-# hold absolute paths to the built assemblies). Its .orchestrator/ (timings, discovery cache) is kept
-# across invocations, so the orchestrator runs warm as it would on a CI agent with a cache.
-workspace="$repo/artifacts/bench/shop-workspace"
-mkdir -p "$workspace/artifacts/orchestrator/manifests"
-cp "$repo/eng/bench/shop.orchestrator.json" "$workspace/orchestrator.json"
-rm -f "$workspace"/artifacts/orchestrator/manifests/*.json
-cp "$repo"/artifacts/orchestrator/manifests/Shop.*.json "$workspace/artifacts/orchestrator/manifests/"
-warm_timings=$([ -s "$workspace/.orchestrator/timings.json" ] && echo true || echo false)
-
-# Samples the summed RSS (kB) of a process tree every 0.5 s until the root exits; prints the peak.
-sample_rss() {
-  local root=$1 peak=0 total pids rss
-  while kill -0 "$root" 2>/dev/null; do
-    pids=$(descendants "$root")
-    total=0
-    for pid in $pids; do
-      rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-      total=$(( total + ${rss:-0} ))
-    done
-    (( total > peak )) && peak=$total
-    sleep 0.5
-  done
-  echo "$peak"
+# The orchestrator's workspaces: a suite's own configuration and copies of ONLY that suite's manifests
+# (they hold absolute paths to the built assemblies). Their .orchestrator/ (timings, discovery cache) is
+# kept across invocations, so the orchestrator runs warm as it would on a CI agent with a cache.
+prepare_workspace() {
+  local suite=$1 prefix=$2 workspace="$repo/artifacts/bench/$1-workspace"
+  mkdir -p "$workspace/artifacts/orchestrator/manifests"
+  cp "$repo/eng/bench/$suite.orchestrator.json" "$workspace/orchestrator.json"
+  cp "$repo/eng/bench/$suite.orchestrator.json" "$out/$suite.orchestrator.json"
+  rm -f "$workspace"/artifacts/orchestrator/manifests/*.json
+  compgen -G "$repo/artifacts/orchestrator/manifests/$prefix.*.json" >/dev/null \
+    || { echo "no $prefix.* manifests under artifacts/orchestrator/manifests: build first" >&2; exit 2; }
+  cp "$repo"/artifacts/orchestrator/manifests/"$prefix".*.json "$workspace/artifacts/orchestrator/manifests/"
+  [ -s "$workspace/.orchestrator/timings.json" ] && echo true || echo false
 }
-descendants() {
-  local pid=$1 child
-  echo "$pid"
-  for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
-    descendants "$child"
+warm_shop=$(prepare_workspace shop Shop)
+warm_ledger=$(prepare_workspace ledger Ledger)
+
+cgroups=/sys/fs/cgroup/cpuacct/docker
+# Every container's cgroup v1 CPU counter (ns), "<full id> <usage>" per line.
+container_cpu() {
+  local f id v
+  for f in "$cgroups"/*/cpuacct.usage; do
+    [ -e "$f" ] || continue
+    id=${f%/cpuacct.usage}
+    read -r v < "$f" 2>/dev/null || continue
+    printf '%s %s\n' "${id##*/}" "$v"
   done
 }
 
 run_way() {
-  local way=$1 round=$2 dir="$out/$1/round-$2"
+  local suite=${1%/*} way=${1#*/} round=$2 dir="$out/$1/round-$2"
   mkdir -p "$dir/trx"
-  local start end rc=0
-  start=$(date +%s.%N)
-  cat /proc/loadavg > "$dir/loadavg-before"
-  case $way in
-    naive)
-      "$repo/samples/Shop/run-with-services.sh" --exec \
-        dotnet test "$slnf" --no-build -c Release --filter "$filter" \
-        --logger trx --results-directory "$dir/trx" > "$dir/output.log" 2>&1 &
-      ;;
-    per-class)
-      SHOP_CONTAINERS=per-class DOCKER_API_VERSION=1.41 TESTCONTAINERS_RYUK_DISABLED=true \
-        dotnet test "$slnf" --no-build -c Release --filter "$filter" \
-        --logger trx --results-directory "$dir/trx" > "$dir/output.log" 2>&1 &
-      ;;
-    orchestrator)
-      dotnet "$cli" run --cadence pr --config "$workspace/orchestrator.json" \
-        --results "$dir/results" > "$dir/output.log" 2>&1 &
-      ;;
+  local start end rc=0 command
+  case $1 in
+    shop/naive)
+      command=("$repo/samples/Shop/run-with-services.sh" --exec
+        dotnet test "$slnf" --no-build -c Release --filter "$filter" --logger trx --results-directory "$dir/trx") ;;
+    shop/per-class)
+      command=(env SHOP_CONTAINERS=per-class DOCKER_API_VERSION=1.41 TESTCONTAINERS_RYUK_DISABLED=true
+        dotnet test "$slnf" --no-build -c Release --filter "$filter" --logger trx --results-directory "$dir/trx") ;;
+    ledger/naive-serial)
+      command=("$repo/samples/Ledger/run-serial.sh" -c Release --no-build --logger trx --results-directory "$dir/trx") ;;
+    */orchestrator)
+      command=(dotnet "$cli" run --cadence pr --config "$repo/artifacts/bench/$suite-workspace/orchestrator.json"
+        --results "$dir/results") ;;
   esac
+  printf '%q ' "${command[@]}" > "$dir/command"
+  cat /proc/loadavg > "$dir/loadavg-before"
+  container_cpu > "$dir/container-cpu-before"
+  start=$(date +%s.%N)
+  python3 "$repo/eng/bench/measure.py" "$dir/cpu.json" "${command[@]}" > "$dir/output.log" 2>&1 &
   local pid=$!
-  sample_rss "$pid" > "$dir/peak-rss-kb" &
+  python3 "$repo/eng/bench/sample.py" "$pid" "$dir" &
   local sampler=$!
   wait "$pid" || rc=$?
   wait "$sampler" || true
@@ -106,16 +132,19 @@ run_way() {
   docker events --since "$start" --until "$(echo "$end + 1" | bc)" \
     --filter type=container --filter event=start --filter event=die --filter event=destroy \
     --format '{{json .}}' > "$dir/events.jsonl"
-  log "$way round $round: exit $rc, $(echo "$end - $start" | bc) s"
+  log "$suite $way round $round: exit $rc, $(echo "$end - $start" | bc) s"
 }
 
-log "results in $out; $rounds rounds; warm orchestrator timings at start: $warm_timings"
-{ echo "nproc=$(nproc)"; free -b | awk '/^Mem:/ {print "mem_bytes=" $2}'; echo "warm_timings=$warm_timings";
-  echo "rounds=$rounds"; echo "cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"; } > "$out/machine"
+log "results in $out; $rounds rounds of ${ways[*]}; warm orchestrator timings at start: shop $warm_shop, ledger $warm_ledger"
+{ echo "nproc=$(nproc)"; free -b | awk '/^Mem:/ {print "mem_bytes=" $2}';
+  echo "warm_timings_shop=$warm_shop"; echo "warm_timings_ledger=$warm_ledger"
+  echo "rounds=$rounds"; echo "ways=${ways[*]}"; echo "cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)";
+  echo "started=$(date -u +%Y-%m-%dT%H:%M:%SZ)"; } > "$out/machine"
 for (( round = 1; round <= rounds; round++ )); do
-  for way in naive per-class orchestrator; do
+  for way in "${ways[@]}"; do
     run_way "$way" "$round"
   done
 done
+echo "finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$out/machine"
 
-python3 "$repo/eng/bench/compare_analyze.py" "$out" "$repo/docs/benchmarks.md"
+python3 "$repo/eng/bench/compare_analyze.py" "$out" ${doc:+"$doc"}
