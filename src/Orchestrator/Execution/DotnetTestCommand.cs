@@ -41,9 +41,10 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
             arguments.AddRange(["--logger", $"{LoggerFriendlyName};mode=run;path={paths.LiveResultsPath}"]);
         }
         var filterInSettings = unit.Filter.Length > options.MaxCommandLineFilterLength;
-        // VSTest runs a unit's assemblies one after another unless told otherwise; their hosts run side by side here,
-        // as many at once as there are processors, so an integration unit's waits overlap.
-        var hosts = Math.Min(unit.Sources.Count, Math.Max(1, options.HostsPerUnit));
+        // VSTest runs a unit's assemblies one after another unless told otherwise. A resource-free unit runs their hosts
+        // side by side, up to one per processor. A unit with resources never does: its assemblies share the unit's
+        // namespaces, and suites that clean up after themselves (FLUSHDB, TRUNCATE) would wipe each other's data.
+        var hosts = unit.Resources.IsEmpty ? Math.Min(unit.Sources.Count, Math.Max(1, options.HostsPerUnit)) : 1;
         string? runSettings = null;
         if (filterInSettings || watched || hosts > 1)
         {

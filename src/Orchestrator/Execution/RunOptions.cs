@@ -33,7 +33,7 @@ public sealed record RunOptions(string RunId, string ResultsDirectory)
     /// <summary>The <c>dotnet</c> executable.</summary>
     public string DotnetPath { get; init; } = "dotnet";
 
-    /// <summary>How many test hosts a unit over several assemblies runs at once (VSTest runs them one after another by default).</summary>
+    /// <summary>How many test hosts a resource-free unit over several assemblies runs at once (VSTest runs them one after another by default).</summary>
     public int HostsPerUnit { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Filters longer than this go to a <c>.runsettings</c> file instead of the command line.</summary>

@@ -57,14 +57,25 @@ public sealed class DotnetTestCommandTests
     }
 
     [Fact]
-    public void A_unit_over_several_assemblies_runs_their_hosts_side_by_side()
+    public void A_resource_free_unit_over_several_assemblies_runs_their_hosts_side_by_side()
+    {
+        var free = Unit with { Id = "integration-none#1", PartitionId = "integration-none", Resources = ResourceSet.None };
+        var paths = UnitPaths.For("/results", free.Id, 0, 0);
+
+        var command = DotnetTestCommand.For(free, paths, Options with { HostsPerUnit = 4 });
+
+        Assert.Equal(["--settings", paths.RunSettingsPath], command.Arguments.TakeLast(4).Take(2));
+        Assert.Equal("2", XDocument.Parse(command.RunSettings!).Root!.Element("RunConfiguration")!.Element("MaxCpuCount")!.Value);
+    }
+
+    [Fact]
+    public void A_unit_with_resources_runs_its_hosts_one_after_another_since_they_share_its_namespaces()
     {
         var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
 
         var command = DotnetTestCommand.For(Unit, paths, Options with { HostsPerUnit = 4 });
 
-        Assert.Equal(["--settings", paths.RunSettingsPath], command.Arguments.TakeLast(4).Take(2));
-        Assert.Equal("2", XDocument.Parse(command.RunSettings!).Root!.Element("RunConfiguration")!.Element("MaxCpuCount")!.Value);
+        Assert.Null(command.RunSettings);
     }
 
     [Fact]
