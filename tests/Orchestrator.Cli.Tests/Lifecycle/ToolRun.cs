@@ -42,19 +42,26 @@ internal sealed class ToolRun : IDisposable
     /// execs in place, so the pid stays the tool's), as a shell starts a foreground job: its unit processes
     /// join that group, and <see cref="SignalGroup"/> reaches them all, as Ctrl+C in a terminal does.
     /// </param>
+    /// <remarks>
+    /// The tool starts with SIGINT and SIGQUIT at their defaults (<c>env --default-signal</c>, which also execs in place),
+    /// as in a terminal: a test run launched in the background of a non-interactive shell inherits them ignored, and
+    /// .NET keeps an ignored SIGINT ignored, so a Ctrl+C test would test the launcher, not the tool.
+    /// </remarks>
     public static ToolRun Start(IReadOnlyList<string> arguments, bool ownSession = false)
     {
-        var start = new ProcessStartInfo(ownSession ? "setsid" : "dotnet")
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT,QUIT");
         if (ownSession)
         {
-            start.ArgumentList.Add("dotnet");
+            start.ArgumentList.Add("setsid");
         }
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(RepositoryPaths.Tool());
         foreach (var argument in arguments)
         {
