@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Orchestrator.Execution;
@@ -11,11 +10,9 @@ namespace Orchestrator.Execution;
 /// </summary>
 public sealed class LiveResultTail
 {
-    private readonly string _path;
-    private readonly StringBuilder _partial = new();
-    private long _position;
+    private readonly AppendedLines _lines;
 
-    public LiveResultTail(string path) => _path = path;
+    public LiveResultTail(string path) => _lines = new AppendedLines(path);
 
     public bool RunStarted { get; private set; }
 
@@ -33,70 +30,12 @@ public sealed class LiveResultTail
     /// <summary>Reads whatever complete lines were appended since the last call and returns their results.</summary>
     public IReadOnlyList<LiveTestResult> ReadAvailable()
     {
-        var text = ReadAppendedText();
-        if (text.Length == 0)
-        {
-            return [];
-        }
-        _partial.Append(text);
-        var buffered = _partial.ToString();
-        var lastNewline = buffered.LastIndexOf('\n');
-        if (lastNewline < 0)
-        {
-            return [];
-        }
-        _partial.Clear().Append(buffered, lastNewline + 1, buffered.Length - lastNewline - 1);
         var results = new List<LiveTestResult>();
-        foreach (var line in buffered[..lastNewline].Split('\n'))
+        foreach (var line in _lines.Read())
         {
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                Accept(line.TrimEnd('\r'), results);
-            }
+            Accept(line, results);
         }
         return results;
-    }
-
-    private string ReadAppendedText()
-    {
-        try
-        {
-            using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (stream.Length <= _position)
-            {
-                return string.Empty;
-            }
-            stream.Seek(_position, SeekOrigin.Begin);
-            var bytes = new byte[stream.Length - _position];
-            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            // Only hand complete UTF-8 sequences to the decoder; a split character waits for the next read.
-            var complete = CompleteUtf8Length(bytes.AsSpan(0, read));
-            _position += complete;
-            return Encoding.UTF8.GetString(bytes, 0, complete);
-        }
-        catch (FileNotFoundException)
-        {
-            return string.Empty;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return string.Empty;
-        }
-    }
-
-    private static int CompleteUtf8Length(ReadOnlySpan<byte> bytes)
-    {
-        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
-        {
-            var b = bytes[^back];
-            if ((b & 0xC0) == 0x80)
-            {
-                continue;
-            }
-            var needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-            return needed > back ? bytes.Length - back : bytes.Length;
-        }
-        return bytes.Length;
     }
 
     private void Accept(string line, List<LiveTestResult> results)

@@ -10,7 +10,7 @@ namespace Orchestrator.Execution;
 public sealed class TestProgress
 {
     private readonly string _directory;
-    private readonly Dictionary<string, (long Position, string Partial)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AppendedLines> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<(string File, string Id), RunningTest> _running = [];
     private readonly TimeProvider _time;
     private long _sequence;
@@ -20,9 +20,6 @@ public sealed class TestProgress
         _directory = directory;
         _time = time ?? TimeProvider.System;
     }
-
-    /// <summary>True once any test host reported that it started.</summary>
-    public bool Seen { get; private set; }
 
     /// <summary>
     /// The test a host reported starting last without an end, if any: what a crashed host was running, as far as
@@ -39,42 +36,17 @@ public sealed class TestProgress
         }
         foreach (var file in Directory.EnumerateFiles(_directory, "progress.*.jsonl"))
         {
-            ReadAppended(file);
+            if (!_files.TryGetValue(file, out var lines))
+            {
+                lines = new AppendedLines(file);
+                _files.Add(file, lines);
+            }
+            foreach (var line in lines.Read())
+            {
+                Accept(file, line);
+            }
         }
         return _running.Values.MinBy(test => test.Since);
-    }
-
-    private void ReadAppended(string file)
-    {
-        var (position, partial) = _files.GetValueOrDefault(file, (0L, string.Empty));
-        string text;
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (stream.Length <= position)
-            {
-                return;
-            }
-            stream.Seek(position, SeekOrigin.Begin);
-            using var reader = new StreamReader(stream);
-            text = reader.ReadToEnd();
-            position = stream.Length;
-        }
-        catch (IOException)
-        {
-            return;
-        }
-        var buffered = partial + text;
-        var lastNewline = buffered.LastIndexOf('\n');
-        _files[file] = (position, lastNewline < 0 ? buffered : buffered[(lastNewline + 1)..]);
-        if (lastNewline < 0)
-        {
-            return;
-        }
-        foreach (var line in buffered[..lastNewline].Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            Accept(file, line);
-        }
     }
 
     private void Accept(string file, string line)
@@ -84,7 +56,6 @@ public sealed class TestProgress
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             var kind = String(root, "kind");
-            Seen |= kind == "hostStarted";
             var id = String(root, "id");
             if (id is null)
             {
