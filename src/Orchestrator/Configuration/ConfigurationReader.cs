@@ -346,9 +346,9 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             {
                 json.Error(path, "A rule gives neither a layer, resources nor a partition, so it has no effect.", "Add \"layer\", \"resources\" or \"partition\", or remove the rule.");
             }
-            if (rule.Partition is { } partition && !IsPartitionName(partition))
+            if (rule.Partition is { } partition)
             {
-                json.Error(JsonPath.Property(path, "partition"), $"'{partition}' is not a partition name.", "Use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. \"reports\").");
+                CheckName(partition, JsonPath.Property(path, "partition"), "partition");
             }
             if (rule.Layer is { } layer && !layers.Contains(layer))
             {
@@ -365,11 +365,6 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         }
         return rules.ToImmutable();
     }
-
-    private static bool IsPartitionName(string name) =>
-        name.Length > 0
-        && (char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0]))
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-');
 
     private ParallelismSettings ReadParallelism(JsonElement root)
     {

@@ -55,6 +55,6 @@ public sealed class NamedPartitionTests
         var exception = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Parse(
             """{ "rules": [ { "class": "*Reports*", "partition": "Reports Slow" } ] }""", "/repo/orchestrator.json"));
 
-        Assert.Contains(exception.Errors, error => error.Path == "$.rules[0].partition" && error.Message.Contains("'Reports Slow' is not a partition name", StringComparison.Ordinal));
+        Assert.Contains(exception.Errors, error => error.Path == "$.rules[0].partition" && error.Message.Contains("'Reports Slow' is not a valid partition name", StringComparison.Ordinal));
     }
 }
