@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using Orchestrator.Results;
 
 namespace Orchestrator.Execution;
 
@@ -112,10 +113,8 @@ internal static class LiveResultsTrx
     /// <summary>Class and method of a fully qualified name; a dot inside the arguments of a data row does not split.</summary>
     private static (string ClassName, string Method) Split(string fullyQualifiedName)
     {
-        var arguments = fullyQualifiedName.IndexOf('(', StringComparison.Ordinal);
-        var searchEnd = arguments < 0 ? fullyQualifiedName.Length : arguments;
-        var dot = fullyQualifiedName.LastIndexOf('.', searchEnd - 1);
-        return dot <= 0 ? ("", fullyQualifiedName) : (fullyQualifiedName[..dot], fullyQualifiedName[(dot + 1)..]);
+        var className = QualifiedName.ClassOf(fullyQualifiedName);
+        return className.Length == 0 ? ("", fullyQualifiedName) : (className, fullyQualifiedName[(className.Length + 1)..]);
     }
 
     /// <summary>The platform's id of the case, so a streamed attempt merges with the same case's TRX attempts; a stable hash without it.</summary>
