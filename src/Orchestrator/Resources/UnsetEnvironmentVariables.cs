@@ -16,9 +16,10 @@ public static class UnsetEnvironmentVariables
         var unset = new List<string>();
         foreach (var resource in resources)
         {
+            // What the provider renders as templates (the configuration reader checks the same three): the container's
+            // environment, the variables handed to tests, the isolation setup command. The container command is not one.
             var templates = resource.Environment.Select(pair => ($"resources.{resource.Name}.environment.{pair.Key}", pair.Value))
                 .Concat(resource.Variables.Select(pair => ($"resources.{resource.Name}.variables.{pair.Key}", pair.Value)))
-                .Concat(resource.Command.Select((part, index) => ($"resources.{resource.Name}.command[{index}]", part)))
                 .Concat(resource.Isolation.Setup.Select((part, index) => ($"resources.{resource.Name}.isolation.setup[{index}]", part)));
             foreach (var (path, template) in templates)
             {

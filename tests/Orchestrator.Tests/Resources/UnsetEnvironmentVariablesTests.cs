@@ -14,6 +14,7 @@ public sealed class UnsetEnvironmentVariablesTests
         Environment = ImmutableDictionary<string, string>.Empty.Add("POSTGRES_PASSWORD", "{env:CI_PG_PASSWORD}"),
         Variables = ImmutableDictionary<string, string>.Empty.Add("DB", "Host={host};Password={env:CI_PG_PASSWORD};Search Path={env:CI_SCHEMA}"),
         Command = ["postgres", "-c", "max_connections={env:CI_MAX_CONNECTIONS}"],
+        Isolation = new IsolationSettings(IsolationMode.Shared, ["psql", "-c", "create schema {env:CI_SCHEMA_OWNER}"]),
     };
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class UnsetEnvironmentVariablesTests
             [
                 "resources.postgres.environment.POSTGRES_PASSWORD uses {env:CI_PG_PASSWORD}, but CI_PG_PASSWORD is not set",
                 "resources.postgres.variables.DB uses {env:CI_PG_PASSWORD}, but CI_PG_PASSWORD is not set",
-                "resources.postgres.command[2] uses {env:CI_MAX_CONNECTIONS}, but CI_MAX_CONNECTIONS is not set",
+                "resources.postgres.isolation.setup[2] uses {env:CI_SCHEMA_OWNER}, but CI_SCHEMA_OWNER is not set",
             ],
             unset);
     }
