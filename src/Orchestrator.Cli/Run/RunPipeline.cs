@@ -80,7 +80,8 @@ internal static class RunPipeline
             ["plan"] = planned.PlanTime,
             ["prepare"] = prepareTime,
         };
-        record = record with { Phases = phases, Problems = ProblemsOf(planned), Shard = ShardOf(planned.Plan) };
+        var selection = SelectionCheck.Of(planned.Plan);
+        record = record with { Phases = phases, Problems = ProblemsOf(planned, selection), Shard = ShardOf(planned.Plan) };
         RunVerdict verdict;
         try
         {
@@ -99,7 +100,7 @@ internal static class RunPipeline
         work.Remove();
         var mergeTime = clock.Elapsed;
 
-        return Finish(planned, record, verdict, request.ResultsDirectory, mergeTime);
+        return Finish(planned, record, verdict, selection, request.ResultsDirectory, mergeTime);
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>
@@ -126,11 +127,11 @@ internal static class RunPipeline
         plan.Split is { } split ? new ShardRecord(split.Shard.Index, split.Shard.Count, split.Fingerprint, split.Selection) : null;
 
     /// <summary>Discovery's problems and an empty selection, for every report: an error among them fails the run.</summary>
-    private static List<RunProblem> ProblemsOf(PlannedRun planned)
+    private static List<RunProblem> ProblemsOf(PlannedRun planned, RunProblem? selection)
     {
         var problems = planned.Inventory.Problems.Select(RunProblem.From).ToList();
         problems.AddRange(planned.Warnings.Select(warning => new RunProblem(ProblemSeverity.Warning, "run", warning)));
-        if (SelectionCheck.Of(planned.Plan) is { } selection)
+        if (selection is not null)
         {
             problems.Add(selection);
         }
@@ -144,7 +145,7 @@ internal static class RunPipeline
             .Order(StringComparer.Ordinal)
             .Select(name => configuration.Resources[name])];
 
-    private static int Finish(PlannedRun planned, RunRecord record, RunVerdict verdict, string resultsDirectory, TimeSpan mergeTime)
+    private static int Finish(PlannedRun planned, RunRecord record, RunVerdict verdict, RunProblem? selection, string resultsDirectory, TimeSpan mergeTime)
     {
         var output = Console.Out;
         output.WriteLine($"Results: {resultsDirectory} (summary.md, report.html, <layer>.trx, <layer>.junit.xml)");
@@ -164,7 +165,6 @@ internal static class RunPipeline
             output.WriteLine("The run was stopped before every unit ran: the results are partial and the run fails.");
         }
         // Errors again at the end, where CI logs are read, and what the selection said (an empty shard is a warning).
-        var selection = SelectionCheck.Of(planned.Plan);
         foreach (var problem in record.Problems.Where(problem => problem.IsError || problem == selection))
         {
             output.WriteLine($"{(problem.IsError ? "error" : "warning")} {problem.Subject}: {problem.Message}");
