@@ -18,9 +18,7 @@ namespace Orchestrator.TestLogger;
 /// </summary>
 public sealed class TestProgressCollector : InProcDataCollection, IDisposable
 {
-    public const string FriendlyName = "orchestrator-progress";
-    public const string Uri = "InProcDataCollector://orchestrator/progress/v1";
-    public const string FilePrefix = "progress.";
+    private const string FilePrefix = "progress.";
 
     private JsonLinesWriter? _writer;
 
