@@ -49,10 +49,23 @@ public sealed class FixtureProject : IAsyncLifetime
             [Fact]
             public void Crashes_after_working()
             {
-                // A test that crashes its host a while into its work (not the instant it starts).
-                Thread.Sleep(1000);
+                // Crashes its host once the host has reported it running (not the instant it starts): it polls the
+                // orchestrator's progress files in FIXTURE_PROGRESS_DIR for its own start, with a deadline.
+                var directory = Environment.GetEnvironmentVariable("FIXTURE_PROGRESS_DIR") ?? throw new InvalidOperationException("FIXTURE_PROGRESS_DIR not set");
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (DateTime.UtcNow < deadline && !StartReported(directory, nameof(Crashes_after_working)))
+                {
+                    Thread.Sleep(50);
+                }
                 Environment.FailFast("fixture crash on purpose, after working");
             }
+
+            private static bool StartReported(string directory, string test) =>
+                Directory.Exists(directory) && Directory.EnumerateFiles(directory, "progress.*.jsonl").Any(file =>
+                {
+                    using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+                    return reader.ReadToEnd().Contains(test, StringComparison.Ordinal);
+                });
             [Fact] public void Hangs() => new ManualResetEventSlim(false).Wait();
             [Fact] public void Sees_environment() => Assert.Equal("from-orchestrator", Environment.GetEnvironmentVariable("FIXTURE_VALUE"));
 

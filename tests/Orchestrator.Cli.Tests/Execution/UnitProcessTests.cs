@@ -111,7 +111,8 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
     public async Task A_crashed_host_is_named_with_the_test_it_was_running_without_the_blame_collector()
     {
         var plan = FixtureProject.Plan(_fixture.Unit("integration-none#1", "Crashes_after_working"));
-        var options = Options() with { LoggerDirectory = AppContext.BaseDirectory };
+        var progress = UnitPaths.For(_results, "integration-none#1", repetition: 0, attempt: 0).Directory;
+        var options = Options(("FIXTURE_PROGRESS_DIR", progress)) with { LoggerDirectory = AppContext.BaseDirectory };
 
         var record = await TestRunner.RunAsync(plan, options, null, new RecordingProgress(), CancellationToken.None);
 
