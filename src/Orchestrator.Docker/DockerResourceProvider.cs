@@ -10,7 +10,6 @@ using Orchestrator.Docker.Engine;
 using Orchestrator.Docker.Images;
 using Orchestrator.Docker.Isolation;
 using Orchestrator.Docker.Readiness;
-using Orchestrator.Execution;
 using Orchestrator.Resources;
 
 namespace Orchestrator.Docker;

@@ -1,4 +1,5 @@
 using System.Text;
+using Orchestrator.Docker.Cleanup;
 using Orchestrator.Execution;
 using Orchestrator.Reporting;
 using Orchestrator.Results;

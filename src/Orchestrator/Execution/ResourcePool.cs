@@ -25,6 +25,7 @@ internal sealed class ResourcePool : IAsyncDisposable
     private readonly IResourceProvider? _provider;
     private readonly RunOptions _options;
     private readonly IRunProgress _progress;
+    private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, InstanceState> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<PartitionResource>> _namespaces = new(StringComparer.Ordinal);
@@ -35,11 +36,12 @@ internal sealed class ResourcePool : IAsyncDisposable
     private TaskCompletionSource _changed = NewSignal();
     private Task _startLoop = Task.CompletedTask;
 
-    public ResourcePool(IResourceProvider? provider, RunOptions options, IRunProgress progress)
+    public ResourcePool(IResourceProvider? provider, RunOptions options, IRunProgress progress, TimeProvider time)
     {
         _provider = provider;
         _options = options;
         _progress = progress;
+        _time = time;
         _containerSlots = new SemaphoreSlim(Math.Max(1, options.Parallelism.MaxContainers));
     }
 
@@ -316,7 +318,7 @@ internal sealed class ResourcePool : IAsyncDisposable
                 }
                 return;
             }
-            state.CreatedAt = DateTimeOffset.UtcNow;
+            state.CreatedAt = _time.GetUtcNow();
             state.HoldsSlot = state.Definition.IsContainer;
             state.StartCancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
             state.Starting = StartOneAsync(provider, state, state.StartCancellation.Token);
@@ -373,7 +375,7 @@ internal sealed class ResourcePool : IAsyncDisposable
         {
             state.Failure = redacted;
             state.FailedContainerId = (exception as ResourceException)?.ContainerId;
-            state.RemovedAt = state.CreatedAt is null ? null : DateTimeOffset.UtcNow;
+            state.RemovedAt = state.CreatedAt is null ? null : _time.GetUtcNow();
             ReleaseSlot(state);
             Signal();
         }
@@ -410,7 +412,7 @@ internal sealed class ResourcePool : IAsyncDisposable
                 var ended = await _provider.StopAsync(instance, cleanup.Token).ConfigureAwait(false);
                 lock (_lock)
                 {
-                    state.RemovedAt = DateTimeOffset.UtcNow;
+                    state.RemovedAt = _time.GetUtcNow();
                     state.Ended = ended is null ? null : _options.Redactor.Redact($"died while in use: {ended}");
                 }
                 if (ended is not null)

@@ -1,4 +1,5 @@
 using Orchestrator.Planning;
+using Orchestrator.Results;
 
 namespace Orchestrator.Execution;
 
@@ -7,6 +8,10 @@ namespace Orchestrator.Execution;
 /// <param name="PlanUnitId">Id of the plan unit it derives from.</param>
 public sealed record UnitAttempt(ExecutionUnit Unit, string PlanUnitId, int Attempt, int Repetition)
 {
-    /// <summary>Id recorded in <see cref="Results.UnitRun.UnitId"/>: the plan id, with <c>#retryN</c> for re-runs.</summary>
+    /// <summary>Id recorded in <see cref="UnitRun.UnitId"/>: the plan id, with <c>#retryN</c> for re-runs.</summary>
     public string RecordedId => Attempt == 0 ? PlanUnitId : $"{PlanUnitId}#retry{Attempt}";
+
+    /// <summary>The record of this attempt, which expects every test of its unit.</summary>
+    public UnitRun Record(string? trxPath, DateTimeOffset startedAt, DateTimeOffset finishedAt, UnitExit exit, string? detail) =>
+        new(RecordedId, Unit.PartitionId, Unit.Layer, Unit.Resources, Attempt, Repetition, Unit.Tests, trxPath, startedAt, finishedAt, exit, detail);
 }

@@ -56,7 +56,7 @@ public sealed class LifecycleWorkspace : IAsyncDisposable
 
     /// <summary>Containers (any state) whose owner is the given tool process on this host.</summary>
     public Task<IList<ContainerListResponse>> ContainersOwnedByAsync(int pid) =>
-        ListAsync($"{ContainerLabels.OwnerPid}={pid.ToString(CultureInfo.InvariantCulture)}", $"{ContainerLabels.OwnerHost}={Orchestrator.Execution.OwnerProcess.Current.Host}");
+        ListAsync($"{ContainerLabels.OwnerPid}={pid.ToString(CultureInfo.InvariantCulture)}", $"{ContainerLabels.OwnerHost}={Orchestrator.Docker.Cleanup.OwnerProcess.Current.Host}");
 
     /// <summary>Containers (any state) labelled with the run id.</summary>
     public Task<IList<ContainerListResponse>> ContainersOfRunAsync(string runId) => ListAsync($"{ContainerLabels.RunId}={runId}");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Orchestrator.Docker.Cleanup;
-using Orchestrator.Execution;
 using Xunit;
 
 namespace Orchestrator.Docker.Tests.Cleanup;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Docker.DotNet;
 using Docker.DotNet.Models;
+using Docker.DotNet;
+using Orchestrator.Docker.Cleanup;
 using Orchestrator.Docker.Tests.Support;
-using Orchestrator.Execution;
 using Xunit;
 
 namespace Orchestrator.Docker.Tests.Cleanup;

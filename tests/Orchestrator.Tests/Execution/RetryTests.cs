@@ -31,7 +31,7 @@ public sealed class RetryTests
         var first = new UnitAttempt(Unit, Unit.Id, 0, 1);
         var outcome = Outcome(UnitExit.Crashed, ("A.Passes", TestResultOutcome.Passed), ("A.Fails", TestResultOutcome.Failed), ("B.Passes", TestResultOutcome.Passed));
 
-        var retry = TestRunner.RetryOf(first, outcome, new RunOptions("r", "/results") { Retries = 2 });
+        var retry = UnitScheduler.RetryOf(first, outcome, new RunOptions("r", "/results") { Retries = 2 });
 
         Assert.NotNull(retry);
         Assert.Equal((1, 1, "unit-none#1#retry1"), (retry.Attempt, retry.Repetition, retry.RecordedId));
@@ -46,10 +46,10 @@ public sealed class RetryTests
         var options = new RunOptions("r", "/results") { Retries = 1 };
         var failed = Outcome(UnitExit.TestsFailed, ("A.Fails", TestResultOutcome.Failed));
 
-        Assert.Null(TestRunner.RetryOf(new UnitAttempt(Unit, Unit.Id, 1, 0), failed, options));
-        Assert.Null(TestRunner.RetryOf(new UnitAttempt(Unit, Unit.Id, 0, 0), failed, options with { Retries = 0 }));
-        Assert.Null(TestRunner.RetryOf(new UnitAttempt(Unit, Unit.Id, 0, 0), Outcome(UnitExit.Cancelled), options));
-        Assert.Null(TestRunner.RetryOf(
+        Assert.Null(UnitScheduler.RetryOf(new UnitAttempt(Unit, Unit.Id, 1, 0), failed, options));
+        Assert.Null(UnitScheduler.RetryOf(new UnitAttempt(Unit, Unit.Id, 0, 0), failed, options with { Retries = 0 }));
+        Assert.Null(UnitScheduler.RetryOf(new UnitAttempt(Unit, Unit.Id, 0, 0), Outcome(UnitExit.Cancelled), options));
+        Assert.Null(UnitScheduler.RetryOf(
             new UnitAttempt(Unit, Unit.Id, 0, 0),
             Outcome(UnitExit.Passed, ("A.Passes", TestResultOutcome.Passed), ("A.Fails", TestResultOutcome.Passed), ("A.NeverRan", TestResultOutcome.Skipped), ("B.Passes", TestResultOutcome.Passed)),
             options));

@@ -6,28 +6,42 @@ using Orchestrator.Results;
 namespace Orchestrator.Execution;
 
 /// <summary>
-/// Executes a plan: every unit as its own <c>dotnet test</c> process on parallel slots, resource-free
+/// Executes a plan: every unit through the unit runner on parallel slots, resource-free
 /// units first while containers come up, longest units first among those that can start, failed tests
 /// re-run in fresh processes and namespaces, the whole selection repeated when asked. Never loses a
 /// unit: each one that should have run is in the record, also when it could not start or was cancelled.
 /// </summary>
-public static class TestRunner
+public sealed class UnitScheduler
 {
+    private readonly IUnitRunner _units;
+    private readonly IRunProgress _progress;
+    private readonly TimeProvider _time;
+
+    /// <param name="units">Runs each unit attempt.</param>
+    /// <param name="progress">Receives events as they happen.</param>
+    /// <param name="time">The clock: when units start and end, when upcoming units' resources are due.</param>
+    public UnitScheduler(IUnitRunner units, IRunProgress progress, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(time);
+        _units = units;
+        _progress = progress;
+        _time = time;
+    }
+
     /// <param name="plan">What to run.</param>
     /// <param name="options">How to run it.</param>
     /// <param name="resources">Provides the plan's resources; null when no unit needs any.</param>
-    /// <param name="progress">Receives events as they happen.</param>
-    /// <param name="ct">Ctrl+C / SIGTERM: running processes are killed, the rest recorded as cancelled, resources stopped, and the partial record returned.</param>
-    public static async Task<RunRecord> RunAsync(TestPlan plan, RunOptions options, IResourceProvider? resources, IRunProgress progress, CancellationToken ct)
+    /// <param name="ct">Ctrl+C / SIGTERM: running units are stopped, the rest recorded as cancelled, resources stopped, and the partial record returned.</param>
+    public async Task<RunRecord> RunAsync(TestPlan plan, RunOptions options, IResourceProvider? resources, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(progress);
-        var startedAt = DateTimeOffset.UtcNow;
-        progress.RunStarted(plan, options);
-        Directory.CreateDirectory(options.ResultsDirectory);
+        var startedAt = _time.GetUtcNow();
+        _progress.RunStarted(plan, options);
         var records = new List<UnitRun>();
-        var pool = new ResourcePool(resources, options, progress);
+        var pool = new ResourcePool(resources, options, _progress, _time);
         await using (pool.ConfigureAwait(false))
         {
             var pending = new List<UnitAttempt>();
@@ -38,7 +52,7 @@ public static class TestRunner
                     var attempt = new UnitAttempt(unit, unit.Id, 0, repetition);
                     if (pool.Reserve(attempt) is { } impossible)
                     {
-                        records.Add(Unstarted(attempt, UnitExit.NotStarted, impossible, progress));
+                        records.Add(Unstarted(attempt, UnitExit.NotStarted, impossible, report: true));
                     }
                     else
                     {
@@ -47,9 +61,9 @@ public static class TestRunner
                 }
             }
             pool.Open(ct);
-            await ExecuteAsync(pending, pool, options, progress, records, ct).ConfigureAwait(false);
+            await ExecuteAsync(pending, pool, options, records, ct).ConfigureAwait(false);
             await pool.StopAllAsync().ConfigureAwait(false);
-            var finishedAt = DateTimeOffset.UtcNow;
+            var finishedAt = _time.GetUtcNow();
             var record = new RunRecord(
                 options.RunId,
                 plan.Cadence,
@@ -59,21 +73,19 @@ public static class TestRunner
                 [.. records.OrderBy(run => run.StartedAt)],
                 pool.Lifetimes(),
                 new Dictionary<string, TimeSpan> { ["execute"] = finishedAt - startedAt });
-            progress.RunFinished(record);
+            _progress.RunFinished(record);
             return record;
         }
     }
 
-    private static async Task ExecuteAsync(
+    private async Task ExecuteAsync(
         List<UnitAttempt> pending,
         ResourcePool pool,
         RunOptions options,
-        IRunProgress progress,
         List<UnitRun> records,
         CancellationToken ct)
     {
         var slots = options.Parallelism.EffectiveParallelUnits;
-        var process = new UnitProcess(options, progress);
         var running = new Dictionary<Task<UnitOutcome>, UnitAttempt>();
         var runningSince = new Dictionary<Task<UnitOutcome>, DateTimeOffset>();
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -85,7 +97,7 @@ public static class TestRunner
             {
                 foreach (var attempt in pending)
                 {
-                    records.Add(Unstarted(attempt, UnitExit.Cancelled, "Run cancelled before the unit started.", progress));
+                    records.Add(Unstarted(attempt, UnitExit.Cancelled, "Run cancelled before the unit started.", report: true));
                     pool.Release(attempt);
                 }
                 pending.Clear();
@@ -96,14 +108,14 @@ public static class TestRunner
                 {
                     case ResourceReadiness.Failed:
                         pending.Remove(attempt);
-                        records.Add(Unstarted(attempt, UnitExit.NotStarted, failure!, progress));
+                        records.Add(Unstarted(attempt, UnitExit.NotStarted, failure!, report: true));
                         pool.Release(attempt);
                         break;
                     case ResourceReadiness.Ready when running.Count < slots:
                         pending.Remove(attempt);
-                        var unit = RunOneAsync(attempt, process, pool, options, progress, ct);
+                        var unit = RunOneAsync(attempt, pool, options, ct);
                         running.Add(unit, attempt);
-                        runningSince.Add(unit, DateTimeOffset.UtcNow);
+                        runningSince.Add(unit, _time.GetUtcNow());
                         break;
                 }
             }
@@ -117,7 +129,7 @@ public static class TestRunner
             if (nextDemand is { } due)
             {
                 // Wakes the scheduler when upcoming units' resources should start; not a wait for a condition.
-                wakeUps = wakeUps.Append(Task.Delay(due, demandTimer.Token));
+                wakeUps = wakeUps.Append(Task.Delay(due, _time, demandTimer.Token));
             }
             await Task.WhenAny(ct.IsCancellationRequested ? wakeUps : wakeUps.Append(cancelled.Task)).ConfigureAwait(false);
             await demandTimer.CancelAsync().ConfigureAwait(false);
@@ -127,14 +139,14 @@ public static class TestRunner
                 runningSince.Remove(task);
                 var outcome = await task.ConfigureAwait(false);
                 records.Add(outcome.Run);
-                progress.UnitFinished(outcome.Run);
+                _progress.UnitFinished(outcome.Run);
                 if (!ct.IsCancellationRequested && RetryOf(attempt, outcome, options) is { } retry)
                 {
                     // Reserved before the finished attempt releases, so shared instances stay up for the re-run.
                     if (pool.Reserve(retry) is null)
                     {
                         pending.Add(retry);
-                        progress.RetriesScheduled(outcome.Run, retry.Attempt, retry.Unit.Tests);
+                        _progress.RetriesScheduled(outcome.Run, retry.Attempt, retry.Unit.Tests);
                     }
                 }
                 pool.Release(attempt);
@@ -152,7 +164,7 @@ public static class TestRunner
     /// start shortly before they are needed rather than at the start of the run. Returns when to look
     /// again, or null when nothing is waiting for that.
     /// </summary>
-    private static TimeSpan? DemandResourcesOfUpcomingUnits(
+    private TimeSpan? DemandResourcesOfUpcomingUnits(
         List<UnitAttempt> dispatchOrder,
         Dictionary<Task<UnitOutcome>, UnitAttempt> running,
         Dictionary<Task<UnitOutcome>, DateTimeOffset> runningSince,
@@ -165,7 +177,7 @@ public static class TestRunner
         {
             return null;
         }
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         var slotFreesIn = running.Count < slots
             ? TimeSpan.Zero
             : running.Keys.Min(unit => running[unit].Unit.ExpectedDuration - (now - runningSince[unit]));
@@ -180,7 +192,7 @@ public static class TestRunner
         return null;
     }
 
-    private static async Task<UnitOutcome> RunOneAsync(UnitAttempt attempt, UnitProcess process, ResourcePool pool, RunOptions options, IRunProgress progress, CancellationToken ct)
+    private async Task<UnitOutcome> RunOneAsync(UnitAttempt attempt, ResourcePool pool, RunOptions options, CancellationToken ct)
     {
         await Task.Yield();
         ImmutableDictionary<string, string> resourceVariables;
@@ -190,23 +202,23 @@ public static class TestRunner
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return new UnitOutcome(Unstarted(attempt, UnitExit.Cancelled, "Run cancelled while the unit's namespaces were created.", progress: null), []);
+            return new UnitOutcome(Unstarted(attempt, UnitExit.Cancelled, "Run cancelled while the unit's namespaces were created.", report: false), []);
         }
         catch (Exception exception)
         {
             var detail = options.Redactor.Redact($"The unit's resource namespaces could not be created: {exception.Message}");
-            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, progress: null), []);
+            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, report: false), []);
         }
         var environment = options.TestEnvironment.SetItems(resourceVariables);
         try
         {
-            var outcome = await process.RunAsync(attempt, environment, ct).ConfigureAwait(false);
+            var outcome = await _units.RunAsync(attempt, environment, ct).ConfigureAwait(false);
             return outcome with { Run = outcome.Run with { Instances = [.. pool.ContainerInstancesOf(attempt).Select(instance => $"{options.RunId}/{instance}")] } };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {
             var detail = options.Redactor.Redact($"The unit could not be run: {exception.Message}");
-            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, progress: null), []);
+            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, report: false), []);
         }
     }
 
@@ -237,23 +249,14 @@ public static class TestRunner
         return unit.Sources.Count == 0 ? null : finished with { Unit = unit, Attempt = finished.Attempt + 1 };
     }
 
-    private static UnitRun Unstarted(UnitAttempt attempt, UnitExit exit, string detail, IRunProgress? progress)
+    private UnitRun Unstarted(UnitAttempt attempt, UnitExit exit, string detail, bool report)
     {
-        var now = DateTimeOffset.UtcNow;
-        var run = new UnitRun(
-            attempt.RecordedId,
-            attempt.Unit.PartitionId,
-            attempt.Unit.Layer,
-            attempt.Unit.Resources,
-            attempt.Attempt,
-            attempt.Repetition,
-            attempt.Unit.Tests,
-            TrxPath: null,
-            now,
-            now,
-            exit,
-            detail);
-        progress?.UnitFinished(run);
+        var now = _time.GetUtcNow();
+        var run = attempt.Record(trxPath: null, now, now, exit, detail);
+        if (report)
+        {
+            _progress.UnitFinished(run);
+        }
         return run;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Orchestrator.Docker.Cleanup;
 
 namespace Orchestrator.Execution;
 

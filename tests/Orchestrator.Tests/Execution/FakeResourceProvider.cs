@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Orchestrator.Configuration;
 using Orchestrator.Resources;
 
-namespace Orchestrator.Cli.Tests.Execution;
+namespace Orchestrator.Tests.Execution;
 
 /// <summary>
 /// Our own resource interface, faked for scheduling: starts wait on a gate the test opens, a named

@@ -12,7 +12,7 @@ namespace Orchestrator.Execution;
 /// follows the in-process collector's progress files and kills the unit when one test runs past the hang
 /// timeout, naming that test; it also names the test a crashed host was running.
 /// </summary>
-public sealed class UnitProcess
+public sealed class UnitProcess : IUnitRunner
 {
     private static readonly TimeSpan TailInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(15);
@@ -26,9 +26,8 @@ public sealed class UnitProcess
         _progress = progress;
     }
 
-    /// <param name="attempt">What to run.</param>
-    /// <param name="environment">Variables set on top of the inherited environment (configured test environment, resource variables).</param>
-    /// <param name="ct">Cancels the run: the process tree is killed and the unit recorded as cancelled.</param>
+    /// <inheritdoc />
+    /// <remarks>Cancellation kills the whole process tree.</remarks>
     public async Task<UnitOutcome> RunAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(attempt);
@@ -87,7 +86,7 @@ public sealed class UnitProcess
         {
             var detail = _options.Redactor.Redact($"'{_options.DotnetPath}' could not be started: {exception.Message}. Check that the .NET SDK is installed and on PATH.");
             Line(detail);
-            return new UnitOutcome(Record(attempt, null, startedAt, DateTimeOffset.UtcNow, UnitExit.NotStarted, detail), []);
+            return new UnitOutcome(attempt.Record(null, startedAt, DateTimeOffset.UtcNow, UnitExit.NotStarted, detail), []);
         }
 
         RecordedProcesses.Record(paths.Directory, task.ProcessId);
@@ -162,7 +161,7 @@ public sealed class UnitProcess
             hasTrx = true;
         }
         return new UnitOutcome(
-            Record(attempt, hasTrx ? paths.TrxPath : null, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)),
+            attempt.Record(hasTrx ? paths.TrxPath : null, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)),
             trxResults ?? live);
     }
 
@@ -201,21 +200,6 @@ public sealed class UnitProcess
             _progress.TestFinished(start, result with { ErrorMessage = _options.Redactor.Redact(result.ErrorMessage) });
         }
     }
-
-    private static UnitRun Record(UnitAttempt attempt, string? trxPath, DateTimeOffset startedAt, DateTimeOffset finishedAt, UnitExit exit, string detail) =>
-        new(
-            attempt.RecordedId,
-            attempt.Unit.PartitionId,
-            attempt.Unit.Layer,
-            attempt.Unit.Resources,
-            attempt.Attempt,
-            attempt.Repetition,
-            attempt.Unit.Tests,
-            trxPath,
-            startedAt,
-            finishedAt,
-            exit,
-            detail);
 
     private static string Quote(string argument) =>
         argument.Contains(' ', StringComparison.Ordinal) || argument.Contains(';', StringComparison.Ordinal) || argument.Contains('|', StringComparison.Ordinal)

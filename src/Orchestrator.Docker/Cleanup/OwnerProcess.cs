@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Orchestrator.Execution;
+namespace Orchestrator.Docker.Cleanup;
 
 /// <summary>Identifies the process that owns containers and run directories: host, pid and start time (pids are reused).</summary>
 /// <param name="Host">

@@ -1,0 +1,19 @@
+using Orchestrator.Planning;
+using Orchestrator.Resources;
+using Orchestrator.Results;
+
+namespace Orchestrator.Execution;
+
+/// <summary>Executes a plan with every unit as its own <c>dotnet test</c> process, on the system clock.</summary>
+public static class TestRunner
+{
+    /// <inheritdoc cref="UnitScheduler.RunAsync" path="/param"/>
+    /// <param name="progress">Receives events as they happen.</param>
+    public static Task<RunRecord> RunAsync(TestPlan plan, RunOptions options, IResourceProvider? resources, IRunProgress progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.ResultsDirectory);
+        var scheduler = new UnitScheduler(new UnitProcess(options, progress), progress, TimeProvider.System);
+        return scheduler.RunAsync(plan, options, resources, ct);
+    }
+}
