@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Orchestrator.Pipeline;
 using Spectre.Console;
-using Orchestrator.Cli.Pipeline;
 
 namespace Orchestrator.Cli;
 

@@ -11,6 +11,7 @@ using Orchestrator.Docker.Images;
 using Orchestrator.Docker.Isolation;
 using Orchestrator.Docker.Readiness;
 using Orchestrator.Resources;
+using Orchestrator.Security;
 
 namespace Orchestrator.Docker;
 

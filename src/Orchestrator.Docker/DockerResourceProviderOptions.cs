@@ -1,6 +1,6 @@
-using System.Globalization;
 using Orchestrator.Configuration;
 using Orchestrator.Docker.Engine;
+using Orchestrator.Results;
 using Orchestrator.Security;
 
 namespace Orchestrator.Docker;
@@ -12,7 +12,7 @@ public sealed record DockerResourceProviderOptions
     public required SecretRedactor Redactor { get; init; }
 
     /// <summary>Identifies this run's containers (label <c>orchestrator.run-id</c>).</summary>
-    public string RunId { get; init; } = NewRunId();
+    public string RunId { get; init; } = RunIds.New(DateTimeOffset.UtcNow);
 
     /// <summary>The engine; null resolves it from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH.</summary>
     public DockerEndpoint? Endpoint { get; init; }
@@ -40,7 +40,4 @@ public sealed record DockerResourceProviderOptions
 
     /// <summary>Called once a container runs, before readiness is probed (its ports are known).</summary>
     public Action<ContainerStarted>? ContainerStarted { get; init; }
-
-    public static string NewRunId() =>
-        DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + SecretGenerator.Create(6).ToLowerInvariant();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Pipeline;
+using Orchestrator.Pipeline;
 
 namespace Orchestrator.Cli.Build;
 
@@ -21,7 +22,7 @@ internal static class BuildCommand
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
-            await RepositoryBuild.RunAsync(workspace, ct);
+            await RepositoryBuild.RunAsync(workspace, Console.Out, ct);
             return ExitCodes.Success;
         }));
         return command;

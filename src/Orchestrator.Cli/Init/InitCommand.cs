@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orchestrator.Adoption;
 using Orchestrator.Cli.Pipeline;
 using Orchestrator.Configuration;
+using Orchestrator.Pipeline;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Init;

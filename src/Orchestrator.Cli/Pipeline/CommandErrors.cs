@@ -1,5 +1,6 @@
 using Orchestrator.Building;
 using Orchestrator.Configuration;
+using Orchestrator.Pipeline;
 using Orchestrator.Resources;
 
 namespace Orchestrator.Cli.Pipeline;

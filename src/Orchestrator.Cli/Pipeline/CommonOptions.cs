@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Pipeline;
 using Orchestrator.Planning;
 
 namespace Orchestrator.Cli.Pipeline;

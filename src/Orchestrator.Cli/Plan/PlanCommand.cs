@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Pipeline;
+using Orchestrator.Pipeline;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Plan;

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Orchestrator.Cli.Pipeline;
+using Orchestrator.Pipeline;
+using Orchestrator.Security;
+using Spectre.Console;
 
 namespace Orchestrator.Cli.Run;
 
@@ -29,14 +32,22 @@ internal static class RunCommand
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
             if (parse.GetValue(build))
             {
-                await RepositoryBuild.RunAsync(workspace, ct);
+                await RepositoryBuild.RunAsync(workspace, Console.Out, ct);
             }
             var request = new RunRequest(
                 parse.GetValue(cadence)!,
                 parse.GetValue(shard),
                 workspace.Resolve(parse.GetValue(results) ?? Workspace.ResultsDirectoryName),
                 parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null);
-            return await RunPipeline.RunAsync(workspace, request, ct);
+            var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings);
+            DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);
+            var redactor = new SecretRedactor();
+            RunResult result;
+            await using (var progress = RunProgressRenderers.Create(redactor))
+            {
+                result = await RunPipeline.ExecuteAsync(workspace, planned, request, redactor, progress, Console.Error, ct);
+            }
+            return RunEnding.Write(planned, result, request.ResultsDirectory, Console.Out);
         }));
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Security;
 
 namespace Orchestrator.Docker.Isolation;
 

@@ -1,5 +1,6 @@
 using Orchestrator.Cli.Pipeline;
 using Orchestrator.Configuration;
+using Orchestrator.Pipeline;
 using Orchestrator.Resources;
 using Xunit;
 

@@ -1,5 +1,4 @@
-using Orchestrator.Cli.Pipeline;
-using Orchestrator.Cli.Run;
+using Orchestrator.Pipeline;
 using Xunit;
 
 namespace Orchestrator.Cli.Tests.Run;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Orchestrator.Cli.Run;
 using Orchestrator.Model;
+using Orchestrator.Pipeline;
 using Orchestrator.Results;
 using Orchestrator.Security;
 using Xunit;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orchestrator.Cli.Pipeline;
 using Orchestrator.Configuration;
 using Orchestrator.Docker;
 using Orchestrator.Execution;
@@ -9,26 +8,42 @@ using Orchestrator.Reporting;
 using Orchestrator.Resources;
 using Orchestrator.Results;
 using Orchestrator.Security;
-using Spectre.Console;
 
-namespace Orchestrator.Cli.Run;
+namespace Orchestrator.Pipeline;
 
 /// <summary>
-/// discover → plan → provision → execute → merge. Containers are removed whatever happens
-/// (the provider is disposed on every path); a cancelled run still merges what it has.
+/// The run as a library call: discover and plan (<see cref="PlannedRun.CreateAsync"/>), then provision →
+/// execute → merge here. Containers are removed whatever happens (the provider is disposed on every path);
+/// a cancelled run still merges what it has. The caller renders: progress through <c>progress</c>, the
+/// outcome from the returned <see cref="RunResult"/>.
 /// </summary>
-internal static class RunPipeline
+public static class RunPipeline
 {
-    public static async Task<int> RunAsync(Workspace workspace, RunRequest request, CancellationToken ct)
+    /// <param name="workspace">The repository and its configuration.</param>
+    /// <param name="planned">What discovery and planning produced for <paramref name="request"/>.</param>
+    /// <param name="request">Cadence, shard, results directory.</param>
+    /// <param name="redactor">Receives every per-run secret; the progress sink masks through the same one.</param>
+    /// <param name="progress">Receives the run's events as they happen.</param>
+    /// <param name="log">Resource messages (image builds, orphan sweeps).</param>
+    /// <param name="ct">Ctrl+C / SIGTERM: running units are stopped, the rest recorded as cancelled, and what ran is merged.</param>
+    /// <exception cref="UsageException">The request cannot run as given (results directory, unset variables); nothing was started.</exception>
+    public static async Task<RunResult> ExecuteAsync(
+        Workspace workspace,
+        PlannedRun planned,
+        RunRequest request,
+        SecretRedactor redactor,
+        IRunProgress progress,
+        TextWriter log,
+        CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(planned);
+        ArgumentNullException.ThrowIfNull(request);
         var configuration = workspace.Configuration;
-        var cadence = configuration.Cadences.GetValueOrDefault(request.Cadence);
-        var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings);
-        DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);
+        var cadence = configuration.Cadences[request.Cadence];
         ResultsDirectory.Prepare(request.ResultsDirectory);
 
-        var redactor = new SecretRedactor();
-        var runId = DockerResourceProviderOptions.NewRunId();
+        var runId = RunIds.New(DateTimeOffset.UtcNow);
         var needed = NeededResources(planned.Plan, configuration);
         if (UnsetEnvironmentVariables.In(needed, Environment.GetEnvironmentVariable) is { Count: > 0 } unset)
         {
@@ -45,7 +60,7 @@ internal static class RunPipeline
                 RunId = runId,
                 Timeouts = configuration.Timeouts,
                 BaseDirectory = workspace.Root,
-                Log = line => Console.Error.WriteLine(line),
+                Log = log.WriteLine,
             });
 
         var clock = Stopwatch.StartNew();
@@ -60,18 +75,14 @@ internal static class RunPipeline
         {
             Parallelism = configuration.Parallelism,
             Timeouts = configuration.Timeouts,
-            Retries = cadence!.Retries,
+            Retries = cadence.Retries,
             Repeat = cadence.Repeat,
             Resources = configuration.Resources,
             TestEnvironment = configuration.TestEnvironment,
             LoggerDirectory = Workspace.LoggerDirectory,
             Redactor = redactor,
         };
-        RunRecord record;
-        await using (var progress = RunProgressRenderers.Create(redactor))
-        {
-            record = await TestRunner.RunAsync(planned.Plan, options, resources, progress, ct);
-        }
+        var record = await TestRunner.RunAsync(planned.Plan, options, resources, progress, ct);
 
         clock.Restart();
         var phases = new Dictionary<string, TimeSpan>(record.Phases)
@@ -98,9 +109,7 @@ internal static class RunPipeline
             throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
         }
         work.Remove();
-        var mergeTime = clock.Elapsed;
-
-        return Finish(planned, record, verdict, selection, request.ResultsDirectory, mergeTime);
+        return new RunResult(record, verdict, selection, clock.Elapsed);
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>
@@ -144,38 +153,4 @@ internal static class RunPipeline
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(name => configuration.Resources[name])];
-
-    private static int Finish(PlannedRun planned, RunRecord record, RunVerdict verdict, RunProblem? selection, string resultsDirectory, TimeSpan mergeTime)
-    {
-        var output = Console.Out;
-        output.WriteLine($"Results: {resultsDirectory} (summary.md, report.html, <layer>.trx, <layer>.junit.xml)");
-        output.WriteLine(
-            $"Phases: discover {Seconds(planned.DiscoverTime)}, plan {Seconds(planned.PlanTime)}, " +
-            $"prepare {Seconds(record.Phases["prepare"])}, execute {Seconds(record.Phases.GetValueOrDefault("execute"))}, merge {Seconds(mergeTime)}");
-        if (verdict.Flaky > 0)
-        {
-            output.WriteLine($"{verdict.Flaky} flaky test(s): they failed, then passed on a re-run (see summary.md).");
-        }
-        if (verdict.NotRun > 0)
-        {
-            output.WriteLine($"{verdict.NotRun} selected test(s) produced no result; they count as failed (causes in summary.md).");
-        }
-        if (record.Incomplete)
-        {
-            output.WriteLine("The run was stopped before every unit ran: the results are partial and the run fails.");
-        }
-        // Errors again at the end, where CI logs are read, and what the selection said (an empty shard is a warning).
-        foreach (var problem in record.Problems.Where(problem => problem.IsError || problem == selection))
-        {
-            output.WriteLine($"{(problem.IsError ? "error" : "warning")} {problem.Subject}: {problem.Message}");
-        }
-        if (verdict.Problems > 0)
-        {
-            output.WriteLine($"{verdict.Problems} problem(s) outside the tests (listed above and in summary.md): the run fails.");
-        }
-        output.WriteLine(verdict.SummaryLine);
-        return verdict.ExitCode;
-    }
-
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0}s";
 }

@@ -4,10 +4,10 @@ using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Reporting;
 
-namespace Orchestrator.Cli.Pipeline;
+namespace Orchestrator.Pipeline;
 
 /// <summary>Discovery and planning, shared by <c>plan</c> and <c>run</c>: the inventory, the plan and what each phase took.</summary>
-internal sealed record PlannedRun(
+public sealed record PlannedRun(
     TestInventory Inventory,
     TestPlan Plan,
     IReadOnlyList<string> Warnings,

@@ -1,16 +1,19 @@
 using System.Globalization;
 using Orchestrator.Building;
 
-namespace Orchestrator.Cli.Pipeline;
+namespace Orchestrator.Pipeline;
 
 /// <summary>
 /// The build <c>orchestrator build</c> and <c>run --build</c> run: the configured solution, configuration
 /// and properties, with the manifest targets shipped beside the tool injected into every project, and the
 /// manifests written where discovery reads them. No project of the repository is edited.
 /// </summary>
-internal static class RepositoryBuild
+public static class RepositoryBuild
 {
-    public static async Task RunAsync(Workspace workspace, CancellationToken ct)
+    /// <param name="workspace">The repository and its configuration's build section.</param>
+    /// <param name="output">Receives the command line and the build's output.</param>
+    /// <param name="ct">Cancels the build.</param>
+    public static async Task RunAsync(Workspace workspace, TextWriter output, CancellationToken ct)
     {
         var configuration = workspace.Configuration;
         var target = BuildTarget.Resolve(configuration);
@@ -22,15 +25,15 @@ internal static class RepositoryBuild
         var injection = ManifestInjection.Choose(usage);
         var invocation = BuildInvocation.For(configuration.Build, target, workspace.Root, workspace.ManifestDirectory, targets, injection);
 
-        await Console.Out.WriteLineAsync($"> {invocation.CommandLine}");
+        await output.WriteLineAsync($"> {invocation.CommandLine}");
         if (injection.Note is { } note)
         {
-            await Console.Out.WriteLineAsync($"note: {note}");
+            await output.WriteLineAsync($"note: {note}");
         }
         TimeSpan elapsed;
         try
         {
-            elapsed = await SolutionBuilder.RunAsync(invocation, Console.Out.WriteLine, "dotnet", ct);
+            elapsed = await SolutionBuilder.RunAsync(invocation, output.WriteLine, "dotnet", ct);
         }
         catch (BuildFailedException failed)
         {
@@ -47,12 +50,12 @@ internal static class RepositoryBuild
         var manifests = Directory.Exists(workspace.ManifestDirectory)
             ? Directory.EnumerateFiles(workspace.ManifestDirectory, "*.json").Count()
             : 0;
-        await Console.Out.WriteLineAsync(string.Create(
+        await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Built {Path.GetRelativePath(workspace.Root, target)} ({configuration.Build.Configuration}) in {elapsed.TotalSeconds:0.0} s; {manifests} test project manifest(s) in {workspace.ManifestDirectory}."));
         if (manifests == 0)
         {
-            await Console.Error.WriteLineAsync(
+            await output.WriteLineAsync(
                 "warning: no test project wrote a manifest, so discover will find no test. A test project needs IsTestProject=true " +
                 "(Microsoft.NET.Test.Sdk, MSTest.Sdk and xunit.v3 set it); check that the solution contains the test projects and that none sets OrchestratorManifestEnabled=false.");
         }

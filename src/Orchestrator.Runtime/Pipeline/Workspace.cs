@@ -1,12 +1,12 @@
 using Orchestrator.Configuration;
 
-namespace Orchestrator.Cli.Pipeline;
+namespace Orchestrator.Pipeline;
 
 /// <summary>
 /// Where a repository's orchestrator files live. Relative paths are taken from the directory of the
 /// configuration file (the repository root), so the tool behaves the same from any working directory.
 /// </summary>
-internal sealed record Workspace(OrchestratorConfiguration Configuration, string Root)
+public sealed record Workspace(OrchestratorConfiguration Configuration, string Root)
 {
     public const string ManifestDirectoryName = "artifacts/orchestrator/manifests";
     public const string ResultsDirectoryName = "artifacts/test-results";

@@ -1,7 +1,6 @@
-using Orchestrator.Cli.Pipeline;
 using Orchestrator.Reporting;
 
-namespace Orchestrator.Cli.Run;
+namespace Orchestrator.Pipeline;
 
 /// <summary>
 /// Gives each run an empty results directory, without ever emptying one that is not ours. A run marks

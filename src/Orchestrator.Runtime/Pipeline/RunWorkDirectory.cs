@@ -5,7 +5,7 @@ using Orchestrator.Reporting;
 using Orchestrator.Results;
 using Orchestrator.Security;
 
-namespace Orchestrator.Cli.Run;
+namespace Orchestrator.Pipeline;
 
 /// <summary>
 /// Where the unit processes of one run write while it runs: <c>.orchestrator/runs/&lt;run id&gt;/</c>, outside

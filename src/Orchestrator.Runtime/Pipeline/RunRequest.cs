@@ -1,7 +1,7 @@
 using Orchestrator.Planning;
 
-namespace Orchestrator.Cli.Run;
+namespace Orchestrator.Pipeline;
 
 /// <summary>What the user asked <c>run</c> to do.</summary>
 /// <param name="Timings">An explicit timings file to plan by; null plans by the workspace's own history, or by none when sharded.</param>
-internal sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDirectory, string? Timings = null);
+public sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDirectory, string? Timings = null);

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace Orchestrator.Docker;
+namespace Orchestrator.Security;
 
 /// <summary>Per-run secrets: URL-safe alphanumerics, safe in connection strings, URIs and shell arguments.</summary>
-internal static class SecretGenerator
+public static class SecretGenerator
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

@@ -1,9 +1,9 @@
 using Orchestrator.Configuration;
 
-namespace Orchestrator.Cli.Pipeline;
+namespace Orchestrator.Pipeline;
 
 /// <summary>Finds and loads <c>orchestrator.json</c> for a command.</summary>
-internal static class ConfigurationSource
+public static class ConfigurationSource
 {
     /// <summary>Loads <paramref name="path"/>, or the nearest <c>orchestrator.json</c> up from the current directory.</summary>
     /// <exception cref="ConfigurationException">The file is invalid (every error, with path and line).</exception>

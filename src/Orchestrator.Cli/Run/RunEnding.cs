@@ -1,0 +1,42 @@
+using Orchestrator.Pipeline;
+
+namespace Orchestrator.Cli.Run;
+
+/// <summary>The last lines of a run, where CI logs are read: where the results are, the phases, what failed the run, the summary line.</summary>
+internal static class RunEnding
+{
+    /// <returns>The run's exit code.</returns>
+    public static int Write(PlannedRun planned, RunResult result, string resultsDirectory, TextWriter output)
+    {
+        var (record, verdict, selection, mergeTime) = result;
+        output.WriteLine($"Results: {resultsDirectory} (summary.md, report.html, <layer>.trx, <layer>.junit.xml)");
+        output.WriteLine(
+            $"Phases: discover {Seconds(planned.DiscoverTime)}, plan {Seconds(planned.PlanTime)}, " +
+            $"prepare {Seconds(record.Phases["prepare"])}, execute {Seconds(record.Phases.GetValueOrDefault("execute"))}, merge {Seconds(mergeTime)}");
+        if (verdict.Flaky > 0)
+        {
+            output.WriteLine($"{verdict.Flaky} flaky test(s): they failed, then passed on a re-run (see summary.md).");
+        }
+        if (verdict.NotRun > 0)
+        {
+            output.WriteLine($"{verdict.NotRun} selected test(s) produced no result; they count as failed (causes in summary.md).");
+        }
+        if (record.Incomplete)
+        {
+            output.WriteLine("The run was stopped before every unit ran: the results are partial and the run fails.");
+        }
+        // Errors again at the end, and what the selection said (an empty shard is a warning).
+        foreach (var problem in record.Problems.Where(problem => problem.IsError || problem == selection))
+        {
+            output.WriteLine($"{(problem.IsError ? "error" : "warning")} {problem.Subject}: {problem.Message}");
+        }
+        if (verdict.Problems > 0)
+        {
+            output.WriteLine($"{verdict.Problems} problem(s) outside the tests (listed above and in summary.md): the run fails.");
+        }
+        output.WriteLine(verdict.SummaryLine);
+        return verdict.ExitCode;
+    }
+
+    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0}s";
+}
