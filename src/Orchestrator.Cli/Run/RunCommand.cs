@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Pipeline;
+using Orchestrator.Reporting.Ci;
 
 namespace Orchestrator.Cli.Run;
 
@@ -35,7 +36,8 @@ internal static class RunCommand
                 parse.GetValue(cadence)!,
                 parse.GetValue(shard),
                 workspace.Resolve(parse.GetValue(results) ?? Workspace.ResultsDirectoryName),
-                parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null);
+                parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null,
+                CiServiceDetection.From(Environment.GetEnvironmentVariable));
             return await RunPipeline.RunAsync(workspace, request, ct);
         }));
         return command;

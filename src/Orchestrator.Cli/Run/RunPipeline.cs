@@ -6,6 +6,7 @@ using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Reporting;
+using Orchestrator.Reporting.Ci;
 using Orchestrator.Resources;
 using Orchestrator.Results;
 using Orchestrator.Security;
@@ -82,12 +83,12 @@ internal static class RunPipeline
         };
         var selection = SelectionCheck.Of(planned.Plan);
         record = record with { Phases = phases, Problems = ProblemsOf(planned, selection), Shard = ShardOf(planned.Plan) };
-        RunVerdict verdict;
+        ResultsReport report;
         try
         {
             var published = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
             // Merged even after Ctrl+C: partial results are kept and marked incomplete.
-            verdict = await ResultsReporter.WriteAsync(
+            report = await ResultsReporter.WriteReportAsync(
                 published,
                 ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor),
                 CancellationToken.None);
@@ -100,7 +101,11 @@ internal static class RunPipeline
         work.Remove();
         var mergeTime = clock.Elapsed;
 
-        return Finish(planned, record, verdict, selection, request.ResultsDirectory, mergeTime);
+        if (request.Ci is { } ci)
+        {
+            Console.Out.Write(FailureAnnotations.Render(report.Tests, CiLogCommands.For(ci), workspace.Root));
+        }
+        return Finish(planned, record, report.Verdict, selection, request.ResultsDirectory, mergeTime);
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>

@@ -82,7 +82,8 @@ internal sealed class RunWorkspace : IDisposable
             .WithWorkingDirectory(Root)
             .WithEnvironmentVariables(variables =>
             {
-                variables.Set("NO_COLOR", "1").Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1").Set("GITHUB_STEP_SUMMARY", null);
+                variables.Set("NO_COLOR", "1").Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1").Set("GITHUB_STEP_SUMMARY", null)
+                    .Set("GITHUB_ACTIONS", null).Set("TF_BUILD", null);
                 foreach (var (name, value) in environment ?? new Dictionary<string, string>())
                 {
                     variables.Set(name, value);
