@@ -26,6 +26,13 @@ public sealed class CiLogCommandsTests
     }
 
     [Fact]
+    public void A_line_break_in_a_test_name_stays_inside_the_one_line_of_its_annotation()
+    {
+        Assert.Equal("::error title=A.B(text%3A \"x%0Ay\")::m", new GitHubWorkflowCommands().ErrorAnnotation("A.B(text: \"x\ny\")", "m", null));
+        Assert.Equal("##vso[task.logissue type=error]A.B(text: \"x%0Ay\"): m", new AzureLoggingCommands().ErrorAnnotation("A.B(text: \"x\ny\")", "m", null));
+    }
+
+    [Fact]
     public void GitHub_groups_escape_their_name()
     {
         var commands = new GitHubWorkflowCommands();
