@@ -62,7 +62,8 @@ for (( index = 1; index <= shards; index++ )); do
   copy="$(working_copy "$index")"
   arguments=(run --config "$copy/$config_name" --cadence "$cadence" --shard "$index/$shards" --results "$output/shard-$index")
   if [[ -n "$timings" && -f "$timings" ]]; then arguments+=(--timings "$timings"); fi
-  (cd "$copy" && "${orchestrator[@]}" "${arguments[@]}" > "$output/shard-$index.log" 2>&1) &
+  echo "${orchestrator[*]} ${arguments[*]}" > "$output/shard-$index.log"
+  (cd "$copy" && "${orchestrator[@]}" "${arguments[@]}" >> "$output/shard-$index.log" 2>&1) &
   pids+=("$!")
 done
 for (( index = 1; index <= shards; index++ )); do
