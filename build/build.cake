@@ -19,12 +19,13 @@ Task("Build")
     .Does(() => DotNetBuild(repo.Solution.FullPath, new DotNetBuildSettings { Configuration = configuration }));
 
 Task("Setup")
-    .Description("Ensures a Docker engine answers, the local service images exist and headless Chromium is installed.")
+    .Description("Ensures a Docker engine answers, the local service images exist, and headless Chromium and Node.js are installed.")
     .Does(() =>
     {
         repo.Run("eng/docker/start-engine.sh");
         repo.Run("eng/images/build-images.sh");
         repo.Run("eng/tools/ensure-chromium.sh");
+        repo.Run("eng/tools/ensure-node.sh");
     });
 
 Task("Plan")

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Orchestrator.Pipeline;
 using Spectre.Console;
 
 namespace Orchestrator.Cli;
@@ -19,16 +18,7 @@ internal static class Program
         {
             AnsiConsole.Profile.Width = _redirectedWidth;
         }
-        var root = new RootCommand("Orchestrator: a resource-aware test pipeline for .NET.")
-        {
-            Run.RunCommand.Create(),
-            Plan.PlanCommand.Create(),
-            Discover.DiscoverCommand.Create(ConfigurationSource.Load),
-            Merge.MergeCommand.Create(),
-            Clean.CleanCommand.Create(),
-            Init.InitCommand.Create(),
-            Build.BuildCommand.Create(),
-        };
+        var root = OrchestratorCommandLine.Create();
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = _cleanupWindow });
     }
 }

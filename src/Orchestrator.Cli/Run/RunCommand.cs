@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Pipeline;
 using Orchestrator.Pipeline;
+using Orchestrator.Reporting.Ci;
 using Orchestrator.Security;
 using Spectre.Console;
 
@@ -46,6 +47,10 @@ internal static class RunCommand
             await using (var progress = RunProgressRenderers.Create(redactor))
             {
                 result = await RunPipeline.ExecuteAsync(workspace, planned, request, redactor, progress, Console.Error, ct);
+            }
+            if (CiServiceDetection.From(Environment.GetEnvironmentVariable) is { } ci)
+            {
+                await Console.Out.WriteAsync(FailureAnnotations.Render(result.Tests, CiLogCommands.For(ci), workspace.Root));
             }
             return RunEnding.Write(planned, result, request.ResultsDirectory, Console.Out);
         }));

@@ -8,7 +8,7 @@ internal static class RunEnding
     /// <returns>The run's exit code.</returns>
     public static int Write(PlannedRun planned, RunResult result, string resultsDirectory, TextWriter output)
     {
-        var (record, verdict, selection, mergeTime) = result;
+        var (record, verdict, _, selection, mergeTime) = result;
         output.WriteLine($"Results: {resultsDirectory} (summary.md, report.html, <layer>.trx, <layer>.junit.xml)");
         output.WriteLine(
             $"Phases: discover {Seconds(planned.DiscoverTime)}, plan {Seconds(planned.PlanTime)}, " +

@@ -93,12 +93,12 @@ public static class RunPipeline
         };
         var selection = SelectionCheck.Of(planned.Plan);
         record = record with { Phases = phases, Problems = ProblemsOf(planned, selection), Shard = ShardOf(planned.Plan) };
-        RunVerdict verdict;
+        ResultsReport report;
         try
         {
             var published = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
             // Merged even after Ctrl+C: partial results are kept and marked incomplete.
-            verdict = await ResultsReporter.WriteAsync(
+            report = await ResultsReporter.WriteReportAsync(
                 published,
                 ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor),
                 CancellationToken.None);
@@ -109,7 +109,7 @@ public static class RunPipeline
             throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
         }
         work.Remove();
-        return new RunResult(record, verdict, selection, clock.Elapsed);
+        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed);
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>

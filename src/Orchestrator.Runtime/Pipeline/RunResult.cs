@@ -5,6 +5,7 @@ namespace Orchestrator.Pipeline;
 /// <summary>What a finished run published: its record, the verdict every report states, and the merge's wall time.</summary>
 /// <param name="Record">The published record (<c>run.json</c>).</param>
 /// <param name="Verdict">Counts and exit code, as the reports say.</param>
+/// <param name="Tests">Every selected test with its attempts, as merged into the reports.</param>
 /// <param name="Selection">What the selection check said (an empty selection or shard), when it said anything.</param>
 /// <param name="MergeTime">Wall time of publishing and merging.</param>
-public sealed record RunResult(RunRecord Record, RunVerdict Verdict, RunProblem? Selection, TimeSpan MergeTime);
+public sealed record RunResult(RunRecord Record, RunVerdict Verdict, IReadOnlyList<MergedTest> Tests, RunProblem? Selection, TimeSpan MergeTime);

@@ -7,4 +7,8 @@ namespace Orchestrator.Reporting;
 /// <param name="Summary">The Markdown summary that was written.</param>
 /// <param name="Files">Every report file written, full paths.</param>
 /// <param name="Warnings">Problems that did not stop the reports (unreadable TRX, timings file), redacted.</param>
-public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings);
+public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Every merged test case, each once, with its attempts (for CI annotations of the failures).</summary>
+    public IReadOnlyList<MergedTest> Tests { get; init; } = [];
+}

@@ -57,7 +57,7 @@ public static class ResultsReporter
             }
         }
 
-        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings);
+        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings) { Tests = [.. merged.Tests] };
     }
 
     /// <summary>

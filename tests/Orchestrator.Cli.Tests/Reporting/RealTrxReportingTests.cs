@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Orchestrator.Model;
 using Orchestrator.Reporting;
+using Orchestrator.Reporting.Ci;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
 using Orchestrator.Security;
@@ -79,6 +80,19 @@ public sealed partial class RealTrxReportingTests(XunitFixtureProject fixture) :
         var failing = junit.Descendants("testcase").Single(c => c.Attribute("name")!.Value == XunitFixtureProject.Failing);
         Assert.Single(failing.Elements("failure"));
         Assert.Single(failing.Elements("rerunFailure"));
+    }
+
+    [Fact]
+    public async Task A_real_xunit_failure_is_annotated_at_its_line_of_the_test_source()
+    {
+        var record = await RecordAsync();
+        var report = await ResultsReporter.WriteReportAsync(record, new ReportOptions(Path.Combine(_directory, "results")) { StepSummaryPath = null }, CancellationToken.None);
+
+        var lines = FailureAnnotations.Render(report.Tests, new GitHubWorkflowCommands(), fixture.Directory).Split('\n');
+
+        Assert.Equal("::group::unit-none#1#retry1: 1 failed", lines[0]);
+        Assert.StartsWith($"::error file=CalcTests.cs,line=11,title={XunitFixtureProject.Failing}::Assert.Equal() Failure", lines[1], StringComparison.Ordinal);
+        Assert.Equal(["::endgroup::", ""], lines[2..]);
     }
 
     [Fact]

@@ -74,15 +74,20 @@ internal sealed class RunWorkspace : IDisposable
     /// The built tool with <paramref name="arguments"/>, from the workspace's root, without colours, and without a CI's
     /// step summary (a test's run must not write into the summary of the build running it).
     /// </summary>
-    public async Task<BufferedCommandResult> ToolAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public Task<BufferedCommandResult> ToolAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        ProcessAsync("dotnet", [RepositoryPaths.Tool(), .. arguments], environment);
+
+    /// <summary>A program from the workspace's root with the environment <see cref="ToolAsync"/> gives the tool.</summary>
+    public async Task<BufferedCommandResult> ProcessAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        return await global::CliWrap.Cli.Wrap("dotnet")
-            .WithArguments([RepositoryPaths.Tool(), .. arguments])
+        return await global::CliWrap.Cli.Wrap(program)
+            .WithArguments(arguments)
             .WithWorkingDirectory(Root)
             .WithEnvironmentVariables(variables =>
             {
-                variables.Set("NO_COLOR", "1").Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1").Set("GITHUB_STEP_SUMMARY", null);
+                variables.Set("NO_COLOR", "1").Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1").Set("GITHUB_STEP_SUMMARY", null)
+                    .Set("GITHUB_ACTIONS", null).Set("TF_BUILD", null);
                 foreach (var (name, value) in environment ?? new Dictionary<string, string>())
                 {
                     variables.Set(name, value);

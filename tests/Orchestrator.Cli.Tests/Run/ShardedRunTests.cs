@@ -15,7 +15,7 @@ public sealed class ShardedRunTests
     private static readonly XNamespace _trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
     // Small units, so the unit tests split into several units that two shards share between them.
-    private static JsonObject Configuration() => new()
+    internal static JsonObject Configuration() => new()
     {
         ["cadences"] = new JsonObject { ["commit"] = new JsonObject { ["layers"] = new JsonArray("unit"), ["resources"] = new JsonArray() } },
         ["parallelism"] = new JsonObject { ["maxParallelUnits"] = 2, ["targetUnitSeconds"] = 2, ["maxUnitsPerPartition"] = 4 },
@@ -68,7 +68,7 @@ public sealed class ShardedRunTests
     }
 
     /// <summary>Every top-level result of the unit layer: test name and outcome, in order.</summary>
-    private static List<(string Name, string Outcome)> Cases(string results) =>
+    internal static List<(string Name, string Outcome)> Cases(string results) =>
         [.. XDocument.Load(Path.Combine(results, "unit.trx")).Root!.Element(_trx + "Results")!.Elements(_trx + "UnitTestResult")
             .Select(result => (result.Attribute("testName")!.Value, result.Attribute("outcome")!.Value))
             .Order()];

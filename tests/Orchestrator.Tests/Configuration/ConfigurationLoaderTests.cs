@@ -86,7 +86,7 @@ public sealed class ConfigurationLoaderTests
         Assert.Equal("{secret}", config.Resources["rabbitmq"].Environment["RABBITMQ_DEFAULT_PASS"]);
         Assert.False(config.Resources["docker"].IsContainer);
         Assert.Empty(config.Cadences["commit"].Resources);
-        Assert.Equal(["chromium", "docker", "postgres", "rabbitmq", "redis"], config.Cadences["pr"].Resources.Order(StringComparer.Ordinal));
+        Assert.Equal(["chromium", "docker", "node", "postgres", "rabbitmq", "redis"], config.Cadences["pr"].Resources.Order(StringComparer.Ordinal));
         Assert.Equal((2, 2), (config.Cadences["nightly"].Repeat, config.Cadences["nightly"].Retries));
         Assert.Equal(["unit", "integration", "e2e"], config.Cadences["nightly"].Layers.AsEnumerable());
     }
