@@ -1,16 +1,12 @@
 using System.Collections.Immutable;
 using Orchestrator.Configuration;
-using Orchestrator.Resources;
 
 namespace Orchestrator.Docker;
 
 /// <summary>What the provider remembers about an instance it started, until it is removed.</summary>
 internal sealed class TrackedInstance(ResourceDefinition definition, string instanceName, string containerName, string secret, ImmutableDictionary<string, string> environment)
 {
-    // Redis databases handed to partitions; 0 stays with whoever connects without choosing one.
-    private const int LastRedisDatabase = 63;
-
-    private int _lastRedisDatabase;
+    private int _lastNamespaceNumber;
 
     public ResourceDefinition Definition { get; } = definition;
 
@@ -31,14 +27,6 @@ internal sealed class TrackedInstance(ResourceDefinition definition, string inst
     /// </summary>
     public CancellationTokenSource Lifetime { get; } = new();
 
-    /// <summary>Allocates the next Redis database index (1..63) for a partition.</summary>
-    public int NextRedisDatabase()
-    {
-        var index = Interlocked.Increment(ref _lastRedisDatabase);
-        return index <= LastRedisDatabase
-            ? index
-            : throw new ResourceException(Definition.Name,
-                $"Redis instance '{InstanceName}' has no database left for another partition ({LastRedisDatabase} are in use). Set the resource's isolation mode to 'dedicated', or run fewer partitions per instance.",
-                containerId: ContainerId);
-    }
+    /// <summary>Numbers the instance's namespaces 1, 2, 3…, for kinds whose namespaces are numbered (Redis databases).</summary>
+    public int NextNamespaceNumber() => Interlocked.Increment(ref _lastNamespaceNumber);
 }

@@ -1,61 +1,33 @@
-using System.Globalization;
 using Docker.DotNet;
-using Orchestrator.Configuration;
 using Orchestrator.Docker.Engine;
+using Orchestrator.Docker.Kinds;
 using Orchestrator.Resources;
 using Orchestrator.Security;
 
 namespace Orchestrator.Docker.Isolation;
 
 /// <summary>
-/// Creates a unit's own namespace in a shared instance: a Postgres database over the wire protocol, a Redis db
-/// index (nothing to create), a RabbitMQ vhost; a configured <c>isolation.setup</c> command runs in the container.
+/// Creates a unit's own namespace in a shared instance the way its kind's module does (a Postgres database, a
+/// Redis db index, a RabbitMQ vhost); a configured <c>isolation.setup</c> command runs in the container instead.
 /// </summary>
 internal sealed class NamespaceCreator(IDockerClient client, SecretRedactor redactor, string runId)
 {
-    public const string RabbitMqDefaultUser = "orchestrator";
-
     public async Task<(string Namespace, string User)> CreateAsync(TrackedInstance tracked, ResourceInstance instance, string namespaceId, CancellationToken ct)
     {
         var definition = tracked.Definition;
-        var user = UserOf(tracked);
-        var name = definition.Kind switch
-        {
-            ResourceKind.Redis => tracked.NextRedisDatabase().ToString(CultureInfo.InvariantCulture),
-            ResourceKind.Postgres or ResourceKind.RabbitMq => NamespaceName.For(namespaceId),
-            _ when !definition.Isolation.Setup.IsEmpty => NamespaceName.For(namespaceId),
-            _ => namespaceId,
-        };
+        var kind = KindModules.For(definition.Kind);
+        var user = kind.UserOf(tracked);
         if (!definition.Isolation.Setup.IsEmpty)
         {
+            var name = NamespaceName.For(namespaceId);
             var values = new TemplateValues(instance.Host, instance.PrimaryPort, instance.Ports, tracked.Secret, user, name, runId);
             await RunAsync(tracked, [.. definition.Isolation.Setup.Select(part => VariableTemplate.Render(part, values))], ct);
             return (name, user);
         }
-        switch (definition.Kind)
-        {
-            case ResourceKind.Postgres:
-                await PostgresDatabases.CreateAsync(tracked, instance, user, name, redactor, ct);
-                break;
-            case ResourceKind.RabbitMq when instance.Ports.TryGetValue(RabbitMqVirtualHosts.ManagementPort, out var managementPort):
-                await RabbitMqVirtualHosts.CreateAsync(tracked, instance, managementPort, user, name, redactor, ct);
-                break;
-            case ResourceKind.RabbitMq:
-                await RunAsync(tracked, ["rabbitmqctl", "-q", "add_vhost", name], ct);
-                await RunAsync(tracked, ["rabbitmqctl", "-q", "set_permissions", "-p", name, user, ".*", ".*", ".*"], ct);
-                break;
-        }
-        return (name, user);
+        var request = new NamespaceRequest(tracked, instance, user, kind.NamespaceName(tracked, namespaceId), redactor, (command, token) => RunAsync(tracked, command, token));
+        await kind.CreateNamespaceAsync(request, ct);
+        return (request.Name, user);
     }
-
-    /// <summary>The user tests connect as (<c>{user}</c>).</summary>
-    public static string UserOf(TrackedInstance tracked) => tracked.Definition.Kind switch
-    {
-        ResourceKind.Postgres => tracked.Environment.GetValueOrDefault("POSTGRES_USER", "postgres"),
-        ResourceKind.RabbitMq => tracked.Environment.GetValueOrDefault("RABBITMQ_DEFAULT_USER", RabbitMqDefaultUser),
-        ResourceKind.Redis => "default",
-        _ => string.Empty,
-    };
 
     private async Task RunAsync(TrackedInstance tracked, IReadOnlyList<string> command, CancellationToken ct)
     {

@@ -1,10 +1,11 @@
 using Docker.DotNet;
 using Orchestrator.Configuration;
+using Orchestrator.Docker.Kinds;
 using Orchestrator.Resources;
 
 namespace Orchestrator.Docker.Readiness;
 
-/// <summary>Chooses the probe for a resource: its kind's protocol probe, or the configured generic one.</summary>
+/// <summary>Chooses the probe for a resource: the configured one, else its kind's protocol probe, else TCP or running.</summary>
 internal static class ProbeFactory
 {
     private static readonly TimeSpan _tcpWindow = TimeSpan.FromMilliseconds(200);
@@ -30,14 +31,10 @@ internal static class ProbeFactory
             case ProbeKind.Tcp:
                 return new TcpProbe(instance.Host, ProbePort(instance), Min(_tcpWindow, settings.AttemptTimeout / 2));
         }
-        return definition.Kind switch
-        {
-            ResourceKind.Postgres => new PostgresProbe(instance.Host, ProbePort(instance)),
-            ResourceKind.Redis => new RedisProbe(instance.Host, ProbePort(instance), instance.Secret),
-            ResourceKind.RabbitMq => new AmqpProbe(instance.Host, ProbePort(instance)),
-            _ when instance.ContainerId is not null && !definition.Ports.IsEmpty => new TcpProbe(instance.Host, ProbePort(instance), _tcpWindow),
-            _ => ReadyWhenRunningProbe.Instance,
-        };
+        return KindModules.For(definition.Kind).ProtocolProbe(instance, () => ProbePort(instance))
+            ?? (instance.ContainerId is not null && !definition.Ports.IsEmpty
+                ? new TcpProbe(instance.Host, ProbePort(instance), _tcpWindow)
+                : ReadyWhenRunningProbe.Instance);
     }
 
     private static int ProbePort(ResourceInstance instance)

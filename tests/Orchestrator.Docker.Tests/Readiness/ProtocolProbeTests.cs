@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Orchestrator.Docker.Kinds.Postgres;
+using Orchestrator.Docker.Kinds.RabbitMq;
+using Orchestrator.Docker.Kinds.Redis;
 using Orchestrator.Docker.Readiness;
 using Xunit;
 

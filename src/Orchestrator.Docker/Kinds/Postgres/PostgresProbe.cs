@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
+using Orchestrator.Docker.Readiness;
 
-namespace Orchestrator.Docker.Readiness;
+namespace Orchestrator.Docker.Kinds.Postgres;
 
 /// <summary>
 /// Sends a PostgreSQL StartupMessage (protocol 3.0) and is ready when the server asks for

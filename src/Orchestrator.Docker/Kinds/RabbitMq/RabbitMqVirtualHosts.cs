@@ -4,7 +4,7 @@ using System.Text;
 using Orchestrator.Resources;
 using Orchestrator.Security;
 
-namespace Orchestrator.Docker.Isolation;
+namespace Orchestrator.Docker.Kinds.RabbitMq;
 
 /// <summary>
 /// Creates a unit's virtual host through RabbitMQ's management HTTP API (<c>PUT /api/vhosts/{name}</c>, then the

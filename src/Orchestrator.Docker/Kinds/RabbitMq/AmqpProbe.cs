@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
+using Orchestrator.Docker.Readiness;
 
-namespace Orchestrator.Docker.Readiness;
+namespace Orchestrator.Docker.Kinds.RabbitMq;
 
 /// <summary>Sends the AMQP 0-9-1 protocol header; ready when a Connection.Start method frame comes back.</summary>
 internal sealed class AmqpProbe(string host, int port) : IReadinessProbe

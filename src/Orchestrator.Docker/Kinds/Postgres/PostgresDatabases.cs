@@ -2,7 +2,7 @@ using Npgsql;
 using Orchestrator.Resources;
 using Orchestrator.Security;
 
-namespace Orchestrator.Docker.Isolation;
+namespace Orchestrator.Docker.Kinds.Postgres;
 
 /// <summary>
 /// Creates a unit's database over the PostgreSQL wire protocol, through the port published on the loopback

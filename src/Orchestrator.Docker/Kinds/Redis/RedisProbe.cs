@@ -1,6 +1,7 @@
 using System.Text;
+using Orchestrator.Docker.Readiness;
 
-namespace Orchestrator.Docker.Readiness;
+namespace Orchestrator.Docker.Kinds.Redis;
 
 /// <summary>Sends <c>AUTH secret</c> and <c>PING</c> in RESP; ready on <c>+PONG</c> (<c>-LOADING</c> means not yet).</summary>
 internal sealed class RedisProbe(string host, int port, string secret) : IReadinessProbe

@@ -1,0 +1,19 @@
+using Orchestrator.Configuration;
+using Orchestrator.Docker.Kinds.Generic;
+using Orchestrator.Docker.Kinds.Postgres;
+using Orchestrator.Docker.Kinds.RabbitMq;
+using Orchestrator.Docker.Kinds.Redis;
+
+namespace Orchestrator.Docker.Kinds;
+
+/// <summary>The module of each resource kind; generic and external resources rely on their configuration alone.</summary>
+internal static class KindModules
+{
+    public static IKindModule For(ResourceKind kind) => kind switch
+    {
+        ResourceKind.Postgres => PostgresModule.Instance,
+        ResourceKind.Redis => RedisModule.Instance,
+        ResourceKind.RabbitMq => RabbitMqModule.Instance,
+        _ => GenericModule.Instance,
+    };
+}
