@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using Orchestrator.Configuration;
 using Orchestrator.Discovery;
+using Orchestrator.Fixtures;
 using Orchestrator.Model;
 using Xunit;
 
 namespace Orchestrator.TestLogger.Tests;
 
 [Trait("Category", "Integration")]
-[Collection(FixtureProjects.Collection)]
-public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposable
+public sealed class FrameworkDiscoveryTests : IDisposable
 {
     private static readonly OrchestratorConfiguration s_configuration = new()
     {
@@ -27,7 +27,7 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
         Configuration = s_configuration,
         ManifestDirectory = manifestDirectory,
         Assemblies = [.. assemblies],
-        LoggerDirectory = BuildSettings.CreateLoggerDirectory(_workDirectory),
+        LoggerDirectory = LoggerDirectory.Create(_workDirectory),
         CacheDirectory = Path.Combine(_workDirectory, "cache"),
         MaxParallelism = 2,
     };
@@ -38,12 +38,12 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public void The_build_writes_one_manifest_per_test_project_with_its_declarations()
     {
-        var (manifests, problems) = ManifestReader.ReadDirectory(fixtures.ManifestDirectory);
+        var (manifests, problems) = ManifestReader.ReadDirectory(FrameworkFixtures.ManifestDirectory);
 
         Assert.Empty(problems);
         Assert.Equal(["MstestSample.Tests", "NunitSample.Tests", "XunitSample.Tests"], manifests.Select(manifest => manifest.ProjectName).Order());
         var xunit = manifests.Single(manifest => manifest.ProjectName == "XunitSample.Tests");
-        Assert.Equal(fixtures.XunitAssembly, xunit.TargetPath);
+        Assert.Equal(FrameworkFixtures.XunitAssembly, xunit.TargetPath);
         Assert.Equal("net10.0", xunit.TargetFramework);
         Assert.Equal(TestRunnerKind.VSTest, xunit.Runner);
         Assert.Equal("E2E", xunit.Layer);
@@ -53,7 +53,7 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public async Task Xunit_traits_multi_valued_traits_and_project_defaults_come_through()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(fixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
 
         var saves = Test(inventory, "XunitSample.OrderTests.Saves");
         Assert.Equal(("integration", TraitOrigin.Trait), (saves.Layer, saves.LayerOrigin));
@@ -68,7 +68,7 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public async Task Nunit_categories_properties_and_test_cases_come_through()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(fixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
 
         var reserves = Test(inventory, "NunitSample.StockTests.Reserves");
         Assert.Equal(("integration", TraitOrigin.Trait), (reserves.Layer, reserves.LayerOrigin));
@@ -83,7 +83,7 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public async Task Mstest_categories_properties_and_data_rows_come_through()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(fixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
 
         var pays = Test(inventory, "MstestSample.PaymentTests.Pays");
         Assert.Equal(("e2e", TraitOrigin.Trait), (pays.Layer, pays.LayerOrigin));
@@ -95,7 +95,7 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public async Task An_undefined_resource_names_the_test_and_suggests_the_nearest_defined_name()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(fixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
 
         var error = Assert.Single(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
         Assert.Equal("XunitSample.Tests:XunitSample.OrderTests.Misspelt", error.Subject);
@@ -107,8 +107,8 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public async Task An_unchanged_assembly_is_served_from_cache_and_a_changed_one_is_rediscovered()
     {
-        var xunit = CopyOutput(fixtures.XunitAssembly, "xunit");
-        var nunit = CopyOutput(fixtures.NunitAssembly, "nunit");
+        var xunit = CopyOutput(FrameworkFixtures.XunitAssembly, "xunit");
+        var nunit = CopyOutput(FrameworkFixtures.NunitAssembly, "nunit");
         var request = Request(null, xunit, nunit);
 
         var cold = await TestDiscoverer.ListCasesAsync(request, CancellationToken.None);
@@ -128,11 +128,11 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public async Task A_crashing_discovery_is_named_and_the_other_assemblies_are_still_discovered()
     {
-        var broken = CopyOutput(fixtures.XunitAssembly, "broken");
+        var broken = CopyOutput(FrameworkFixtures.XunitAssembly, "broken");
         var runtimeConfig = Path.ChangeExtension(broken, ".runtimeconfig.json");
         await File.WriteAllTextAsync(runtimeConfig, (await File.ReadAllTextAsync(runtimeConfig)).Replace("\"10.0.0\"", "\"99.0.0\"", StringComparison.Ordinal));
 
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(null, broken, fixtures.MstestAssembly), CancellationToken.None);
+        var inventory = await TestDiscoverer.DiscoverAsync(Request(null, broken, FrameworkFixtures.MstestAssembly), CancellationToken.None);
 
         var error = Assert.Single(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
         Assert.Equal(broken, error.Subject);
@@ -149,7 +149,7 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
         var project = Path.Combine(_workDirectory, "Some.Tests.csproj");
         await File.WriteAllTextAsync(project, "<Project />");
         await WriteManifest(manifests, "unbuilt.json", project, Path.Combine(_workDirectory, "bin", "Some.Tests.dll"), "VSTest");
-        await WriteManifest(manifests, "platform.json", project, fixtures.XunitAssembly, "MicrosoftTestingPlatform");
+        await WriteManifest(manifests, "platform.json", project, FrameworkFixtures.XunitAssembly, "MicrosoftTestingPlatform");
 
         var inventory = await TestDiscoverer.DiscoverAsync(Request(manifests), CancellationToken.None);
 
@@ -161,7 +161,7 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
     [Fact]
     public async Task Cancelling_discovery_kills_every_process_it_started()
     {
-        var assembly = CopyOutput(fixtures.XunitAssembly, "cancelled-" + Guid.NewGuid().ToString("N"));
+        var assembly = CopyOutput(FrameworkFixtures.XunitAssembly, "cancelled-" + Guid.NewGuid().ToString("N"));
         var directory = Path.GetDirectoryName(assembly)!;
         using var cancellation = new CancellationTokenSource();
         var discovery = TestDiscoverer.ListCasesAsync(Request(null, assembly), cancellation.Token);
@@ -203,19 +203,8 @@ public sealed class FrameworkDiscoveryTests(FixtureProjects fixtures) : IDisposa
             })
             .Where(commandLine => commandLine.Contains(text, StringComparison.Ordinal))];
 
-    private string CopyOutput(string assembly, string name)
-    {
-        var target = Path.Combine(_workDirectory, name);
-        var source = Path.GetDirectoryName(assembly)!;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return Path.Combine(target, Path.GetFileName(assembly));
-    }
+    private string CopyOutput(string assembly, string name) =>
+        PrebuiltFixture.CopyTo(Path.GetFileNameWithoutExtension(assembly), Path.Combine(_workDirectory, name));
 
     private static Task WriteManifest(string directory, string fileName, string project, string targetPath, string runner) =>
         File.WriteAllTextAsync(Path.Combine(directory, fileName),

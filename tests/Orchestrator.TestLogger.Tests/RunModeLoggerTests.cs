@@ -6,8 +6,7 @@ using Xunit;
 namespace Orchestrator.TestLogger.Tests;
 
 [Trait("Category", "Integration")]
-[Collection(FixtureProjects.Collection)]
-public sealed class RunModeLoggerTests(FixtureProjects fixtures) : IDisposable
+public sealed class RunModeLoggerTests : IDisposable
 {
     private readonly string _workDirectory = Directory.CreateTempSubdirectory("orchestrator-run-log-").FullName;
 
@@ -19,7 +18,7 @@ public sealed class RunModeLoggerTests(FixtureProjects fixtures) : IDisposable
         var log = Path.Combine(_workDirectory, "run.jsonl");
 
         await Cli.Wrap("dotnet")
-            .WithArguments(["test", fixtures.NunitAssembly, $"--logger:orchestrator;mode=run;path={log}", $"--test-adapter-path:{BuildSettings.CreateLoggerDirectory(_workDirectory)}"])
+            .WithArguments(["test", FrameworkFixtures.NunitAssembly, $"--logger:orchestrator;mode=run;path={log}", $"--test-adapter-path:{LoggerDirectory.Create(_workDirectory)}"])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
 
@@ -32,7 +31,7 @@ public sealed class RunModeLoggerTests(FixtureProjects fixtures) : IDisposable
         var failed = Assert.Single(results, result => result.GetProperty("outcome").GetString() == "failed");
         Assert.Equal("NunitSample.StockTests.Fails", failed.GetProperty("fullyQualifiedName").GetString());
         Assert.Contains("expected failure", failed.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
-        Assert.Equal(fixtures.NunitAssembly, failed.GetProperty("source").GetString());
+        Assert.Equal(FrameworkFixtures.NunitAssembly, failed.GetProperty("source").GetString());
         Assert.True(DateTimeOffset.TryParse(failed.GetProperty("startTime").GetString(), out _));
         var reserves = results.Single(result => result.GetProperty("fullyQualifiedName").GetString() == "NunitSample.StockTests.Reserves");
         Assert.Equal(["postgres", "redis"], reserves.GetProperty("traits").EnumerateArray().Select(trait => trait.GetProperty("value").GetString()));
@@ -47,7 +46,7 @@ public sealed class RunModeLoggerTests(FixtureProjects fixtures) : IDisposable
         await File.WriteAllBytesAsync(notATestAssembly, [0x4D, 0x5A]);
 
         await Cli.Wrap("dotnet")
-            .WithArguments(["test", notATestAssembly, "--list-tests", $"--logger:orchestrator;mode=discover;path={log}", $"--test-adapter-path:{BuildSettings.CreateLoggerDirectory(_workDirectory)}"])
+            .WithArguments(["test", notATestAssembly, "--list-tests", $"--logger:orchestrator;mode=discover;path={log}", $"--test-adapter-path:{LoggerDirectory.Create(_workDirectory)}"])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
 

@@ -1,22 +1,22 @@
 using CliWrap;
 using CliWrap.Buffered;
+using Orchestrator.Fixtures;
 using Orchestrator.Model;
-using Xunit;
 
 namespace Orchestrator.Cli.Tests.Planning;
 
 /// <summary>
-/// A small xunit project, generated in its own temporary directory (outside the repository, so the
-/// repository's build settings do not apply) and built once per test class. Its tests carry several
-/// resource values and names that exercise the filter grammar: nested classes, theories, generic methods.
+/// The fixture project tests/Fixtures/Fixture.Selection.Tests, built by the main build and listed in place. Its
+/// tests carry several resource values and names that exercise the filter grammar: nested classes, theories,
+/// generic methods.
 /// </summary>
-public sealed class FilterFixtureProject : IAsyncLifetime
+public sealed class FilterFixtureProject : IDisposable
 {
     private const string Assembly = "Fixture.Selection.Tests";
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("orchestrator-filter-fixture-");
 
-    public string AssemblyPath => Path.Combine(_root.FullName, "out", Assembly + ".dll");
+    public string AssemblyPath { get; } = PrebuiltFixture.Assembly(Assembly);
 
     /// <summary>The tests of the project as discovery reports them (one per fully qualified name).</summary>
     public TestInventory Inventory { get; } = new(
@@ -36,29 +36,6 @@ public sealed class FilterFixtureProject : IAsyncLifetime
         Test("Fixture.Suite.Queue.Publishes", "integration", "Integration", "rabbitmq"),
         Test("Fixture.Suite.Browser.Checks", "e2e", "E2E", "postgres", "redis", "rabbitmq"),
     ], []);
-
-    public async Task InitializeAsync()
-    {
-        var versions = Adoption.PackageVersions.FromRepository();
-        await File.WriteAllTextAsync(Path.Combine(_root.FullName, Assembly + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <IsPackable>false</IsPackable>
-                <IsTestProject>true</IsTestProject>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{versions["Microsoft.NET.Test.Sdk"]}" />
-                <PackageReference Include="xunit" Version="{versions["xunit"]}" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="{versions["xunit.runner.visualstudio"]}" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(_root.FullName, "Tests.cs"), Source);
-
-        await FixtureBuild.RunAsync("the filter fixture", _root.FullName, ["-c", "Release", "-o", Path.Combine(_root.FullName, "out"), "-nologo", "-p:TreatWarningsAsErrors=false"], Timeout.InfiniteTimeSpan);
-    }
 
     /// <summary>Fully qualified names <c>dotnet test --list-tests --filter</c> lists for <paramref name="filter"/>.</summary>
     public async Task<IReadOnlySet<string>> ListAsync(string filter, CancellationToken ct)
@@ -82,11 +59,7 @@ public sealed class FilterFixtureProject : IAsyncLifetime
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    public Task DisposeAsync()
-    {
-        _root.Delete(recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _root.Delete(recursive: true);
 
     /// <summary>xunit lists display names: the name, then type arguments or theory data (<c>Db.Rows(value: 1)</c>, <c>Db.Generic&lt;Int32&gt;(…)</c>).</summary>
     private static string FullyQualifiedName(string displayName)
@@ -114,62 +87,4 @@ public sealed class FilterFixtureProject : IAsyncLifetime
             category is null ? TraitOrigin.Default : TraitOrigin.Trait,
             TraitOrigin.Trait);
     }
-
-    private const string Source = """
-        using Xunit;
-
-        namespace Fixture.Suite;
-
-        public class Plain
-        {
-            [Fact, Trait("Category", "Unit")] public void Adds() { }
-            [Fact, Trait("Category", "Unit")] public void Subtracts() { }
-        }
-
-        public class Untagged
-        {
-            [Fact] public void Defaults() { }
-        }
-
-        public class Outer
-        {
-            public class Inner
-            {
-                [Fact, Trait("Category", "Integration")] public void Nested() { }
-                [Fact, Trait("Category", "Integration")] public void NestedToo() { }
-            }
-        }
-
-        [Trait("Category", "Integration"), Trait("Resource", "postgres")]
-        public class Db
-        {
-            [Fact] public void Reads() { }
-            [Theory, InlineData(1), InlineData(2)] public void Rows(int value) => Assert.True(value > 0);
-            [Theory, InlineData(1), InlineData("text")] public void Generic<T>(T value) => Assert.NotNull(value);
-            [Fact] public void Writes() { }
-        }
-
-        [Trait("Category", "Integration"), Trait("Resource", "postgres"), Trait("Resource", "redis")]
-        public class Joined
-        {
-            [Fact] public void Syncs() { }
-            [Fact] public void Replays() { }
-        }
-
-        public class Cache
-        {
-            [Fact, Trait("Category", "Integration"), Trait("Resource", "redis")] public void Hits() { }
-        }
-
-        public class Queue
-        {
-            [Fact, Trait("Category", "Integration"), Trait("Resource", "rabbitmq")] public void Publishes() { }
-        }
-
-        public class Browser
-        {
-            [Fact, Trait("Category", "E2E"), Trait("Resource", "postgres"), Trait("Resource", "redis"), Trait("Resource", "rabbitmq")]
-            public void Checks() { }
-        }
-        """;
 }

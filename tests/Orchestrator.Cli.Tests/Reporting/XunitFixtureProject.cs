@@ -1,16 +1,16 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using Xunit;
+using Orchestrator.Fixtures;
 
 namespace Orchestrator.Cli.Tests.Reporting;
 
 /// <summary>
-/// A small xunit project built once in a temporary directory outside the repository (so the repository's
-/// Directory.Build.* do not apply), with a passing, a failing, a skipped and a flaky test (fails until a
-/// marker file exists, then passes). Package versions are the repository's central versions.
+/// The fixture project tests/Fixtures/Fx.Sample, built by the main build, with a passing, a failing, a skipped
+/// and a flaky test (fails until a marker file exists, then passes). Its runs write their results and the
+/// marker into a temporary directory of this fixture's own.
 /// </summary>
-public sealed class XunitFixtureProject : IAsyncLifetime
+public sealed class XunitFixtureProject : IDisposable
 {
     public const string AssemblyName = "Fx.Sample";
     public const string Passing = "Fx.Sample.CalcTests.Adds_numbers";
@@ -39,66 +39,9 @@ public sealed class XunitFixtureProject : IAsyncLifetime
         return (first, retry);
     }
 
-    public string AssemblyPath => Path.Combine(Directory, "bin", "Release", "net10.0", AssemblyName + ".dll");
+    public string AssemblyPath { get; } = PrebuiltFixture.Assembly(AssemblyName);
 
-    public async Task InitializeAsync()
-    {
-        var versions = Adoption.PackageVersions.FromRepository();
-        await File.WriteAllTextAsync(Path.Combine(Directory, AssemblyName + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <IsPackable>false</IsPackable>
-                <IsTestProject>true</IsTestProject>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{versions["Microsoft.NET.Test.Sdk"]}" />
-                <PackageReference Include="xunit" Version="{versions["xunit"]}" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="{versions["xunit.runner.visualstudio"]}" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(Directory, "CalcTests.cs"), """
-            using Xunit;
-
-            namespace Fx.Sample;
-
-            public class CalcTests
-            {
-                [Fact]
-                public void Adds_numbers() => Assert.Equal(4, 2 + 2);
-
-                [Fact]
-                public void Divides_badly() => Assert.Equal(4, 7 / 2);
-
-                [Fact(Skip = "not today")]
-                public void Not_today() { }
-
-                [Fact]
-                public void Passes_the_second_time()
-                {
-                    var marker = System.Environment.GetEnvironmentVariable("FX_MARKER")!;
-                    if (!System.IO.File.Exists(marker))
-                    {
-                        System.IO.File.WriteAllText(marker, "ran once");
-                        Assert.Fail("first run fails");
-                    }
-                }
-            }
-            """);
-        await FixtureBuild.RunAsync("the xunit fixture", Directory, ["-c", "Release", "-nologo"], _timeout);
-        if (!File.Exists(AssemblyPath))
-        {
-            throw new InvalidOperationException($"Building the xunit fixture in {Directory} wrote no {AssemblyPath}.");
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        System.IO.Directory.Delete(Directory, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
     /// <summary>Runs the built tests with <c>dotnet test &lt;dll&gt;</c>, writing a TRX file; returns its path.</summary>
     public async Task<string> RunAsync(string resultsDirectory, string marker, string? filter, CancellationToken ct)

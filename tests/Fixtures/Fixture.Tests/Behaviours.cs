@@ -1,0 +1,57 @@
+using Xunit;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Fixture;
+
+public class Behaviours
+{
+    [Fact] public void Passes_one() => Assert.True(true);
+    [Fact] public void Passes_two() => Assert.Equal(2, 1 + 1);
+    [Fact] public void Fails() => Assert.Fail("fixture failure on purpose");
+    [Fact] public void Crashes() => Environment.FailFast("fixture crash on purpose");
+
+    [Fact]
+    public void Crashes_after_working()
+    {
+        // Crashes its host once the host has reported it running (not the instant it starts): it polls the
+        // orchestrator's progress files in FIXTURE_PROGRESS_DIR for its own start, with a deadline.
+        var directory = Environment.GetEnvironmentVariable("FIXTURE_PROGRESS_DIR") ?? throw new InvalidOperationException("FIXTURE_PROGRESS_DIR not set");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !StartReported(directory, nameof(Crashes_after_working)))
+        {
+            Thread.Sleep(50);
+        }
+        Environment.FailFast("fixture crash on purpose, after working");
+    }
+
+    private static bool StartReported(string directory, string test) =>
+        Directory.Exists(directory) && Directory.EnumerateFiles(directory, "progress.*.jsonl").Any(file =>
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd().Contains(test, StringComparison.Ordinal);
+        });
+    [Fact] public void Hangs() => new ManualResetEventSlim(false).Wait();
+    [Fact] public void Sees_environment() => Assert.Equal("from-orchestrator", Environment.GetEnvironmentVariable("FIXTURE_VALUE"));
+
+    [Fact]
+    public void Slow()
+    {
+        if (Environment.GetEnvironmentVariable("FIXTURE_STARTED_MARKER") is { } started)
+        {
+            File.WriteAllText(started, Environment.ProcessId.ToString());
+        }
+        Thread.Sleep(int.Parse(Environment.GetEnvironmentVariable("FIXTURE_SLOW_MS") ?? "1500"));
+    }
+
+    [Fact]
+    public void Flaky()
+    {
+        var marker = Environment.GetEnvironmentVariable("FIXTURE_FLAKY_MARKER") ?? throw new InvalidOperationException("FIXTURE_FLAKY_MARKER not set");
+        if (!File.Exists(marker))
+        {
+            File.WriteAllText(marker, "first attempt");
+            Assert.Fail("flaky: fails the first time");
+        }
+    }
+}
