@@ -18,8 +18,14 @@ internal static class PrebuiltFixture
             : throw new FileNotFoundException($"The fixture '{project}' is not built at '{path}': build the test project (it references tests/Fixtures/{project}) with the same configuration as the tests.", path);
     }
 
-    /// <summary>Where the fixtures that write a manifest write it: artifacts/fixtures/manifests/.</summary>
-    public static string ManifestDirectory => Path.Combine(TestOutput.Parent!.Parent!.Parent!.FullName, "fixtures", "manifests");
+    /// <summary>Where the fixtures of <paramref name="group"/> (see tests/Fixtures/Directory.Build.targets) write their manifests.</summary>
+    public static string ManifestDirectory(string group)
+    {
+        var path = Path.Combine(TestOutput.Parent!.Parent!.Parent!.FullName, "fixtures", "manifests", group);
+        return Directory.Exists(path)
+            ? path
+            : throw new DirectoryNotFoundException($"No manifests of the fixtures '{group}' at '{path}': build the test project (it references them under tests/Fixtures) with the same configuration as the tests.");
+    }
 
     /// <summary>Copies the whole output of <paramref name="project"/> into <paramref name="directory"/>; returns the assembly's path there.</summary>
     public static string CopyTo(string project, string directory)

@@ -165,7 +165,7 @@ public sealed class FrameworkDiscoveryTests : IDisposable
         var directory = Path.GetDirectoryName(assembly)!;
         using var cancellation = new CancellationTokenSource();
         var discovery = TestDiscoverer.ListCasesAsync(Request(null, assembly), cancellation.Token);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (ProcessesMentioning(directory).Count == 0 && !discovery.IsCompleted && DateTime.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20));
@@ -175,7 +175,7 @@ public sealed class FrameworkDiscoveryTests : IDisposable
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => discovery);
 
-        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (ProcessesMentioning(directory).Count > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100));

@@ -9,7 +9,7 @@ namespace Orchestrator.TestLogger.Tests;
 /// </summary>
 internal static class FrameworkFixtures
 {
-    public static string ManifestDirectory => PrebuiltFixture.ManifestDirectory;
+    public static string ManifestDirectory => PrebuiltFixture.ManifestDirectory("frameworks");
 
     public static string XunitAssembly => PrebuiltFixture.Assembly("XunitSample.Tests");
 

@@ -148,7 +148,7 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
             // On a loaded machine the host may not have reached the test before the timeout; when it did, it must be dead too.
             seen.Add(int.Parse(await File.ReadAllTextAsync(started), System.Globalization.CultureInfo.InvariantCulture));
         }
-        Assert.True(await FixtureProject.EventuallyAsync(() => !seen.Any(FixtureProject.IsAlive), TimeSpan.FromSeconds(10)), "processes of the unit survived: " + string.Join(", ", seen.Where(FixtureProject.IsAlive)));
+        Assert.True(await FixtureProject.EventuallyAsync(() => !seen.Any(FixtureProject.IsAlive), TimeSpan.FromSeconds(30)), "processes of the unit survived: " + string.Join(", ", seen.Where(FixtureProject.IsAlive)));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
         Assert.All(record.Units, run => Assert.Equal(UnitExit.Cancelled, run.Exit));
         var testHost = int.Parse(await File.ReadAllTextAsync(started), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(testHost, seen);
-        Assert.True(await FixtureProject.EventuallyAsync(() => !seen.Any(FixtureProject.IsAlive), TimeSpan.FromSeconds(10)), "processes survived: " + string.Join(", ", seen.Where(FixtureProject.IsAlive)));
+        Assert.True(await FixtureProject.EventuallyAsync(() => !seen.Any(FixtureProject.IsAlive), TimeSpan.FromSeconds(30)), "processes survived: " + string.Join(", ", seen.Where(FixtureProject.IsAlive)));
     }
 
     [Fact]
