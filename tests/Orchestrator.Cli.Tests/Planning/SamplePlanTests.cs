@@ -29,6 +29,7 @@ public sealed class SamplePlanTests : IDisposable
         {
             File.Copy(manifest, Path.Combine(manifests, Path.GetFileName(manifest)));
         }
+        RepositoryDiscoveryCache.CopyInto(_workspace);
     }
 
     public void Dispose() => Directory.Delete(_workspace, recursive: true);

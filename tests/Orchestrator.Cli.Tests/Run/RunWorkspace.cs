@@ -7,8 +7,8 @@ namespace Orchestrator.Cli.Tests.Run;
 
 /// <summary>
 /// A workspace of its own in a temporary directory: an orchestrator.json written by the test, and manifests copied
-/// from the projects the repository's build already built (so no test project is built here). The built tool runs
-/// on it as a real process.
+/// from the projects the repository's build already built (so no test project is built here), and the repository's
+/// discovery cache (<see cref="RepositoryDiscoveryCache"/>). The built tool runs on it as a real process.
 /// </summary>
 internal sealed class RunWorkspace : IDisposable
 {
@@ -39,6 +39,7 @@ internal sealed class RunWorkspace : IDisposable
             }
             File.Copy(manifests[0], Path.Combine(workspace.ManifestDirectory, Path.GetFileName(manifests[0])));
         }
+        RepositoryDiscoveryCache.CopyInto(workspace.Root);
         return workspace;
     }
 
