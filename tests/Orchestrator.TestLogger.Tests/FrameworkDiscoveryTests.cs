@@ -8,7 +8,7 @@ using Xunit;
 namespace Orchestrator.TestLogger.Tests;
 
 [Trait("Category", "Integration")]
-public sealed class FrameworkDiscoveryTests : IDisposable
+public sealed class FrameworkDiscoveryTests(FrameworkInventory frameworks) : IClassFixture<FrameworkInventory>, IDisposable
 {
     private static readonly OrchestratorConfiguration s_configuration = new()
     {
@@ -22,13 +22,16 @@ public sealed class FrameworkDiscoveryTests : IDisposable
 
     public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
 
-    private DiscoveryRequest Request(string? manifestDirectory, params string[] assemblies) => new()
+    private DiscoveryRequest Request(string? manifestDirectory, params string[] assemblies) => RequestIn(_workDirectory, manifestDirectory, assemblies);
+
+    /// <summary>A discovery with its logger copy and cache in <paramref name="workDirectory"/>.</summary>
+    internal static DiscoveryRequest RequestIn(string workDirectory, string? manifestDirectory, params string[] assemblies) => new()
     {
         Configuration = s_configuration,
         ManifestDirectory = manifestDirectory,
         Assemblies = [.. assemblies],
-        LoggerDirectory = LoggerDirectory.Create(_workDirectory),
-        CacheDirectory = Path.Combine(_workDirectory, "cache"),
+        LoggerDirectory = LoggerDirectory.Create(workDirectory),
+        CacheDirectory = Path.Combine(workDirectory, "cache"),
         MaxParallelism = 2,
     };
 
@@ -51,9 +54,9 @@ public sealed class FrameworkDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task Xunit_traits_multi_valued_traits_and_project_defaults_come_through()
+    public void Xunit_traits_multi_valued_traits_and_project_defaults_come_through()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = frameworks.Inventory;
 
         var saves = Test(inventory, "XunitSample.OrderTests.Saves");
         Assert.Equal(("integration", TraitOrigin.Trait), (saves.Layer, saves.LayerOrigin));
@@ -66,9 +69,9 @@ public sealed class FrameworkDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task Nunit_categories_properties_and_test_cases_come_through()
+    public void Nunit_categories_properties_and_test_cases_come_through()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = frameworks.Inventory;
 
         var reserves = Test(inventory, "NunitSample.StockTests.Reserves");
         Assert.Equal(("integration", TraitOrigin.Trait), (reserves.Layer, reserves.LayerOrigin));
@@ -81,9 +84,9 @@ public sealed class FrameworkDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task Mstest_categories_properties_and_data_rows_come_through()
+    public void Mstest_categories_properties_and_data_rows_come_through()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = frameworks.Inventory;
 
         var pays = Test(inventory, "MstestSample.PaymentTests.Pays");
         Assert.Equal(("e2e", TraitOrigin.Trait), (pays.Layer, pays.LayerOrigin));
@@ -93,9 +96,9 @@ public sealed class FrameworkDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task An_undefined_resource_names_the_test_and_suggests_the_nearest_defined_name()
+    public void An_undefined_resource_names_the_test_and_suggests_the_nearest_defined_name()
     {
-        var inventory = await TestDiscoverer.DiscoverAsync(Request(FrameworkFixtures.ManifestDirectory), CancellationToken.None);
+        var inventory = frameworks.Inventory;
 
         var error = Assert.Single(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
         Assert.Equal("XunitSample.Tests:XunitSample.OrderTests.Misspelt", error.Subject);
