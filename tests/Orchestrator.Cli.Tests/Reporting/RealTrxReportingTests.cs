@@ -88,7 +88,7 @@ public sealed partial class RealTrxReportingTests(XunitFixtureProject fixture) :
         var record = await RecordAsync();
         var report = await ResultsReporter.WriteReportAsync(record, new ReportOptions(Path.Combine(_directory, "results")) { StepSummaryPath = null }, CancellationToken.None);
 
-        var lines = FailureAnnotations.Render(report.Tests, new GitHubWorkflowCommands(), fixture.Directory).Split('\n');
+        var lines = FailureAnnotations.Render(report.Tests, new GitHubWorkflowCommands(), XunitFixtureProject.SourceDirectory).Split('\n');
 
         Assert.Equal("::group::unit-none#1#retry1: 1 failed", lines[0]);
         Assert.StartsWith($"::error file=CalcTests.cs,line=11,title={XunitFixtureProject.Failing}::Assert.Equal() Failure", lines[1], StringComparison.Ordinal);

@@ -41,6 +41,9 @@ public sealed class XunitFixtureProject : IDisposable
 
     public string AssemblyPath { get; } = PrebuiltFixture.Assembly(AssemblyName);
 
+    /// <summary>Where the fixture's sources are checked in, as its test results name them.</summary>
+    public static string SourceDirectory => Path.Combine(Adoption.RepositoryPaths.Root(), "tests", "Fixtures", AssemblyName);
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
     /// <summary>Runs the built tests with <c>dotnet test &lt;dll&gt;</c>, writing a TRX file; returns its path.</summary>
