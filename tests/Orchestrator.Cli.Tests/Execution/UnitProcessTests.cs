@@ -77,7 +77,8 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
     public async Task Hanging_test_is_Hung_within_the_hang_timeout()
     {
         var plan = FixtureProject.Plan(_fixture.Unit("integration-none#1", "Hangs"));
-        var options = Options() with { Timeouts = new TimeoutSettings(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)) };
+        // Long enough for the host's report that the test started to arrive on a loaded machine, so the hang is named.
+        var options = Options() with { Timeouts = new TimeoutSettings(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)) };
 
         var record = await TestRunner.RunAsync(plan, options, null, new RecordingProgress(), CancellationToken.None);
 
