@@ -94,7 +94,7 @@ public static class ResultsReporter
         var coverage = ShardCoverage.Check(records);
         if (records.Count == 1)
         {
-            return coverage.Count == 0 ? records[0] : records[0] with { Problems = [.. records[0].Problems, .. coverage], Shard = null };
+            return coverage.Count == 0 ? records[0] with { Verdict = null } : records[0] with { Problems = [.. records[0].Problems, .. coverage], Shard = null, Verdict = null };
         }
         var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var (phase, duration) in records.SelectMany(record => record.Phases))
@@ -231,7 +231,11 @@ public static class ResultsReporter
         files.Add(htmlPath);
 
         var runPath = Path.Combine(directory, RunRecordStore.FileName);
-        var persisted = merged.Record with { Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList() };
+        var persisted = merged.Record with
+        {
+            Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList(),
+            Verdict = merged.Verdict,
+        };
         writes.Add(Task.Run(() => RunRecordStore.WriteAsync(runPath, persisted, ct), ct));
         files.Add(runPath);
 

@@ -85,6 +85,8 @@ public sealed class ResultsReporterTests : IDisposable
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} was not written");
         }
         Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "units"), "*.trx").Length);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "units"), "*" + UnitResultsStore.Extension).Length);
+        Assert.Equal(verdict, (await RunRecordStore.ReadAsync(Path.Combine(output, RunRecordStore.FileName), CancellationToken.None)).Verdict);
         var timings = TimingStore.Load(Path.Combine(_directory, "timings.json")).History;
         Assert.Equal(["App.Tests.A.Fails", "App.Tests.A.Passes"], timings.Keys.Select(key => key.FullyQualifiedName).Order());
     }
