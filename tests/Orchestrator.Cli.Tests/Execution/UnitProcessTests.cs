@@ -102,7 +102,7 @@ public sealed class UnitProcessTests : IClassFixture<FixtureProject>, IDisposabl
         var run = Assert.Single(record.Units);
         Assert.Equal(UnitExit.Hung, run.Exit);
         Assert.Contains("The test Fixture.Behaviours.Hangs ran longer than the hang timeout of 3 s", run.ExitDetail, StringComparison.Ordinal);
-        var output = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(run.TrxPath ?? Path.Combine(_results, "x", "x"))!, "output.log"));
+        var output = await File.ReadAllTextAsync(UnitPaths.For(_results, run.UnitId, run.Repetition, run.Attempt).LogPath);
         Assert.DoesNotContain("--blame", output, StringComparison.Ordinal);
         Assert.True(run.FinishedAt - run.StartedAt < TimeSpan.FromSeconds(60), $"took {run.FinishedAt - run.StartedAt}");
     }
