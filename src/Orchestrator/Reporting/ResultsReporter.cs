@@ -9,7 +9,7 @@ namespace Orchestrator.Reporting;
 /// <c>&lt;layer&gt;.trx</c> and <c>&lt;layer&gt;.junit.xml</c>, <c>summary.md</c> (also appended to
 /// <c>$GITHUB_STEP_SUMMARY</c>), <c>report.html</c>, <c>run.json</c> with each unit's typed results and a copy of its
 /// TRX under <c>units/</c> (so that <c>orchestrator merge</c> can combine result directories), and the timings file.
-/// Works from the results the units carry; no TRX is read here.
+/// Works from the results the units carry: TRX files are only copied here, never parsed.
 /// </summary>
 public static class ResultsReporter
 {
