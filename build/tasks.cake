@@ -1,4 +1,5 @@
 // Helpers shared by the tasks in build.cake. Kept small: anything with logic belongs in src/.
+using System.Text.Json;
 using System.Xml.Linq;
 
 public sealed record TestCounts(int Passed, int Failed, int Skipped)
@@ -57,7 +58,7 @@ public sealed class Repository
     public void RunCadence(string cadence, string shard, TestCounts alsoCount = null)
     {
         var exitCode = Orchestrator("run", CadenceArguments(cadence, shard));
-        var counts = CountLayerResults(TestResults).Add(alsoCount ?? TestCounts.Zero);
+        var counts = CountVerdict(TestResults).Add(alsoCount ?? TestCounts.Zero);
         _context.Information("Results: {0}", TestResults.FullPath);
         Console.WriteLine(counts.ToString());
         if (exitCode != 0)
@@ -88,8 +89,21 @@ public sealed class Repository
         return counts;
     }
 
-    // The orchestrator writes one merged TRX per layer at the top of the results directory.
-    private TestCounts CountLayerResults(DirectoryPath results) => CountTrx(_context.GetFiles(results.FullPath + "/*.trx"));
+    // The counts the orchestrator's verdict states (its last line), as run.json keeps them; none when it wrote no run.json.
+    private static TestCounts CountVerdict(DirectoryPath results)
+    {
+        var runJson = results.CombineWithFilePath("run.json").FullPath;
+        if (!System.IO.File.Exists(runJson))
+        {
+            return TestCounts.Zero;
+        }
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(runJson));
+        var verdict = document.RootElement.GetProperty("verdict");
+        int Read(string name) => verdict.GetProperty(name).GetInt32();
+        return new TestCounts(Read("passed") + Read("flaky"), Read("failed") + Read("notRun"), Read("skipped"));
+    }
+
+    // Plain dotnet test has no verdict of its own: its TRX counters are the only record of what ran.
 
     private static TestCounts CountTrx(IEnumerable<FilePath> files)
     {

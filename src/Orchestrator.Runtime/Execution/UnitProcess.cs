@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using CliWrap;
 using Orchestrator.Results;
+using Orchestrator.Results.Trx;
 
 namespace Orchestrator.Execution;
 
@@ -28,7 +29,7 @@ public sealed class UnitProcess : IUnitRunner
 
     /// <inheritdoc />
     /// <remarks>Cancellation kills the whole process tree.</remarks>
-    public async Task<UnitOutcome> RunAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    public async Task<UnitRun> RunAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(environment);
@@ -86,7 +87,7 @@ public sealed class UnitProcess : IUnitRunner
         {
             var detail = _options.Redactor.Redact($"'{_options.DotnetPath}' could not be started: {exception.Message}. Check that the .NET SDK is installed and on PATH.");
             Line(detail);
-            return new UnitOutcome(attempt.Record(null, startedAt, DateTimeOffset.UtcNow, UnitExit.NotStarted, detail), []);
+            return attempt.Record(null, startedAt, DateTimeOffset.UtcNow, UnitExit.NotStarted, detail);
         }
 
         RecordedProcesses.Record(paths.Directory, task.ProcessId);
@@ -125,7 +126,7 @@ public sealed class UnitProcess : IUnitRunner
             Report(start, tail.ReadAvailable(), live);
         }
 
-        var trxResults = TrxOutcomes.TryRead(paths.TrxPath);
+        var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor);
         var wasKilled = Volatile.Read(ref killed) == 1;
         progress?.Poll();
         var hungTest = watchdog.HungTest;
@@ -145,25 +146,28 @@ public sealed class UnitProcess : IUnitRunner
         {
             foreach (var result in trxResults)
             {
-                _progress.TestFinished(start, result);
+                _progress.TestFinished(start, ProgressOf(result));
             }
         }
         Line($"> {exit}: {exitDetail}");
-        var hasTrx = trxResults is not null;
-        if (!hasTrx && live.Count > 0)
+        if (trxResults is null && live.Count > 0)
         {
-            LiveResultsTrx.Write(
-                paths.TrxPath,
-                live,
-                startedAt,
-                finishedAt,
-                $"The test process ended ({exit}) before VSTest wrote this file; the orchestrator wrote it from the {live.Count} result(s) streamed while the unit ran.");
-            hasTrx = true;
+            Line($"> The test process ended ({exit}) before VSTest wrote its TRX; its results are the {live.Count} result(s) streamed while it ran.");
         }
-        return new UnitOutcome(
-            attempt.Record(hasTrx ? paths.TrxPath : null, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)),
-            trxResults ?? live);
+        return attempt.Record(trxResults is null ? null : paths.TrxPath, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)) with
+        {
+            Results = trxResults ?? UnitResultReader.FromLive(live, finishedAt, _options.Redactor),
+        };
     }
+
+    /// <summary>A result read from the TRX, as progress shows the results a logger streams.</summary>
+    private static LiveTestResult ProgressOf(TrxTestResult result) => new(
+        result.Key.FullyQualifiedName,
+        result.DisplayName,
+        result.Definition.CodeBase ?? result.Key.Assembly,
+        result.Outcome.IsPassed() ? TestResultOutcome.Passed : result.Outcome.IsSkipped() ? TestResultOutcome.Skipped : TestResultOutcome.Failed,
+        result.Duration,
+        result.ErrorMessage);
 
     /// <summary>
     /// How long one test may run before the watchdog kills its unit. When VSTest's blame collector is there to write a

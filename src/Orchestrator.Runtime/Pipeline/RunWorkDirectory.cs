@@ -77,8 +77,8 @@ internal sealed class RunWorkDirectory
     public void Remove() => Directory.Delete(Path, recursive: true);
 
     /// <summary>
-    /// Writing the results failed: the unit files stay here, masked in place, with a <c>run.json</c> that
-    /// <c>orchestrator merge</c> reads, and the next run leaves the directory alone. Returns the path.
+    /// Writing the results failed: the unit files stay here, masked in place, with the units' results and a
+    /// <c>run.json</c> that <c>orchestrator merge</c> reads, and the next run leaves the directory alone. Returns the path.
     /// </summary>
     public async Task<string> KeepAsync(RunRecord record, SecretRedactor redactor, CancellationToken ct)
     {
@@ -90,7 +90,9 @@ internal sealed class RunWorkDirectory
                 await File.WriteAllTextAsync(file, redactor.Redact(text), new UTF8Encoding(false), ct).ConfigureAwait(false);
             }
         }
-        await RunRecordStore.WriteAsync(System.IO.Path.Combine(Path, RunRecordStore.FileName), record, ct).ConfigureAwait(false);
+        // Only what a merge needs: TRX copies that cannot be made leave the results complete.
+        var units = await ResultsReporter.PersistUnitsAsync(record, Path, redactor, [], ct).ConfigureAwait(false);
+        await RunRecordStore.WriteAsync(System.IO.Path.Combine(Path, RunRecordStore.FileName), record with { Units = units }, ct).ConfigureAwait(false);
         File.Delete(System.IO.Path.Combine(Path, OwnerFileName));
         return Path;
     }

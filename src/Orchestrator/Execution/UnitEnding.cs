@@ -1,3 +1,5 @@
+using Orchestrator.Results.Trx;
+
 namespace Orchestrator.Execution;
 
 /// <summary>Facts about how a unit process ended, from which its <see cref="Results.UnitExit"/> is decided.</summary>
@@ -12,7 +14,7 @@ public sealed record UnitEnding(
     bool Cancelled,
     bool TimedOut,
     UnitOutput Output,
-    IReadOnlyList<LiveTestResult>? TrxResults,
+    IReadOnlyList<TrxTestResult>? TrxResults,
     TimeSpan Elapsed)
 {
     /// <summary>The test the watchdog found running past the hang timeout, for which it killed the unit.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Configuration;
 using Orchestrator.Results;
+using Orchestrator.Results.Trx;
 
 namespace Orchestrator.Execution;
 
@@ -33,7 +34,7 @@ public static class UnitExitClassifier
             var reason = ending.Output.NotableLines.FirstOrDefault(line => line.Contains("aborted", StringComparison.OrdinalIgnoreCase)) ?? "Test run aborted.";
             return (UnitExit.Crashed, $"The test host crashed: {reason}{RunningTest(ending)}; tests after it have no result.");
         }
-        var failed = ending.TrxResults?.Count(result => result.Outcome == TestResultOutcome.Failed) ?? 0;
+        var failed = ending.TrxResults?.Count(result => result.Outcome.IsFailure()) ?? 0;
         if (ending.ExitCode == 0)
         {
             return ending.TrxResults is null

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orchestrator.Planning;
 using Orchestrator.Resources;
 using Orchestrator.Results;
+using Orchestrator.Results.Trx;
 
 namespace Orchestrator.Execution;
 
@@ -86,8 +87,8 @@ public sealed class UnitScheduler
         CancellationToken ct)
     {
         var slots = options.Parallelism.EffectiveParallelUnits;
-        var running = new Dictionary<Task<UnitOutcome>, UnitAttempt>();
-        var runningSince = new Dictionary<Task<UnitOutcome>, DateTimeOffset>();
+        var running = new Dictionary<Task<UnitRun>, UnitAttempt>();
+        var runningSince = new Dictionary<Task<UnitRun>, DateTimeOffset>();
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cancellation = ct.Register(() => cancelled.TrySetResult());
         while (pending.Count > 0 || running.Count > 0)
@@ -137,16 +138,16 @@ public sealed class UnitScheduler
             {
                 running.Remove(task);
                 runningSince.Remove(task);
-                var outcome = await task.ConfigureAwait(false);
-                records.Add(outcome.Run);
-                _progress.UnitFinished(outcome.Run);
-                if (!ct.IsCancellationRequested && RetryOf(attempt, outcome, options) is { } retry)
+                var run = await task.ConfigureAwait(false);
+                records.Add(run);
+                _progress.UnitFinished(run);
+                if (!ct.IsCancellationRequested && RetryOf(attempt, run, options) is { } retry)
                 {
                     // Reserved before the finished attempt releases, so shared instances stay up for the re-run.
                     if (pool.Reserve(retry) is null)
                     {
                         pending.Add(retry);
-                        _progress.RetriesScheduled(outcome.Run, retry.Attempt, retry.Unit.Tests);
+                        _progress.RetriesScheduled(run, retry.Attempt, retry.Unit.Tests);
                     }
                 }
                 pool.Release(attempt);
@@ -166,8 +167,8 @@ public sealed class UnitScheduler
     /// </summary>
     private TimeSpan? DemandResourcesOfUpcomingUnits(
         List<UnitAttempt> dispatchOrder,
-        Dictionary<Task<UnitOutcome>, UnitAttempt> running,
-        Dictionary<Task<UnitOutcome>, DateTimeOffset> runningSince,
+        Dictionary<Task<UnitRun>, UnitAttempt> running,
+        Dictionary<Task<UnitRun>, DateTimeOffset> runningSince,
         int slots,
         ResourcePool pool,
         TimeSpan lead)
@@ -192,7 +193,7 @@ public sealed class UnitScheduler
         return null;
     }
 
-    private async Task<UnitOutcome> RunOneAsync(UnitAttempt attempt, ResourcePool pool, RunOptions options, CancellationToken ct)
+    private async Task<UnitRun> RunOneAsync(UnitAttempt attempt, ResourcePool pool, RunOptions options, CancellationToken ct)
     {
         await Task.Yield();
         ImmutableDictionary<string, string> resourceVariables;
@@ -202,35 +203,35 @@ public sealed class UnitScheduler
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return new UnitOutcome(Unstarted(attempt, UnitExit.Cancelled, "Run cancelled while the unit's namespaces were created.", report: false), []);
+            return Unstarted(attempt, UnitExit.Cancelled, "Run cancelled while the unit's namespaces were created.", report: false);
         }
         catch (Exception exception)
         {
             var detail = options.Redactor.Redact($"The unit's resource namespaces could not be created: {exception.Message}");
-            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, report: false), []);
+            return Unstarted(attempt, UnitExit.NotStarted, detail, report: false);
         }
         var environment = options.TestEnvironment.SetItems(resourceVariables);
         try
         {
-            var outcome = await _units.RunAsync(attempt, environment, ct).ConfigureAwait(false);
-            return outcome with { Run = outcome.Run with { Instances = [.. pool.ContainerInstancesOf(attempt).Select(instance => $"{options.RunId}/{instance}")] } };
+            var run = await _units.RunAsync(attempt, environment, ct).ConfigureAwait(false);
+            return run with { Instances = [.. pool.ContainerInstancesOf(attempt).Select(instance => $"{options.RunId}/{instance}")] };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {
             var detail = options.Redactor.Redact($"The unit could not be run: {exception.Message}");
-            return new UnitOutcome(Unstarted(attempt, UnitExit.NotStarted, detail, report: false), []);
+            return Unstarted(attempt, UnitExit.NotStarted, detail, report: false);
         }
     }
 
     /// <summary>The re-run of a finished attempt's failed and result-less tests, when retries remain.</summary>
-    internal static UnitAttempt? RetryOf(UnitAttempt finished, UnitOutcome outcome, RunOptions options)
+    internal static UnitAttempt? RetryOf(UnitAttempt finished, UnitRun run, RunOptions options)
     {
-        if (finished.Attempt >= options.Retries || outcome.Run.Exit is not (UnitExit.TestsFailed or UnitExit.Crashed or UnitExit.Hung))
+        if (finished.Attempt >= options.Retries || run.Exit is not (UnitExit.TestsFailed or UnitExit.Crashed or UnitExit.Hung))
         {
             return null;
         }
-        var failed = outcome.Results.Where(result => result.Outcome == TestResultOutcome.Failed).Select(result => result.FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
-        var withResult = outcome.Results.Select(result => result.FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
+        var failed = run.Results.Where(result => result.Outcome.IsFailure()).SelectMany(NamesOf).ToHashSet(StringComparer.Ordinal);
+        var withResult = run.Results.SelectMany(NamesOf).ToHashSet(StringComparer.Ordinal);
         var again = finished.Unit.Tests
             .Where(test => failed.Contains(test.FullyQualifiedName) || !withResult.Contains(test.FullyQualifiedName))
             .ToList();
@@ -248,6 +249,10 @@ public sealed class UnitScheduler
         };
         return unit.Sources.Count == 0 ? null : finished with { Unit = unit, Attempt = finished.Attempt + 1 };
     }
+
+    /// <summary>The names a planned test may have for a result: its method's, and the case's with its arguments (NUnit plans cases one by one).</summary>
+    private static IEnumerable<string> NamesOf(TrxTestResult result) =>
+        [result.Key.FullyQualifiedName, result.Definition.ClassName + "." + result.Definition.MethodName];
 
     private UnitRun Unstarted(UnitAttempt attempt, UnitExit exit, string detail, bool report)
     {

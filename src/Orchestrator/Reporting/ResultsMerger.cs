@@ -8,22 +8,20 @@ using Orchestrator.Security;
 namespace Orchestrator.Reporting;
 
 /// <summary>
-/// Merges the TRX results of a run's units into one outcome per test case: every attempt kept,
+/// Merges the typed results of a run's units into one outcome per test case: every attempt kept,
 /// flaky told from failed, selected tests without a result reported as not run with their unit's cause.
-/// Pure: the TRX files are read by the caller.
+/// Pure: the results were read (and redacted) once, when each unit ended.
 /// </summary>
 public static class ResultsMerger
 {
-    /// <param name="record">The run.</param>
-    /// <param name="trxPerUnit">The TRX read for each of <c>record.Units</c> (same order), null when the unit wrote none or it was unreadable.</param>
+    /// <param name="record">The run, each unit with its <see cref="UnitRun.Results"/>.</param>
     /// <param name="layerOrder">Configured layers, in report order; other layers follow in name order.</param>
     /// <param name="quarantine">Cadence quarantine patterns.</param>
     /// <param name="flakyFailsBuild">Whether a flaky test fails the build.</param>
-    /// <param name="redactor">Removes secrets from every text that reaches a report.</param>
-    /// <param name="warnings">Problems the caller met (e.g. unreadable TRX files), carried into the reports.</param>
+    /// <param name="redactor">Removes secrets from the record's own texts (exit details, problems) and the warnings.</param>
+    /// <param name="warnings">Problems the caller met (e.g. unreadable results files), carried into the reports.</param>
     public static MergedRun Merge(
         RunRecord record,
-        IReadOnlyList<TrxRun?> trxPerUnit,
         IReadOnlyList<string> layerOrder,
         QuarantineMatcher quarantine,
         bool flakyFailsBuild,
@@ -31,20 +29,15 @@ public static class ResultsMerger
         IReadOnlyList<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(trxPerUnit);
         ArgumentNullException.ThrowIfNull(layerOrder);
         ArgumentNullException.ThrowIfNull(quarantine);
         ArgumentNullException.ThrowIfNull(redactor);
-        if (trxPerUnit.Count != record.Units.Count)
-        {
-            throw new ArgumentException($"Expected one TRX entry per unit ({record.Units.Count}), got {trxPerUnit.Count}.", nameof(trxPerUnit));
-        }
 
         var redacted = RedactRecord(record, redactor);
         var results = 0;
-        foreach (var trx in trxPerUnit)
+        foreach (var unit in record.Units)
         {
-            results += trx?.Results.Count ?? 0;
+            results += unit.Results.Count;
         }
         var cases = new Dictionary<CaseIdentity, CaseBuilder>(results);
         var casesByKey = new Dictionary<(string Layer, ScheduleKey Key), List<CaseBuilder>>(results);
@@ -54,20 +47,19 @@ public static class ResultsMerger
         for (var index = 0; index < redacted.Units.Count; index++)
         {
             var unit = redacted.Units[index];
-            var trx = trxPerUnit[index];
-            if (trx is null)
+            if (unit.Results.Count == 0)
             {
                 continue;
             }
             var expected = ExpectedByScheduleKey(unit, scheduleKeys);
-            foreach (var raw in trx.Results)
+            foreach (var raw in unit.Results)
             {
                 if (ScheduledKey(raw, expected, scheduleKeys.Normal(raw.Key), scheduleKeys) is not { } key)
                 {
                     continue;
                 }
                 var accounted = AccountingKey(key, scheduleKeys);
-                var result = Redact(raw, key, redactor);
+                var result = Scheduled(raw, key);
                 var identity = new CaseIdentity(unit.Layer, key, result.TestId, result.DisplayName);
                 if (!cases.TryGetValue(identity, out var builder))
                 {
@@ -216,35 +208,13 @@ public static class ResultsMerger
         Problems = [.. record.Problems.Select(problem => problem with { Subject = redactor.Redact(problem.Subject), Message = redactor.Redact(problem.Message) })],
     };
 
-    /// <summary>The result under its scheduled key with its texts redacted; the same instance when neither changes anything.</summary>
-    private static TrxTestResult Redact(TrxTestResult result, TestKey key, SecretRedactor redactor)
+    /// <summary>The result under its scheduled key and with the name reports show; the same instance when neither changes anything.</summary>
+    private static TrxTestResult Scheduled(TrxTestResult result, TestKey key)
     {
-        var displayName = redactor.Redact(QualifiedName.Of(result.DisplayName, FullyQualifiedNameOf(result)));
-        var errorMessage = result.ErrorMessage is null ? null : redactor.Redact(result.ErrorMessage);
-        var stackTrace = result.StackTrace is null ? null : redactor.Redact(result.StackTrace);
-        var stdOut = result.StdOut is null ? null : redactor.Redact(result.StdOut);
-        var stdErr = result.StdErr is null ? null : redactor.Redact(result.StdErr);
-        var definitionName = redactor.Redact(result.Definition.Name);
-        if (key == result.Key
-            && ReferenceEquals(displayName, result.DisplayName)
-            && ReferenceEquals(errorMessage, result.ErrorMessage)
-            && ReferenceEquals(stackTrace, result.StackTrace)
-            && ReferenceEquals(stdOut, result.StdOut)
-            && ReferenceEquals(stdErr, result.StdErr)
-            && ReferenceEquals(definitionName, result.Definition.Name))
-        {
-            return result;
-        }
-        return result with
-        {
-            Key = key,
-            DisplayName = displayName,
-            ErrorMessage = errorMessage,
-            StackTrace = stackTrace,
-            StdOut = stdOut,
-            StdErr = stdErr,
-            Definition = ReferenceEquals(definitionName, result.Definition.Name) ? result.Definition : result.Definition with { Name = definitionName },
-        };
+        var displayName = QualifiedName.Of(result.DisplayName, FullyQualifiedNameOf(result));
+        return key == result.Key && ReferenceEquals(displayName, result.DisplayName)
+            ? result
+            : result with { Key = key, DisplayName = displayName };
     }
 
     /// <summary>

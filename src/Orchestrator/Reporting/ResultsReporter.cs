@@ -1,6 +1,5 @@
 using System.Text;
 using Orchestrator.Results;
-using Orchestrator.Results.Trx;
 using Orchestrator.Security;
 
 namespace Orchestrator.Reporting;
@@ -8,8 +7,9 @@ namespace Orchestrator.Reporting;
 /// <summary>
 /// Merges a run's unit results and writes every report into the results directory: per layer
 /// <c>&lt;layer&gt;.trx</c> and <c>&lt;layer&gt;.junit.xml</c>, <c>summary.md</c> (also appended to
-/// <c>$GITHUB_STEP_SUMMARY</c>), <c>report.html</c>, <c>run.json</c> with copies of the unit TRX files under
-/// <c>units/</c> (so that <c>orchestrator merge</c> can combine result directories), and the timings file.
+/// <c>$GITHUB_STEP_SUMMARY</c>), <c>report.html</c>, <c>run.json</c> with each unit's typed results and a copy of its
+/// TRX under <c>units/</c> (so that <c>orchestrator merge</c> can combine result directories), and the timings file.
+/// Works from the results the units carry: TRX files are only copied here, never parsed.
 /// </summary>
 public static class ResultsReporter
 {
@@ -22,17 +22,20 @@ public static class ResultsReporter
         (await WriteReportAsync(record, options, ct)).Verdict;
 
     /// <summary>As <see cref="WriteAsync"/>, with the summary, files written and warnings.</summary>
-    public static async Task<ResultsReport> WriteReportAsync(RunRecord record, ReportOptions options, CancellationToken ct)
+    public static Task<ResultsReport> WriteReportAsync(RunRecord record, ReportOptions options, CancellationToken ct) =>
+        WriteReportAsync(record, options, [], ct);
+
+    private static async Task<ResultsReport> WriteReportAsync(RunRecord record, ReportOptions options, IReadOnlyList<string> readWarnings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(options);
         var directory = Path.GetFullPath(options.ResultsDirectory);
         Directory.CreateDirectory(directory);
-        var warnings = new List<string>();
+        var warnings = new List<string>(readWarnings);
 
-        var (trxPerUnit, persistedUnits) = await ReadUnitsAsync(record, directory, options.Redactor, warnings, ct);
+        var persistedUnits = await PersistUnitsAsync(record, directory, options.Redactor, warnings, ct);
 
-        var merged = ResultsMerger.Merge(record, trxPerUnit, options.Layers, new QuarantineMatcher(options.Quarantine), options.FlakyFailsBuild, options.Redactor, warnings);
+        var merged = ResultsMerger.Merge(record, options.Layers, new QuarantineMatcher(options.Quarantine), options.FlakyFailsBuild, options.Redactor, warnings);
 
         if (options.TimingsPath is not null)
         {
@@ -73,16 +76,12 @@ public static class ResultsReporter
             throw new ArgumentException("Name at least one results directory to merge.", nameof(directories));
         }
         var records = new List<RunRecord>();
+        var warnings = new List<string>();
         foreach (var directory in directories)
         {
-            var record = await RunRecordStore.ReadAsync(Path.Combine(directory, RunRecordStore.FileName), ct);
-            var root = Path.GetFullPath(directory);
-            records.Add(record with
-            {
-                Units = [.. record.Units.Select(unit => unit.TrxPath is null || Path.IsPathRooted(unit.TrxPath) ? unit : unit with { TrxPath = Path.Combine(root, unit.TrxPath) })],
-            });
+            records.Add(await PersistedRun.ReadAsync(directory, warnings, ct));
         }
-        return await WriteReportAsync(Combine(records), options, ct);
+        return await WriteReportAsync(Combine(records), options, warnings, ct);
     }
 
     /// <summary>
@@ -95,7 +94,7 @@ public static class ResultsReporter
         var coverage = ShardCoverage.Check(records);
         if (records.Count == 1)
         {
-            return coverage.Count == 0 ? records[0] : records[0] with { Problems = [.. records[0].Problems, .. coverage], Shard = null };
+            return coverage.Count == 0 ? records[0] with { Verdict = null } : records[0] with { Problems = [.. records[0].Problems, .. coverage], Shard = null, Verdict = null };
         }
         var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var (phase, duration) in records.SelectMany(record => record.Phases))
@@ -117,69 +116,89 @@ public static class ResultsReporter
     }
 
     /// <summary>
-    /// Reads every unit's TRX file and copies it (redacted) into <c>units/</c>, several units at a time: each copy is
-    /// staged under a temporary name and all are renamed once every unit was read, so that merging into a directory
-    /// that is also an input never overwrites a file before it was read. Names, warnings and renames follow unit order.
+    /// Stores each unit's results and a redacted copy of its TRX under <c>units/</c> in <paramref name="directory"/>, several
+    /// units at a time, and returns the units pointing at them (relative paths, as <c>run.json</c> holds them). Each file is
+    /// staged under a temporary name and all are renamed once every unit was done, so that merging into a directory that is
+    /// also an input never overwrites a file before it was read. Names, warnings and renames follow unit order.
     /// </summary>
-    private static async Task<(List<TrxRun?> TrxPerUnit, List<UnitRun> PersistedUnits)> ReadUnitsAsync(
+    public static async Task<List<UnitRun>> PersistUnitsAsync(
         RunRecord record, string directory, SecretRedactor redactor, List<string> warnings, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentNullException.ThrowIfNull(warnings);
         var unitsDirectory = Path.Combine(directory, UnitsDirectoryName);
-        var reads = new UnitRead[record.Units.Count];
+        var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = record.Units
+            .Select(unit => unit.Results.Count > 0 || unit.TrxPath is not null ? UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}") : null)
+            .ToList();
+        var stagings = new UnitStaging[record.Units.Count];
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, record.Units.Count), parallelism, async (index, token) =>
-            reads[index] = await ReadUnitAsync(record.Units[index], directory, unitsDirectory, redactor, token));
+        {
+            if (names[index] is not null)
+            {
+                stagings[index] = await StageUnitAsync(record.Units[index], directory, unitsDirectory, redactor, token);
+            }
+        });
 
-        var trxPerUnit = new List<TrxRun?>(record.Units.Count);
         var persistedUnits = new List<UnitRun>(record.Units.Count);
-        var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var staged = new List<(string Staging, string Target)>();
         for (var index = 0; index < record.Units.Count; index++)
         {
             var unit = record.Units[index];
-            var read = reads[index];
-            trxPerUnit.Add(read.Trx);
-            if (read.Error is not null)
+            var staging = stagings[index];
+            if (staging.TrxError is not null)
             {
-                warnings.Add($"Results of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be read: {read.Error} Its tests count as not run.");
+                warnings.Add($"The TRX file of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be copied: {staging.TrxError} Its results are in the reports all the same.");
             }
-            if (read.Trx is null || read.Staging is null)
+            string? trxPath = null;
+            string? resultsPath = null;
+            if (staging.Trx is not null)
             {
-                persistedUnits.Add(unit.TrxPath is null ? unit : unit with { TrxPath = null });
-                continue;
+                trxPath = Path.Combine(UnitsDirectoryName, names[index] + ".trx");
+                staged.Add((staging.Trx, Path.Combine(directory, trxPath)));
             }
-            var name = UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}") + ".trx";
-            staged.Add((read.Staging, Path.Combine(unitsDirectory, name)));
-            persistedUnits.Add(unit with { TrxPath = Path.Combine(UnitsDirectoryName, name) });
+            if (staging.Results is not null)
+            {
+                resultsPath = Path.Combine(UnitsDirectoryName, names[index] + UnitResultsStore.Extension);
+                staged.Add((staging.Results, Path.Combine(directory, resultsPath)));
+            }
+            persistedUnits.Add(unit with { TrxPath = trxPath, ResultsPath = resultsPath });
         }
         foreach (var (staging, target) in staged)
         {
             File.Move(staging, target, overwrite: true);
         }
-        return (trxPerUnit, persistedUnits);
+        return persistedUnits;
     }
 
-    private static async Task<UnitRead> ReadUnitAsync(UnitRun unit, string directory, string unitsDirectory, SecretRedactor redactor, CancellationToken ct)
+    private static async Task<UnitStaging> StageUnitAsync(UnitRun unit, string directory, string unitsDirectory, SecretRedactor redactor, CancellationToken ct)
     {
+        Directory.CreateDirectory(unitsDirectory);
+        string? results = null;
+        if (unit.Results.Count > 0)
+        {
+            results = Path.Combine(unitsDirectory, $".{Guid.NewGuid():N}.staging");
+            await UnitResultsStore.WriteAsync(results, unit.Results, ct);
+        }
         if (unit.TrxPath is null)
         {
-            return default;
+            return new UnitStaging(null, results, null);
         }
         var source = Path.IsPathRooted(unit.TrxPath) ? unit.TrxPath : Path.GetFullPath(Path.Combine(directory, unit.TrxPath));
-        TrxRun trx;
         try
         {
-            trx = TrxReader.Read(source);
+            // An output for the tools that read TRX; the results above are what the reports were made from.
+            var text = await File.ReadAllTextAsync(source, ct);
+            var trx = Path.Combine(unitsDirectory, $".{Guid.NewGuid():N}.staging");
+            await File.WriteAllTextAsync(trx, redactor.Redact(text), new UTF8Encoding(false), ct);
+            return new UnitStaging(trx, results, null);
         }
-        catch (Exception exception) when (exception is TrxFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new UnitRead(null, null, exception.Message);
+            return new UnitStaging(null, results, exception.Message);
         }
-        Directory.CreateDirectory(unitsDirectory);
-        var staging = Path.Combine(unitsDirectory, $".{Guid.NewGuid():N}.staging");
-        var text = await File.ReadAllTextAsync(source, ct);
-        await File.WriteAllTextAsync(staging, redactor.Redact(text), new UTF8Encoding(false), ct);
-        return new UnitRead(trx, staging, null);
     }
 
     /// <summary>Writes every report file at once (each from the same immutable merged run); returns the summary and the files in report order.</summary>
@@ -212,7 +231,11 @@ public static class ResultsReporter
         files.Add(htmlPath);
 
         var runPath = Path.Combine(directory, RunRecordStore.FileName);
-        var persisted = merged.Record with { Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList() };
+        var persisted = merged.Record with
+        {
+            Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList(),
+            Verdict = merged.Verdict,
+        };
         writes.Add(Task.Run(() => RunRecordStore.WriteAsync(runPath, persisted, ct), ct));
         files.Add(runPath);
 
@@ -241,6 +264,6 @@ public static class ResultsReporter
         return builder.Length == 0 ? "results" : builder.ToString();
     }
 
-    /// <summary>A unit's TRX as read, where its redacted copy is staged, or why it could not be read.</summary>
-    private readonly record struct UnitRead(TrxRun? Trx, string? Staging, string? Error);
+    /// <summary>Where a unit's TRX copy and results file are staged, or why its TRX could not be copied.</summary>
+    private readonly record struct UnitStaging(string? Trx, string? Results, string? TrxError);
 }

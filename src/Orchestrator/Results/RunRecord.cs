@@ -27,4 +27,7 @@ public sealed record RunRecord(
 
     /// <summary>The shard the run was, when it ran one; null for a whole plan (or a merge of shards).</summary>
     public ShardRecord? Shard { get; init; }
+
+    /// <summary>The counts and exit code the reports stated, as <c>run.json</c> keeps them for CI scripts; null before the merge.</summary>
+    public RunVerdict? Verdict { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Orchestrator.Model;
+using Orchestrator.Results.Trx;
 
 namespace Orchestrator.Results;
 
@@ -10,7 +12,7 @@ namespace Orchestrator.Results;
 /// <param name="Attempt">0 for the first run, 1.. for re-runs of failed tests.</param>
 /// <param name="Repetition">0-based repetition of the whole selection (cadence repeat count).</param>
 /// <param name="ExpectedTests">Tests the process was asked to run; any without a result is reported as not run.</param>
-/// <param name="TrxPath">TRX file the process wrote, or null when it wrote none.</param>
+/// <param name="TrxPath">TRX file the process wrote, or null when it wrote none: an output, never read back.</param>
 /// <param name="StartedAt">Process start.</param>
 /// <param name="FinishedAt">Process end.</param>
 /// <param name="Exit">How the process ended.</param>
@@ -34,4 +36,14 @@ public sealed record UnitRun(
     /// containers of their own): another unit on the same instance at the same time shared it.
     /// </summary>
     public IReadOnlyList<string> Instances { get; init; } = [];
+
+    /// <summary>
+    /// Every result the process produced, read once when it ended (its TRX, else the results its logger streamed) with
+    /// secrets redacted: what merging and every report work from. Kept out of <c>run.json</c>; see <see cref="ResultsPath"/>.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<TrxTestResult> Results { get; init; } = [];
+
+    /// <summary>Where <see cref="Results"/> are stored with the run record (relative to its directory), or null when not stored.</summary>
+    public string? ResultsPath { get; init; }
 }

@@ -28,7 +28,7 @@ internal sealed class FakeUnitRunner(TimeProvider time) : IUnitRunner
     public void Finish(string recordedId, UnitExit exit = UnitExit.Passed, params string[] failedTests) =>
         End(recordedId).TrySetResult(new FakeUnitEnd(exit, failedTests));
 
-    public async Task<UnitOutcome> RunAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    public async Task<UnitRun> RunAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var startedAt = time.GetUtcNow();
         Environments[attempt.RecordedId] = environment;
@@ -54,8 +54,9 @@ internal sealed class FakeUnitRunner(TimeProvider time) : IUnitRunner
             }
         }
         var unit = attempt.Unit;
-        var run = attempt.Record(trxPath: null, startedAt, time.GetUtcNow(), end.Exit, detail: null);
-        var results = end.Exit == UnitExit.Cancelled
+        var finishedAt = time.GetUtcNow();
+        var run = attempt.Record(trxPath: null, startedAt, finishedAt, end.Exit, detail: null);
+        var streamed = end.Exit == UnitExit.Cancelled
             ? []
             : unit.Tests.Select(test => new LiveTestResult(
                 test.FullyQualifiedName,
@@ -64,7 +65,7 @@ internal sealed class FakeUnitRunner(TimeProvider time) : IUnitRunner
                 end.FailedTests.Contains(test.FullyQualifiedName) ? TestResultOutcome.Failed : TestResultOutcome.Passed,
                 TimeSpan.Zero,
                 null)).ToList();
-        return new UnitOutcome(run, results);
+        return run with { Results = UnitResultReader.FromLive(streamed, finishedAt, new Orchestrator.Security.SecretRedactor()) };
     }
 
     private TaskCompletionSource<FakeUnitEnd> End(string recordedId) =>

@@ -2,6 +2,7 @@ using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Results;
+using Orchestrator.Security;
 using Xunit;
 
 namespace Orchestrator.Tests.Execution;
@@ -19,11 +20,11 @@ public sealed class RetryTests
         "whatever the planner wrote",
         TimeSpan.FromSeconds(8));
 
-    private static UnitOutcome Outcome(UnitExit exit, params (string Name, TestResultOutcome Outcome)[] results)
-    {
-        var run = new UnitRun(Unit.Id, Unit.PartitionId, Unit.Layer, Unit.Resources, 0, 0, Unit.Tests, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, exit, null);
-        return new UnitOutcome(run, [.. results.Select(r => new LiveTestResult(r.Name, r.Name, "/bin/x.dll", r.Outcome, TimeSpan.Zero, null))]);
-    }
+    private static UnitRun Outcome(UnitExit exit, params (string Name, TestResultOutcome Outcome)[] results) =>
+        new(Unit.Id, Unit.PartitionId, Unit.Layer, Unit.Resources, 0, 0, Unit.Tests, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, exit, null)
+        {
+            Results = UnitResultReader.FromLive([.. results.Select(r => new LiveTestResult(r.Name, r.Name, "/bin/x.dll", r.Outcome, TimeSpan.Zero, null))], DateTimeOffset.UnixEpoch, new SecretRedactor()),
+        };
 
     [Fact]
     public void Failed_and_result_less_tests_of_a_crashed_unit_are_re_run_alone_in_the_next_attempt()

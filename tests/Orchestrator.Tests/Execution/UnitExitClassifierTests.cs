@@ -1,6 +1,7 @@
 using Orchestrator.Configuration;
 using Orchestrator.Execution;
 using Orchestrator.Results;
+using Orchestrator.Security;
 using Xunit;
 
 namespace Orchestrator.Tests.Execution;
@@ -19,7 +20,8 @@ public sealed class UnitExitClassifierTests
         {
             output.Add(line);
         }
-        return new UnitEnding(exitCode, Cancelled: false, TimedOut: false, output, trx, TimeSpan.FromSeconds(3));
+        var results = trx is null ? null : UnitResultReader.FromLive(trx, DateTimeOffset.UnixEpoch, new SecretRedactor());
+        return new UnitEnding(exitCode, Cancelled: false, TimedOut: false, output, results, TimeSpan.FromSeconds(3));
     }
 
     [Fact]

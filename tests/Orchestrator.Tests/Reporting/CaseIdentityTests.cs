@@ -19,7 +19,7 @@ public sealed class CaseIdentityTests
         var intRow = Sample.Result(theory, TrxOutcome.Passed, displayName: "App.Tests.Calc.Adds(value: 3)", testId: "11111111-1111-1111-1111-111111111111");
         var longRow = Sample.Result(theory, TrxOutcome.Failed, displayName: "App.Tests.Calc.Adds(value: 3)", message: "long row", testId: "22222222-2222-2222-2222-222222222222");
 
-        var run = ResultsMerger.Merge(Sample.Record([unit]), [Sample.Trx(intRow, longRow)], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+        var run = ResultsMerger.Merge(Sample.WithResults(Sample.Record([unit]), [Sample.Trx(intRow, longRow)]), ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
 
         Assert.Equal(2, run.Tests.Count());
         Assert.Equal((1, 1), (run.Verdict.Passed, run.Verdict.Failed));
@@ -33,10 +33,10 @@ public sealed class CaseIdentityTests
         const string sameCase = "33333333-3333-3333-3333-333333333333";
 
         var run = ResultsMerger.Merge(
-            Sample.Record([unit]),
+            Sample.WithResults(Sample.Record([unit]),
             [Sample.Trx(
                 Sample.Result(theory, TrxOutcome.Passed, displayName: "App.Tests.Calc.Adds(value: 1)", testId: sameCase),
-                Sample.Result(theory, TrxOutcome.Passed, displayName: "App.Tests.Calc.Adds(value: 2)", testId: sameCase))],
+                Sample.Result(theory, TrxOutcome.Passed, displayName: "App.Tests.Calc.Adds(value: 2)", testId: sameCase))]),
             ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
 
         Assert.Equal(2, run.Verdict.Passed);
@@ -50,7 +50,7 @@ public sealed class CaseIdentityTests
         var third = Sample.Key("Limits.Allows(\"batch\")");
         var unit = Sample.Unit("integration-redis#1", [first, second, third], exit: UnitExit.Crashed, detail: "exit code 134");
 
-        var run = ResultsMerger.Merge(Sample.Record([unit]), [Sample.Trx(Sample.Result(first, TrxOutcome.Passed))], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+        var run = ResultsMerger.Merge(Sample.WithResults(Sample.Record([unit]), [Sample.Trx(Sample.Result(first, TrxOutcome.Passed))]), ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
 
         Assert.Equal(3, run.Tests.Count());
         Assert.Equal((1, 2), (run.Verdict.Passed, run.Verdict.NotRun));
@@ -66,8 +66,8 @@ public sealed class CaseIdentityTests
         var unit = Sample.Unit("integration-redis#1", [ours]);
 
         var run = ResultsMerger.Merge(
-            Sample.Record([unit]),
-            [Sample.Trx(Sample.Result(ours, TrxOutcome.Passed), Sample.Result(theirs, TrxOutcome.Failed, message: "not this unit's"))],
+            Sample.WithResults(Sample.Record([unit]),
+            [Sample.Trx(Sample.Result(ours, TrxOutcome.Passed), Sample.Result(theirs, TrxOutcome.Failed, message: "not this unit's"))]),
             ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
 
         var test = Assert.Single(run.Tests);

@@ -31,7 +31,7 @@ public sealed partial class HtmlReportWriterTests
         var retry = Sample.Unit("unit-none#1", [_broken, _flaky], attempt: 1, exit: UnitExit.TestsFailed, startSeconds: 12, seconds: 5);
         var billing = Sample.Unit("unit-billing#1", [_bills], partition: "unit-billing", startSeconds: 20);
         var record = Sample.Record([first, retry, billing]);
-        return ResultsMerger.Merge(record, [
+        return ResultsMerger.Merge(Sample.WithResults(record, [
                 Sample.Trx(
                     Sample.Result(_broken, TrxOutcome.Failed, message: "broken 1", stdOut: "first attempt output") with { StdErr = "first attempt error" },
                     Sample.Result(_flaky, TrxOutcome.Failed, message: "flaky boom"),
@@ -41,7 +41,7 @@ public sealed partial class HtmlReportWriterTests
                 Sample.Trx(
                     Sample.Result(_broken, TrxOutcome.Failed, message: "broken 2", milliseconds: 4000, stdOut: "connecting to 127.0.0.1:5432 <db>") with { StdErr = "warning: slow & late" },
                     Sample.Result(_flaky, TrxOutcome.Passed)),
-                Sample.Trx(Sample.Result(_bills, TrxOutcome.Passed, milliseconds: 300))],
+                Sample.Trx(Sample.Result(_bills, TrxOutcome.Passed, milliseconds: 300))]),
             ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
     }
 
@@ -138,7 +138,7 @@ public sealed partial class HtmlReportWriterTests
     {
         var key = new TestKey("App.Tests", "App.Tests.Calc.Parses(\"<a href='x'>\",(1, 2))");
         var unit = Sample.Unit("unit-none#1", [key], exit: UnitExit.TestsFailed);
-        var run = ResultsMerger.Merge(Sample.Record([unit]), [Sample.Trx(Sample.Result(key, TrxOutcome.Failed, message: "no"))], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+        var run = ResultsMerger.Merge(Sample.WithResults(Sample.Record([unit]), [Sample.Trx(Sample.Result(key, TrxOutcome.Failed, message: "no"))]), ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
 
         var html = HtmlReportWriter.Render(run);
 
@@ -153,7 +153,7 @@ public sealed partial class HtmlReportWriterTests
     {
         var key = new TestKey("App.Tests", "App.Tests.Calc.Adds(1,2)");
         var unit = Sample.Unit("unit-none#1", [key], exit: UnitExit.TestsFailed);
-        var run = ResultsMerger.Merge(Sample.Record([unit]), [Sample.Trx(Sample.Result(key, TrxOutcome.Failed, displayName: "Adds(1,2)", message: "no"))], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+        var run = ResultsMerger.Merge(Sample.WithResults(Sample.Record([unit]), [Sample.Trx(Sample.Result(key, TrxOutcome.Failed, displayName: "Adds(1,2)", message: "no"))]), ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
 
         var html = HtmlReportWriter.Render(run);
 

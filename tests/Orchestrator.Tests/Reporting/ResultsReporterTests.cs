@@ -1,6 +1,8 @@
+using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
+using Orchestrator.Results.Trx;
 using Orchestrator.Security;
 using Xunit;
 
@@ -44,12 +46,15 @@ public sealed class ResultsReporterTests : IDisposable
         await File.WriteAllTextAsync(integrationTrx, TrxText(prefix + ".Fails", "Failed", $"login failed for {Secret}"));
         UnitRun[] units =
         [
-            Sample.Unit(prefix + "-unit", [passing], startSeconds: startSeconds) with { TrxPath = unitTrx },
-            Sample.Unit(prefix + "-integration", [failing, crashed], layer: "integration", partition: "integration-postgres", exit: UnitExit.Crashed, detail: $"exit code 134, Password={Secret}", startSeconds: startSeconds + 1) with { TrxPath = integrationTrx, Resources = ResourceSet.Of("postgres") },
+            Sample.Unit(prefix + "-unit", [passing], startSeconds: startSeconds) with { TrxPath = unitTrx, Results = Read(unitTrx) },
+            Sample.Unit(prefix + "-integration", [failing, crashed], layer: "integration", partition: "integration-postgres", exit: UnitExit.Crashed, detail: $"exit code 134, Password={Secret}", startSeconds: startSeconds + 1) with { TrxPath = integrationTrx, Results = Read(integrationTrx), Resources = ResourceSet.Of("postgres") },
         ];
         var container = new ContainerLifetime("postgres-1", "postgres", "c1", Sample.Origin, Sample.Origin.AddSeconds(1), Sample.Origin.AddSeconds(20), ["integration-postgres"]);
         return Sample.Record(units, containers: [container]) with { RunId = "run-" + prefix };
     }
+
+    /// <summary>A unit's results as its runner reads them when it ends: once, redacted.</summary>
+    private static IReadOnlyList<TrxTestResult> Read(string trx) => UnitResultReader.TryReadTrx(trx, Redactor()) ?? [];
 
     private ReportOptions Options(string directory, SecretRedactor redactor) => new(directory)
     {
@@ -80,6 +85,8 @@ public sealed class ResultsReporterTests : IDisposable
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} was not written");
         }
         Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "units"), "*.trx").Length);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "units"), "*" + UnitResultsStore.Extension).Length);
+        Assert.Equal(verdict, (await RunRecordStore.ReadAsync(Path.Combine(output, RunRecordStore.FileName), CancellationToken.None)).Verdict);
         var timings = TimingStore.Load(Path.Combine(_directory, "timings.json")).History;
         Assert.Equal(["App.Tests.A.Fails", "App.Tests.A.Passes"], timings.Keys.Select(key => key.FullyQualifiedName).Order());
     }
@@ -116,16 +123,52 @@ public sealed class ResultsReporterTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unreadable_unit_trx_is_a_warning_and_its_tests_are_not_run()
+    public async Task An_unreadable_unit_results_file_is_a_warning_of_the_merge_and_its_tests_are_not_run()
     {
-        var record = await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0);
-        await File.WriteAllTextAsync(record.Units[0].TrxPath!, "<TestRun xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\"><Results>");
+        var shard = Path.Combine(_directory, "shard");
+        await ResultsReporter.WriteAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0), Options(shard, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+        var written = await RunRecordStore.ReadAsync(Path.Combine(shard, RunRecordStore.FileName), CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(shard, written.Units[0].ResultsPath!), "[{\"key\":");
 
-        var report = await ResultsReporter.WriteReportAsync(record, Options(Path.Combine(_directory, "results"), Redactor()), CancellationToken.None);
+        var report = await ResultsReporter.MergeDirectoriesAsync([shard], Options(Path.Combine(_directory, "results"), Redactor()), CancellationToken.None);
 
         Assert.Contains(report.Warnings, warning => warning.Contains("could not be read", StringComparison.Ordinal));
         Assert.Equal("0 passed, 3 failed, 0 skipped", report.Verdict.SummaryLine);
     }
+
+    [Fact]
+    public async Task Merging_the_persisted_results_of_a_run_gives_the_runs_own_reports()
+    {
+        var own = Path.Combine(_directory, "own");
+        var record = await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0);
+        var quiet = Options(own, Redactor()) with { TimingsPath = null, StepSummaryPath = null };
+        var written = await ResultsReporter.WriteReportAsync(record, quiet, CancellationToken.None);
+        // Another process merges: it has neither the raw unit files nor the secrets.
+        Directory.Delete(Path.Combine(_directory, "raw"), recursive: true);
+        var merged = Path.Combine(_directory, "merged");
+
+        var report = await ResultsReporter.MergeDirectoriesAsync([own], quiet with { ResultsDirectory = merged, Redactor = new SecretRedactor() }, CancellationToken.None);
+
+        Assert.Equal(written.Verdict, report.Verdict);
+        Assert.Empty(report.Warnings);
+        Assert.Equal(written.Tests.Select(Fingerprint), report.Tests.Select(Fingerprint));
+        foreach (var file in (string[])[ResultsReporter.SummaryFileName, "unit.junit.xml", "integration.junit.xml"])
+        {
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(own, file)), await File.ReadAllTextAsync(Path.Combine(merged, file)));
+        }
+    }
+
+    /// <summary>Everything a report shows of a merged test and its attempts.</summary>
+    private static string Fingerprint(MergedTest test) => string.Join(
+        '|',
+        new object?[] { test.Layer, test.PartitionId, test.Key, test.DisplayName, test.TestId, test.Outcome, test.FailureMessage, test.Duration }
+            .Concat(test.Attempts.SelectMany(attempt => new object?[]
+            {
+                attempt.Unit.UnitId, attempt.Result.Key, attempt.Result.DisplayName, attempt.Result.Outcome, attempt.Result.Duration, attempt.Result.StartTime,
+                attempt.Result.EndTime, attempt.Result.ErrorMessage, attempt.Result.StackTrace, attempt.Result.StdOut, attempt.Result.StdErr,
+                attempt.Result.TestId, attempt.Result.ExecutionId, attempt.Result.ComputerName, attempt.Result.Definition,
+            }))
+            .Concat(test.NotRun.Select(notRun => (object?)$"{notRun.Unit.UnitId}:{notRun.Reason}")));
 
     [Fact]
     public async Task Result_directories_of_two_shards_merge_into_one_report()
@@ -166,7 +209,7 @@ public sealed class ResultsReporterTests : IDisposable
     }
 
     [Fact]
-    public async Task Units_read_at_once_are_still_named_and_warned_about_in_unit_order()
+    public async Task Units_stored_and_read_at_once_are_still_named_and_warned_about_in_unit_order()
     {
         var raw = Path.Combine(_directory, "raw");
         Directory.CreateDirectory(raw);
@@ -175,29 +218,33 @@ public sealed class ResultsReporterTests : IDisposable
         {
             var test = $"Order.T{index}";
             var trx = Path.Combine(raw, $"{index}.trx");
-            await File.WriteAllTextAsync(trx, index % 4 == 3 ? "<TestRun" : TrxText(test, "Passed", ""));
+            await File.WriteAllTextAsync(trx, TrxText(test, "Passed", ""));
             // Ids that all map to the same file name: copies are told apart by suffixes given in unit order.
-            units.Add(Sample.Unit(index % 2 == 0 ? $"u#{index % 3}" : $"u/{index % 3}", [Sample.Key(test)], startSeconds: index) with { TrxPath = trx });
+            units.Add(Sample.Unit(index % 2 == 0 ? $"u#{index % 3}" : $"u/{index % 3}", [Sample.Key(test)], startSeconds: index) with { TrxPath = trx, Results = Read(trx) });
         }
         var output = Path.Combine(_directory, "results");
+        var quiet = Options(output, Redactor()) with { TimingsPath = null, StepSummaryPath = null };
 
-        var report = await ResultsReporter.WriteReportAsync(Sample.Record(units), Options(output, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+        await ResultsReporter.WriteReportAsync(Sample.Record(units), quiet, CancellationToken.None);
 
-        Assert.Equal([3, 7, 11], report.Warnings.Select(warning => int.Parse(Path.GetFileNameWithoutExtension(warning.Split('\'')[1]), System.Globalization.CultureInfo.InvariantCulture)));
         var record = await RunRecordStore.ReadAsync(Path.Combine(output, RunRecordStore.FileName), CancellationToken.None);
         for (var index = 0; index < units.Count; index++)
         {
-            var persisted = record.Units[index].TrxPath;
-            if (index % 4 == 3)
-            {
-                Assert.Null(persisted);
-                continue;
-            }
-            Assert.NotNull(persisted);
-            Assert.Contains($"App.Tests.Order.T{index}\"", await File.ReadAllTextAsync(Path.Combine(output, persisted)), StringComparison.Ordinal);
+            Assert.Contains($"App.Tests.Order.T{index}\"", await File.ReadAllTextAsync(Path.Combine(output, record.Units[index].TrxPath!)), StringComparison.Ordinal);
+            Assert.Contains($"App.Tests.Order.T{index}\"", await File.ReadAllTextAsync(Path.Combine(output, record.Units[index].ResultsPath!)), StringComparison.Ordinal);
         }
         Assert.Equal(
-            ["u_0.r0.a0", "u_1.r0.a0", "u_2.r0.a0", "u_1.r0.a0-2", "u_2.r0.a0-2", "u_0.r0.a0-2", "u_2.r0.a0-3", "u_0.r0.a0-3", "u_1.r0.a0-3"],
-            record.Units.Where(unit => unit.TrxPath is not null).Select(unit => Path.GetFileNameWithoutExtension(unit.TrxPath!)));
+            ["u_0.r0.a0", "u_1.r0.a0", "u_2.r0.a0", "u_0.r0.a0-2", "u_1.r0.a0-2", "u_2.r0.a0-2", "u_0.r0.a0-3", "u_1.r0.a0-3", "u_2.r0.a0-3", "u_0.r0.a0-4", "u_1.r0.a0-4", "u_2.r0.a0-4"],
+            record.Units.Select(unit => Path.GetFileNameWithoutExtension(unit.TrxPath!)));
+        Assert.Equal(record.Units.Select(unit => Path.ChangeExtension(unit.TrxPath!, null) + UnitResultsStore.Extension), record.Units.Select(unit => unit.ResultsPath));
+
+        int[] broken = [3, 7, 11];
+        foreach (var index in broken)
+        {
+            await File.WriteAllTextAsync(Path.Combine(output, record.Units[index].ResultsPath!), "[");
+        }
+        var report = await ResultsReporter.MergeDirectoriesAsync([output], quiet with { ResultsDirectory = Path.Combine(_directory, "merged") }, CancellationToken.None);
+
+        Assert.Equal(broken.Select(index => Path.Combine(output, record.Units[index].ResultsPath!)), report.Warnings.Select(warning => warning.Split('\'')[1]));
     }
 }

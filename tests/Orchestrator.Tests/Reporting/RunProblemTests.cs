@@ -16,7 +16,7 @@ public sealed class RunProblemTests
     {
         var unit = Sample.Unit("unit-none#1", [_fine]);
         var record = Sample.Record([unit]) with { Problems = problems };
-        return ResultsMerger.Merge(record, [Sample.Trx(Sample.Result(_fine, TrxOutcome.Passed))], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+        return ResultsMerger.Merge(Sample.WithResults(record, [Sample.Trx(Sample.Result(_fine, TrxOutcome.Passed))]), ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
     }
 
     [Fact]

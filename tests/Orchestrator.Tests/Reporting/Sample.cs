@@ -75,7 +75,11 @@ internal static class Sample
     public static string IdOf(TestKey key, string? displayName = null) =>
         new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key + "|" + displayName)).AsSpan(0, 16)).ToString();
 
-    public static TrxRun Trx(params TrxTestResult[] results) => new("sample.trx", Origin, Origin.AddSeconds(10), null, results, null, []);
+    public static IReadOnlyList<TrxTestResult> Trx(params TrxTestResult[] results) => results;
+
+    /// <summary>The record with each unit carrying the results given for it (same order; null for none).</summary>
+    public static RunRecord WithResults(RunRecord record, IReadOnlyList<IReadOnlyList<TrxTestResult>?> perUnit) =>
+        record with { Units = [.. record.Units.Select((unit, index) => unit with { Results = perUnit[index] ?? [] })] };
 
     public static RunRecord Record(IReadOnlyList<UnitRun> units, bool incomplete = false, IReadOnlyList<ContainerLifetime>? containers = null) =>
         new("run-1", "commit", Origin, Origin.AddSeconds(60), incomplete, units, containers ?? [], new Dictionary<string, TimeSpan> { ["execute"] = TimeSpan.FromSeconds(50) });

@@ -21,12 +21,12 @@ public sealed class SharedContainerFailuresTests
         var retry = Sample.Unit("integration-postgres#1", [_creates], attempt: 1, partition: "integration-postgres", startSeconds: 30, seconds: 5) with { Instances = ["run-1/postgres"] };
         var containers = new[] { new ContainerLifetime("postgres", "postgres", "c1", Sample.Origin, Sample.Origin, Sample.Origin.AddSeconds(40), ["integration-postgres", "integration-postgres+redis"]) };
         return ResultsMerger.Merge(
-            Sample.Record([audit, orders, retry], containers: containers),
+            Sample.WithResults(Sample.Record([audit, orders, retry], containers: containers),
             [
                 Sample.Trx(Sample.Result(_creates, TrxOutcome.Failed, message: "23505: duplicate key value violates unique constraint \"pg_database_datname_index\"")),
                 Sample.Trx(Sample.Result(_other, TrxOutcome.Passed)),
                 Sample.Trx(Sample.Result(_creates, TrxOutcome.Passed, startSeconds: 31)),
-            ],
+            ]),
             ["integration"], QuarantineMatcher.None, false, new SecretRedactor());
     }
 

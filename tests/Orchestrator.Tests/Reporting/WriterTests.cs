@@ -25,14 +25,14 @@ public sealed class WriterTests
         var first = Sample.Unit("unit-none#1", [_flaky, _broken, _fine, _lost], exit: UnitExit.Crashed, detail: "exit code 134", startSeconds: 0, seconds: 10);
         var retry = Sample.Unit("unit-none#1", [_flaky, _broken], attempt: 1, exit: UnitExit.TestsFailed, startSeconds: 12, seconds: 5);
         var record = Sample.Record([first, retry], incomplete);
-        return ResultsMerger.Merge(record, [
+        return ResultsMerger.Merge(Sample.WithResults(record, [
                 Sample.Trx(
                     Sample.Result(_flaky, TrxOutcome.Failed, message: "flaky boom", executionId: "x1", startSeconds: 1),
                     Sample.Result(_broken, TrxOutcome.Failed, message: "broken 1", executionId: "x2", startSeconds: 2),
                     Sample.Result(_fine, TrxOutcome.Passed, executionId: "x3", startSeconds: 0.5, milliseconds: 2500)),
                 Sample.Trx(
                     Sample.Result(_flaky, TrxOutcome.Passed, executionId: "x1", startSeconds: 13),
-                    Sample.Result(_broken, TrxOutcome.Failed, message: "broken 2", executionId: "x5", startSeconds: 14, milliseconds: 4000))],
+                    Sample.Result(_broken, TrxOutcome.Failed, message: "broken 2", executionId: "x5", startSeconds: 14, milliseconds: 4000))]),
             ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
     }
 

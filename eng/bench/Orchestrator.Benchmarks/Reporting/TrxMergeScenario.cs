@@ -62,20 +62,20 @@ public sealed class TrxMergeScenario : IBenchmarkScenario
         var directory = Directory.CreateTempSubdirectory("orchestrator-bench-report-").FullName;
         try
         {
-            await sample.ReportAsync(directory, ct); // warm-up
+            await TrxSample.ReportAsync(sample.ReadResults(), directory, ct); // warm-up
             for (var round = 0; round < 3; round++)
             {
                 var stopwatch = Stopwatch.StartNew();
                 var trx = sample.ReadResults();
                 read = Min(read, stopwatch.Elapsed);
                 stopwatch.Restart();
-                var merged = sample.MergeResults(trx);
+                var merged = TrxSample.MergeResults(trx);
                 merge = Min(merge, stopwatch.Elapsed);
                 stopwatch.Restart();
                 sample.WriteLayers(merged);
                 write = Min(write, stopwatch.Elapsed);
                 stopwatch.Restart();
-                await sample.ReportAsync(directory, ct);
+                await TrxSample.ReportAsync(trx, directory, ct);
                 report = Min(report, stopwatch.Elapsed);
             }
         }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
-using Orchestrator.Results.Trx;
 using Orchestrator.Security;
 
 namespace Orchestrator.Benchmarks.Reporting;
@@ -65,25 +65,27 @@ internal sealed class TrxSample : IDisposable
         return merged;
     }
 
-    /// <summary>The first step of <see cref="Merge"/>: every unit's TRX file read.</summary>
-    public IReadOnlyList<TrxRun?> ReadResults()
+    /// <summary>The first step of <see cref="Merge"/>: every unit's TRX file read into its typed results, as each unit's runner does when it ends.</summary>
+    public RunRecord ReadResults()
     {
-        var trx = new TrxRun?[Record.Units.Count];
-        Parallel.For(0, trx.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, index => trx[index] = TrxReader.Read(Record.Units[index].TrxPath!));
-        return trx;
+        var units = new UnitRun[Record.Units.Count];
+        var redactor = new SecretRedactor();
+        Parallel.For(0, units.Length, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, index =>
+            units[index] = Record.Units[index] with { Results = UnitResultReader.TryReadTrx(Record.Units[index].TrxPath!, redactor) ?? [] });
+        return Record with { Units = units };
     }
 
     /// <summary>The second step of <see cref="Merge"/>: results merged per test case and layer.</summary>
-    public MergedRun MergeResults(IReadOnlyList<TrxRun?> trx) =>
-        ResultsMerger.Merge(Record, trx, ["unit", "integration"], QuarantineMatcher.None, false, new SecretRedactor());
+    public static MergedRun MergeResults(RunRecord withResults) =>
+        ResultsMerger.Merge(withResults, ["unit", "integration"], QuarantineMatcher.None, false, new SecretRedactor());
 
     /// <summary>The last step of <see cref="Merge"/>: each layer's TRX written to a null stream.</summary>
     public void WriteLayers(MergedRun merged) =>
         Parallel.ForEach(merged.Layers, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, layer => TrxWriter.Write(Stream.Null, layer, merged));
 
-    /// <summary>Everything <c>orchestrator run</c> writes after the tests: every report file, the unit TRX copies and the timings.</summary>
-    public Task<ResultsReport> ReportAsync(string resultsDirectory, CancellationToken ct) =>
-        ResultsReporter.WriteReportAsync(Record, new ReportOptions(resultsDirectory)
+    /// <summary>Everything <c>orchestrator run</c> writes after the tests: every report file, the unit results and TRX copies, and the timings.</summary>
+    public static Task<ResultsReport> ReportAsync(RunRecord withResults, string resultsDirectory, CancellationToken ct) =>
+        ResultsReporter.WriteReportAsync(withResults, new ReportOptions(resultsDirectory)
         {
             Layers = ["unit", "integration"],
             TimingsPath = Path.Combine(resultsDirectory, "timings.json"),

@@ -7,7 +7,7 @@ namespace Orchestrator.Benchmarks.Scale;
 /// <summary>
 /// One <c>orchestrator run</c>, measured: its wall time (start of the command to its exit), what each unit
 /// process and container did (from the results directory's run.json), what the tests themselves took
-/// (from each unit's TRX), and the phases the tool reports.
+/// (from each unit's stored results), and the phases the tool reports.
 /// </summary>
 internal sealed partial record RunFigures(
     SimulatedWork Work,
@@ -15,7 +15,7 @@ internal sealed partial record RunFigures(
     double RecordedSeconds,
     int Slots,
     IReadOnlyList<UnitFigures> Units,
-    TrxTotals Tests,
+    TestTotals Tests,
     int Containers,
     double SlowestContainerStartSeconds,
     double ContainerSeconds,
@@ -57,14 +57,14 @@ internal sealed partial record RunFigures(
     {
         var record = await RunRecordStore.ReadAsync(Path.Combine(resultsDirectory, RunRecordStore.FileName), ct);
         var units = new List<UnitFigures>();
-        var totals = TrxTotals.Empty;
+        var totals = TestTotals.Empty;
         foreach (var unit in record.Units)
         {
-            // run.json holds TRX paths relative to the results directory.
-            var path = unit.TrxPath is null ? null : Path.GetFullPath(unit.TrxPath, resultsDirectory);
-            var trx = path is not null && File.Exists(path) ? TrxTotals.Read(path) : TrxTotals.Empty;
-            totals = totals.Add(trx);
-            units.Add(new UnitFigures(unit.UnitId, unit.PartitionId, trx.Results, (unit.FinishedAt - unit.StartedAt).TotalSeconds, trx.TestSeconds));
+            // run.json holds the results files' paths relative to the results directory.
+            var path = unit.ResultsPath is null ? null : Path.GetFullPath(unit.ResultsPath, resultsDirectory);
+            var tests = path is not null && File.Exists(path) ? TestTotals.Of(await UnitResultsStore.ReadAsync(path, ct)) : TestTotals.Empty;
+            totals = totals.Add(tests);
+            units.Add(new UnitFigures(unit.UnitId, unit.PartitionId, tests.Results, (unit.FinishedAt - unit.StartedAt).TotalSeconds, tests.TestSeconds));
         }
         var starts = record.Containers
             .Where(container => container.ReadyAt is not null)

@@ -126,7 +126,7 @@ internal sealed class SuiteBench(RepositoryLayout repository, ScaleOptions optio
         var figures = await RunFigures.ReadAsync(run, results, SimulatedWork.Of(workspace.Suite), options.Slots, loadBefore, LoadAverage(), ct);
         if (figures.Tests.Results != workspace.Suite.TestCount || figures.Tests.Passed != workspace.Suite.TestCount)
         {
-            throw new InvalidOperationException($"{label}: the unit TRX files hold {figures.Tests.Results} results, {figures.Tests.Passed} passed, for {workspace.Suite.TestCount} tests (see {results}).");
+            throw new InvalidOperationException($"{label}: the unit results hold {figures.Tests.Results} results, {figures.Tests.Passed} passed, for {workspace.Suite.TestCount} tests (see {results}).");
         }
         return figures;
     }

@@ -332,7 +332,8 @@ public static class TrxReader
             definition);
     }
 
-    private static TestKey KeyOf(TrxTestDefinition definition) =>
+    /// <summary>The key a result of <paramref name="definition"/> gets: its code base's assembly and its method without parameters.</summary>
+    internal static TestKey KeyOf(TrxTestDefinition definition) =>
         new(AssemblyName(definition), definition.ClassName + "." + StripParameters(definition.MethodName));
 
     /// <summary>The code base keeps the file name's case; the storage attribute is lower-cased by the logger.</summary>
@@ -356,7 +357,8 @@ public static class TrxReader
         return parenthesis > 0 ? methodName[..parenthesis] : methodName;
     }
 
-    private static (string ClassName, string MethodName) SplitName(string name)
+    /// <summary>Class and method of a name written <c>Ns.Class.Method(arguments)</c>; the arguments are dropped.</summary>
+    internal static (string ClassName, string MethodName) SplitName(string name)
     {
         var withoutParameters = StripParameters(name);
         var dot = withoutParameters.LastIndexOf('.');

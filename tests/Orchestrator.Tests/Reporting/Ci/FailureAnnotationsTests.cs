@@ -53,7 +53,7 @@ public sealed class FailureAnnotationsTests
     {
         var passed = Sample.Key("Orders.Accepts");
         var unit = Sample.Unit("unit-1", [passed]);
-        var run = ResultsMerger.Merge(Sample.Record([unit]), [Sample.Trx(Sample.Result(passed, TrxOutcome.Passed))], ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+        var run = ResultsMerger.Merge(Sample.WithResults(Sample.Record([unit]), [Sample.Trx(Sample.Result(passed, TrxOutcome.Passed))]), ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
 
         Assert.Equal(string.Empty, FailureAnnotations.Render(run.Tests, new GitHubWorkflowCommands(), "/repo"));
     }
@@ -69,12 +69,12 @@ public sealed class FailureAnnotationsTests
         var crashed = Sample.Unit("unit-2", [hangs], exit: UnitExit.Crashed, detail: "exit code 134; no result after App.Tests.Orders.Hangs");
         var failure = Sample.Result(rejects, TrxOutcome.Failed, "App.Tests.Orders.Rejects(name: \"it's (50%)\")", "Expected: 1\nActual:   2, 100%") with { StackTrace = Trace };
         return ResultsMerger.Merge(
-            Sample.Record([first, retry, crashed]),
+            Sample.WithResults(Sample.Record([first, retry, crashed]),
             [
                 Sample.Trx(failure, Sample.Result(passes, TrxOutcome.Passed), Sample.Result(flaky, TrxOutcome.Failed, message: "flaked")),
                 Sample.Trx(failure with { ExecutionId = Guid.NewGuid().ToString() }, Sample.Result(flaky, TrxOutcome.Passed)),
                 Sample.Trx(),
-            ],
+            ]),
             ["unit"],
             QuarantineMatcher.None,
             false,
