@@ -1,7 +1,7 @@
 namespace Orchestrator.Docker;
 
 /// <summary>Labels on every container the orchestrator creates: who owns it, so orphans can be swept.</summary>
-public static class ContainerLabels
+internal static class ContainerLabels
 {
     public const string Tool = "orchestrator.tool";
     public const string ToolValue = "orchestrator";

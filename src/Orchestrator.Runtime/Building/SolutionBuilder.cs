@@ -5,7 +5,7 @@ using CliWrap;
 namespace Orchestrator.Building;
 
 /// <summary>Runs a <see cref="BuildInvocation"/>: one <c>dotnet build</c> process, its output streamed line by line.</summary>
-public static partial class SolutionBuilder
+internal static partial class SolutionBuilder
 {
     private const int ReportedErrors = 10;
 

@@ -7,7 +7,7 @@ namespace Orchestrator.Discovery;
 /// Lists the tests of one assembly with <c>dotnet test &lt;dll&gt; --list-tests</c> and the
 /// orchestrator logger (<c>mode=discover</c>), and reads what the logger wrote.
 /// </summary>
-public sealed class VsTestCaseLister(string loggerDirectory, string dotnetPath = "dotnet")
+internal sealed class VsTestCaseLister(string loggerDirectory, string dotnetPath = "dotnet")
 {
     public const string LoggerFriendlyName = "orchestrator";
 

@@ -10,7 +10,7 @@ namespace Orchestrator.Execution;
 /// the process that started it: when a run is killed outright, the next run reads these records and kills
 /// the trees that are still alive.
 /// </summary>
-public static class RecordedProcesses
+internal static class RecordedProcesses
 {
     public const string FileName = "process";
 

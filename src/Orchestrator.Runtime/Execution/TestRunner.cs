@@ -5,7 +5,7 @@ using Orchestrator.Results;
 namespace Orchestrator.Execution;
 
 /// <summary>Executes a plan with every unit as its own <c>dotnet test</c> process, on the system clock.</summary>
-public static class TestRunner
+internal static class TestRunner
 {
     /// <inheritdoc cref="UnitScheduler.RunAsync" path="/param"/>
     /// <param name="progress">Receives events as they happen.</param>

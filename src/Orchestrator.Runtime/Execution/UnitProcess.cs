@@ -13,7 +13,7 @@ namespace Orchestrator.Execution;
 /// follows the in-process collector's progress files and kills the unit when one test runs past the hang
 /// timeout, naming that test; it also names the test a crashed host was running.
 /// </summary>
-public sealed class UnitProcess : IUnitRunner
+internal sealed class UnitProcess : IUnitRunner
 {
     private static readonly TimeSpan TailInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(15);

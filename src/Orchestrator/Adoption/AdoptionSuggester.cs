@@ -13,7 +13,7 @@ namespace Orchestrator.Adoption;
 /// the commit cadence does not run it against a server that is not there. Whatever it cannot tell is said
 /// in <see cref="ProjectSuggestion.Undecided"/>.
 /// </summary>
-public static partial class AdoptionSuggester
+internal static partial class AdoptionSuggester
 {
     public const string Unit = "unit";
     public const string Integration = "integration";

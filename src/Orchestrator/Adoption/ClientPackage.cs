@@ -4,7 +4,7 @@ namespace Orchestrator.Adoption;
 /// A package that talks to a resource: the package itself and every package whose name continues it
 /// after a dot (<c>Npgsql</c> covers <c>Npgsql.EntityFrameworkCore.PostgreSQL</c>, not <c>NpgsqlRest</c>).
 /// </summary>
-public sealed record ClientPackage(string Name, string Resource)
+internal sealed record ClientPackage(string Name, string Resource)
 {
     public bool Matches(string package)
     {

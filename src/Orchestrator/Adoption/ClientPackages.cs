@@ -8,7 +8,7 @@ namespace Orchestrator.Adoption;
 /// Postgres, Redis and RabbitMQ get a container definition; the others are written as external resources,
 /// so no cadence without them runs their tests against a server that is not there.
 /// </summary>
-public static class ClientPackages
+internal static class ClientPackages
 {
     public const string Postgres = "postgres";
     public const string Redis = "redis";

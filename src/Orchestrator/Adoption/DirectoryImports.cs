@@ -7,7 +7,7 @@ namespace Orchestrator.Adoption;
 /// The packages MSBuild adds to every project beneath a Directory.Build.props, Directory.Build.targets or
 /// Directory.Packages.props (the nearest of each, as MSBuild imports them), within the repository.
 /// </summary>
-public sealed class DirectoryImports(string rootDirectory)
+internal sealed class DirectoryImports(string rootDirectory)
 {
     private static readonly ImmutableArray<string> _fileNames = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
 

@@ -1,4 +1,4 @@
 namespace Orchestrator.Adoption;
 
 /// <summary>A package item of an MSBuild file, and whether a condition (not evaluated) guards it.</summary>
-public sealed record PackageItem(string Name, bool Conditional);
+internal sealed record PackageItem(string Name, bool Conditional);

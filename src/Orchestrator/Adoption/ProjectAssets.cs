@@ -9,7 +9,7 @@ namespace Orchestrator.Adoption;
 /// <c>targets</c> dependencies tell, from the project's own references (<c>projectFileDependencyGroups</c>)
 /// breadth first, so each package keeps its shortest chain ("Npgsql through NuGet package Acme.Data").
 /// </summary>
-public static class ProjectAssets
+internal static class ProjectAssets
 {
     /// <summary>The step for a package that no chain from the project's own references reaches.</summary>
     public const string UnchainedStep = "the restored package graph";

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Orchestrator.Adoption;
 
 /// <summary>What a project file says by itself, read as XML (not evaluated by MSBuild).</summary>
-public sealed record ProjectFile
+internal sealed record ProjectFile
 {
     public required string FullPath { get; init; }
 

@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace Orchestrator.Adoption;
 
 /// <summary>Reads project and Directory.*.props/targets files as XML, without MSBuild evaluation.</summary>
-public static class ProjectFileReader
+internal static class ProjectFileReader
 {
     /// <summary>The project file at <paramref name="path"/>; null when it is not readable XML.</summary>
     public static ProjectFile? Read(string path)

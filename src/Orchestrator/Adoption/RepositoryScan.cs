@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Orchestrator.Adoption;
 
 /// <summary>The test projects of a repository, the projects that look like tests but say they are not, and what the scan could not decide.</summary>
-public sealed record RepositoryScan
+internal sealed record RepositoryScan
 {
     public ImmutableArray<TestProject> Projects { get; init; } = [];
 

@@ -11,7 +11,7 @@ namespace Orchestrator.Adoption;
 /// properties set there and to <c>MSBuildProjectName</c>, <c>MSBuildProjectDirectory</c> and
 /// <c>MSBuildThisFileDirectory</c> are expanded; a value built from anything else is passed over.
 /// </summary>
-public static partial class RestoreOutput
+internal static partial class RestoreOutput
 {
     public const string AssetsFileName = "project.assets.json";
 

@@ -4,7 +4,7 @@ using Orchestrator.Repository;
 namespace Orchestrator.Adoption;
 
 /// <summary>The solution <c>orchestrator build</c> should build, as init finds it, and what it could not decide.</summary>
-public sealed record SolutionChoice(string? Solution, ImmutableArray<string> Notes)
+internal sealed record SolutionChoice(string? Solution, ImmutableArray<string> Notes)
 {
     private static readonly ImmutableArray<string> _extensions = [".sln", ".slnx"];
 

@@ -11,7 +11,7 @@ namespace Orchestrator.Adoption;
 /// <c>TestProperty("Resource", "…")</c>. A text scan, not a compilation: it tells init whether a suite is
 /// already tagged, and <c>orchestrator discover</c> shows what the built tests really carry.
 /// </summary>
-public static partial class SourceTraitScanner
+internal static partial class SourceTraitScanner
 {
     public static SourceTraits Scan(string projectDirectory, string layerTrait = "Category", string resourceTrait = "Resource")
     {

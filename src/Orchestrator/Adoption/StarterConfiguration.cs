@@ -11,7 +11,7 @@ namespace Orchestrator.Adoption;
 /// Writes a starting <c>orchestrator.json</c> from the suggestions: one rule per test project and the
 /// resources those rules name, each with a <c>description</c> saying what to check.
 /// </summary>
-public static class StarterConfiguration
+internal static class StarterConfiguration
 {
     private const string ImageNote =
         "The orchestrator/*:local images are built from the Orchestrator repository (eng/images); any image with the same environment works (e.g. the official one).";

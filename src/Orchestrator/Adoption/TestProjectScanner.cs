@@ -14,7 +14,7 @@ namespace Orchestrator.Adoption;
 /// <c>project.assets.json</c> tells. The project files are read as XML, not evaluated: conditions are
 /// reported, not decided.
 /// </summary>
-public static class TestProjectScanner
+internal static class TestProjectScanner
 {
     private static readonly ImmutableArray<string> _testPackages =
         ["Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "xunit.core", "NUnit", "MSTest", "MSTest.TestFramework", "MSTest.Sdk"];

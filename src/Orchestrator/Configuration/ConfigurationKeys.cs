@@ -6,7 +6,7 @@ namespace Orchestrator.Configuration;
 /// The keys each object of <c>orchestrator.json</c> accepts (anything else is an error, with the nearest
 /// of these suggested). <c>eng/schema/orchestrator.schema.json</c> declares the same keys.
 /// </summary>
-public static class ConfigurationKeys
+internal static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
         ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules", "description", "build"];

@@ -1,7 +1,7 @@
 namespace Orchestrator.Configuration;
 
 /// <summary>Paths in the configuration (solution, build contexts) are relative to the file's directory.</summary>
-public static class ConfigurationPaths
+internal static class ConfigurationPaths
 {
     /// <summary>The full path of <paramref name="path"/>, read relative to the configuration file's directory (or the current directory when it has none).</summary>
     public static string Resolve(OrchestratorConfiguration config, string path)

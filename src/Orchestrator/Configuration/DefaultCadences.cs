@@ -7,7 +7,7 @@ namespace Orchestrator.Configuration;
 /// no resource; <c>pr</c> runs every layer but e2e with every resource and one retry; <c>nightly</c>
 /// runs everything with two retries.
 /// </summary>
-public static class DefaultCadences
+internal static class DefaultCadences
 {
     public static ImmutableDictionary<string, CadenceDefinition> For(ImmutableArray<string> layers, string defaultLayer, IEnumerable<string> resources)
     {

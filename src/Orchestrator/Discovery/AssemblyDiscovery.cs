@@ -1,4 +1,4 @@
 namespace Orchestrator.Discovery;
 
 /// <summary>The raw cases found in one test assembly, and whether they came from the cache.</summary>
-public sealed record AssemblyDiscovery(string AssemblyPath, IReadOnlyList<DiscoveredCase> Cases, bool FromCache);
+internal sealed record AssemblyDiscovery(string AssemblyPath, IReadOnlyList<DiscoveredCase> Cases, bool FromCache);

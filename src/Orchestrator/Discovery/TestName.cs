@@ -1,7 +1,7 @@
 namespace Orchestrator.Discovery;
 
 /// <summary>A fully qualified test name split into namespace, class and method, for rule matching.</summary>
-public readonly record struct TestName(string Namespace, string Class, string Method)
+internal readonly record struct TestName(string Namespace, string Class, string Method)
 {
     /// <summary>Splits <c>Ns.Sub.Class.Method(args)</c>; arguments (NUnit test cases) are ignored.</summary>
     public static TestName Parse(string fullyQualifiedName)

@@ -7,7 +7,7 @@ namespace Orchestrator.Execution;
 /// call returns the lines completed since the last one. The file may not exist yet; a half-written last line is
 /// kept until its newline arrives, and a UTF-8 character split over two reads waits for its last bytes.
 /// </summary>
-public sealed class AppendedLines(string path)
+internal sealed class AppendedLines(string path)
 {
     private readonly StringBuilder _partial = new();
     private long _position;

@@ -6,7 +6,7 @@ using Orchestrator.Results;
 namespace Orchestrator.Execution;
 
 /// <summary>Progress that goes nowhere.</summary>
-public sealed class NullRunProgress : IRunProgress
+internal sealed class NullRunProgress : IRunProgress
 {
     public static NullRunProgress Instance { get; } = new();
 

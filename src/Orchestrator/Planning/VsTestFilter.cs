@@ -5,7 +5,7 @@ using Orchestrator.Model;
 namespace Orchestrator.Planning;
 
 /// <summary>Builds VSTest <c>--filter</c> expressions.</summary>
-public static class VsTestFilter
+internal static class VsTestFilter
 {
     /// <summary>Characters the VSTest filter grammar gives a meaning to; a backslash makes them literal.</summary>
     private static readonly SearchValues<char> _special = SearchValues.Create("\\()&|=!~");

@@ -7,7 +7,7 @@ namespace Orchestrator.Reporting;
 /// (<c>System.InvalidOperationException : …</c>, <c>Xunit.Sdk.EqualException: …</c>), else the kind of failure
 /// the message shows (an assertion), else a plain test failure.
 /// </summary>
-public static partial class FailureType
+internal static partial class FailureType
 {
     public const string Assertion = "AssertionFailure";
     public const string Unknown = "TestFailure";

@@ -11,7 +11,7 @@ namespace Orchestrator.Reporting;
 /// failures with messages, stack traces and output, flaky tests and the tests grouped by assembly and class,
 /// filterable by outcome and text and sortable by duration. It fits a 1280-pixel window whatever the test names.
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     /// <summary>Tests (and failures) listed at most: the page stays quick to open; the TRX and JUnit files hold every test.</summary>
     internal const int MaxListedTests = 5000;

@@ -14,7 +14,7 @@ namespace Orchestrator.Reporting;
 /// <c>error</c>, not a <c>failure</c>. Quarantined tests that did not pass are written as skipped with the reason.
 /// Valid against the Jenkins xUnit plugin's <c>junit-10.xsd</c>: <c>testsuites</c> carries only its name, time and counts.
 /// </summary>
-public static class JUnitWriter
+internal static class JUnitWriter
 {
     public static void Write(Stream stream, LayerResults layer, MergedRun run)
     {

@@ -8,7 +8,7 @@ namespace Orchestrator.Reporting;
 /// Renders <c>summary.md</c>: the verdict, counts per layer and per partition, failures with messages,
 /// flaky tests with pass rates, pass rates across repetitions, slowest tests, containers and phases.
 /// </summary>
-public static class MarkdownSummaryWriter
+internal static class MarkdownSummaryWriter
 {
     private const int SlowestCount = 10;
     private const int MaxFailures = 50;

@@ -4,7 +4,7 @@ using Orchestrator.Planning;
 namespace Orchestrator.Reporting;
 
 /// <summary>Matches fully qualified test names against cadence quarantine patterns (<c>*</c> matches any run of characters).</summary>
-public sealed class QuarantineMatcher
+internal sealed class QuarantineMatcher
 {
     public static QuarantineMatcher None { get; } = new([]);
 

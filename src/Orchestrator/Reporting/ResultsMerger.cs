@@ -12,7 +12,7 @@ namespace Orchestrator.Reporting;
 /// flaky told from failed, selected tests without a result reported as not run with their unit's cause.
 /// Pure: the results were read (and redacted) once, when each unit ended.
 /// </summary>
-public static class ResultsMerger
+internal static class ResultsMerger
 {
     /// <param name="record">The run, each unit with its <see cref="UnitRun.Results"/>.</param>
     /// <param name="layerOrder">Configured layers, in report order; other layers follow in name order.</param>

@@ -9,7 +9,7 @@ namespace Orchestrator.Reporting;
 /// fingerprint, every shard once, no test in two shards, none in no shard. Anything else is an error that names the
 /// shards and tests, so a merge of shards is never green with tests missing or counted twice.
 /// </summary>
-public static class ShardCoverage
+internal static class ShardCoverage
 {
     private const int NamesShown = 10;
 

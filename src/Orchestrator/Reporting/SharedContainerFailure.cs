@@ -7,7 +7,7 @@ namespace Orchestrator.Reporting;
 /// <param name="Instances">The container instances it shared when it failed.</param>
 /// <param name="Resources">The resources those instances are: where <c>"isolation": "dedicated"</c> would help.</param>
 /// <param name="SharedWith">The units that used them at the same time.</param>
-public sealed record SharedContainerFailure(MergedTest Test, IReadOnlyList<string> Instances, IReadOnlyList<string> Resources, IReadOnlyList<string> SharedWith)
+internal sealed record SharedContainerFailure(MergedTest Test, IReadOnlyList<string> Instances, IReadOnlyList<string> Resources, IReadOnlyList<string> SharedWith)
 {
     /// <summary>What the reports say about it, with the fix.</summary>
     public string Explanation =>

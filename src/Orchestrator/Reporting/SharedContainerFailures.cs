@@ -9,7 +9,7 @@ namespace Orchestrator.Reporting;
 /// with a fixed name, a server-wide setting, a global lock) rather than at a flaky test: the reports say so, and
 /// that a <c>dedicated</c> resource, a container per unit, would keep them apart.
 /// </summary>
-public static class SharedContainerFailures
+internal static class SharedContainerFailures
 {
     /// <summary>Failed and flaky tests whose failed attempts all overlapped another unit on one of their containers, in report order.</summary>
     public static IReadOnlyList<SharedContainerFailure> Of(MergedRun run)

@@ -14,7 +14,7 @@ namespace Orchestrator.Reporting;
 /// than once (re-runs, repetitions) keeps every attempt as an inner result, the way VSTest writes data rows.
 /// Not-run tests are failed results that say why; counters come from final outcomes.
 /// </summary>
-public static class TrxWriter
+internal static class TrxWriter
 {
     private const string Ns = TrxSchema.NamespaceUri;
 

@@ -8,7 +8,7 @@ namespace Orchestrator.Reporting;
 /// what <c>orchestrator merge</c> reads back from a results directory another process wrote. Compact, one file per
 /// unit, so <c>run.json</c> stays readable and units load in parallel.
 /// </summary>
-public static class UnitResultsStore
+internal static class UnitResultsStore
 {
     public const string Extension = ".results.json";
 

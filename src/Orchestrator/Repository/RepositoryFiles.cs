@@ -6,7 +6,7 @@ namespace Orchestrator.Repository;
 /// Walks a repository's source tree: build output, tool state and dependency directories are passed
 /// over, symbolic links are not followed (no cycles) and unreadable directories are skipped.
 /// </summary>
-public static class RepositoryFiles
+internal static class RepositoryFiles
 {
     public static ImmutableHashSet<string> SkippedDirectories { get; } =
         ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "bin", "obj", ".git", ".vs", "node_modules", "artifacts", ".orchestrator", "TestResults");

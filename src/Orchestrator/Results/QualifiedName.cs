@@ -5,7 +5,7 @@ namespace Orchestrator.Results;
 /// are (<c>Ns.Class.Method(x: 1)</c>); NUnit and MSTest show the method alone (<c>Fails</c>, <c>Rows (1)</c>), which
 /// names no test once results of many classes are merged, so the class is put in front.
 /// </summary>
-public static class QualifiedName
+internal static class QualifiedName
 {
     /// <param name="displayName">The framework's display name of the case.</param>
     /// <param name="fullyQualifiedName">The case's fully qualified name (<c>Ns.Class.Method</c>, NUnit with arguments).</param>

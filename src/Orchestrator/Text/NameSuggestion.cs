@@ -1,7 +1,7 @@
 namespace Orchestrator.Text;
 
 /// <summary>Finds the known name closest to a misspelt one (Levenshtein distance), for "did you mean" hints.</summary>
-public static class NameSuggestion
+internal static class NameSuggestion
 {
     /// <summary>The nearest candidate, or null when none is close enough to be a plausible typo.</summary>
     public static string? Nearest(string value, IEnumerable<string> candidates)

@@ -1,7 +1,7 @@
 namespace Orchestrator.Text;
 
 /// <summary>Case-insensitive patterns where <c>*</c> matches any run of characters (rules in the configuration).</summary>
-public static class WildcardPattern
+internal static class WildcardPattern
 {
     public static bool IsMatch(string pattern, string text, bool ignoreCase = true)
     {

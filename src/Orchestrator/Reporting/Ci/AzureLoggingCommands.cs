@@ -7,7 +7,7 @@ namespace Orchestrator.Reporting.Ci;
 /// <c>##[group]</c>), escaped as the agent unescapes them: <c>%</c> as <c>%AZP25</c>, CR and LF everywhere, and
 /// <c>;</c> and <c>]</c> in properties, which they delimit. The test's name leads the message: an issue has no title.
 /// </summary>
-public sealed class AzureLoggingCommands : ICiLogCommands
+internal sealed class AzureLoggingCommands : ICiLogCommands
 {
     public string ErrorAnnotation(string title, string message, SourceLocation? location)
     {

@@ -6,7 +6,7 @@ namespace Orchestrator.Reporting.Ci;
 /// GitHub Actions workflow commands (<c>::error file=…,line=…,title=…::message</c>, <c>::group::</c>), escaped as the
 /// runner unescapes them: <c>%</c>, CR and LF everywhere, and <c>:</c> and <c>,</c> in properties, which they delimit.
 /// </summary>
-public sealed class GitHubWorkflowCommands : ICiLogCommands
+internal sealed class GitHubWorkflowCommands : ICiLogCommands
 {
     public string ErrorAnnotation(string title, string message, SourceLocation? location)
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Orchestrator.Reporting.Ci;
 
 /// <summary>Finds where a test failed from its .NET stack trace (<c>at Ns.Class.Method() in /path/File.cs:line 42</c>).</summary>
-public static partial class StackTraceLocation
+internal static partial class StackTraceLocation
 {
     /// <summary>
     /// The first frame with a file that belongs to <paramref name="testClass"/> (the test's own code rather than a helper or

@@ -1,7 +1,7 @@
 namespace Orchestrator.Results.Trx;
 
 /// <summary>A TRX file could not be read: it is not XML, or not a VSTest <c>TestRun</c>.</summary>
-public sealed class TrxFormatException : Exception
+internal sealed class TrxFormatException : Exception
 {
     public TrxFormatException(string path, string message, Exception? innerException = null)
         : base($"Cannot read TRX file '{path}': {message}", innerException)

@@ -1,6 +1,6 @@
 namespace Orchestrator.Results.Trx;
 
-public static class TrxOutcomeExtensions
+internal static class TrxOutcomeExtensions
 {
     /// <summary>True for outcomes that count as a pass.</summary>
     public static bool IsPassed(this TrxOutcome outcome) =>

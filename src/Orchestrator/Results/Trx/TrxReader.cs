@@ -12,7 +12,7 @@ namespace Orchestrator.Results.Trx;
 /// <c>TestMethod/@className + "." + TestMethod/@name</c> (data rows of a theory share the key).
 /// Streams the file with an <see cref="XmlReader"/>: no document or element tree is built for results and definitions.
 /// </summary>
-public static class TrxReader
+internal static class TrxReader
 {
     private static readonly XNamespace _ns = TrxSchema.Namespace;
 

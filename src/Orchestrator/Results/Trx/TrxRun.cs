@@ -8,7 +8,7 @@ namespace Orchestrator.Results.Trx;
 /// <param name="Results">Every top-level result, in file order.</param>
 /// <param name="RunOutput">The run's standard output (<c>ResultSummary/Output/StdOut</c>).</param>
 /// <param name="RunMessages">The run's informational messages (<c>RunInfos</c>), e.g. a test host crash.</param>
-public sealed record TrxRun(
+internal sealed record TrxRun(
     string Path,
     DateTimeOffset? Start,
     DateTimeOffset? Finish,
