@@ -15,13 +15,18 @@ internal sealed class TlsCredentials : Credentials
     private readonly X509Certificate2 _clientCertificate;
     private readonly X509Certificate2Collection _authorities;
 
-    private TlsCredentials(X509Certificate2 clientCertificate, X509Certificate2Collection authorities)
+    private readonly bool _skipVerify;
+
+    private TlsCredentials(X509Certificate2 clientCertificate, X509Certificate2Collection authorities, bool skipVerify)
     {
         _clientCertificate = clientCertificate;
         _authorities = authorities;
+        _skipVerify = skipVerify;
     }
 
-    public static TlsCredentials Load(string directory)
+    /// <param name="directory">Where cert.pem, key.pem and ca.pem are.</param>
+    /// <param name="skipVerify">A docker context's SkipTLSVerify: accept any engine certificate.</param>
+    public static TlsCredentials Load(string directory, bool skipVerify = false)
     {
         var certificate = Path.Combine(directory, "cert.pem");
         var key = Path.Combine(directory, "key.pem");
@@ -36,7 +41,7 @@ internal sealed class TlsCredentials : Credentials
         }
         var authorities = new X509Certificate2Collection();
         authorities.ImportFromPemFile(authority);
-        return new TlsCredentials(X509Certificate2.CreateFromPemFile(certificate, key), authorities);
+        return new TlsCredentials(X509Certificate2.CreateFromPemFile(certificate, key), authorities, skipVerify);
     }
 
     public override bool IsTlsCredentials() => true;
@@ -52,7 +57,7 @@ internal sealed class TlsCredentials : Credentials
     }
 
     private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        IsTrustedServer(certificate, errors);
+        _skipVerify || IsTrustedServer(certificate, errors);
 
     /// <summary>True when the server certificate chains to ca.pem and has no other error (such as a name mismatch).</summary>
     internal bool IsTrustedServer(X509Certificate? certificate, SslPolicyErrors errors)

@@ -1,4 +1,5 @@
 using Orchestrator.Docker.Engine;
+using Orchestrator.Docker.Tests.Support;
 using Orchestrator.Resources;
 using Xunit;
 
@@ -10,7 +11,8 @@ public sealed class DockerEndpointTests
     [Fact]
     public void Without_DOCKER_HOST_the_default_local_socket_is_used()
     {
-        var endpoint = DockerEndpoint.FromEnvironment(_ => null);
+        using var config = new DockerConfigDirectory();
+        var endpoint = DockerEndpoint.FromEnvironment(name => name == "DOCKER_CONFIG" ? config.Path : null);
 
         Assert.Equal(new Uri("unix:///var/run/docker.sock"), endpoint.Uri);
         Assert.False(endpoint.UsesTls);
