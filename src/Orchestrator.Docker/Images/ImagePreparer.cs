@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Formats.Tar;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -101,7 +100,7 @@ internal sealed class ImagePreparer(IDockerClient client, string endpoint, strin
         }
         log?.Invoke($"Building image '{image}' from {context}");
         using var archive = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(context, archive, includeBaseDirectory: false, ct);
+        await BuildContextArchive.WriteAsync(context, build.Dockerfile, archive, ct);
         archive.Position = 0;
         var output = new BuildOutput(log);
         var parameters = new ImageBuildParameters
