@@ -15,5 +15,6 @@ internal static class OrchestratorCommandLine
         Clean.CleanCommand.Create(),
         Init.InitCommand.Create(),
         Build.BuildCommand.Create(),
+        Doctor.DoctorCommand.Create(),
     };
 }

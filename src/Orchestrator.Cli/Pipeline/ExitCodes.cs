@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>A test failed, was not run, or the run was incomplete.</summary>
     public const int TestsFailed = 1;
 
+    /// <summary><c>doctor</c> found an error: a run could not start until it is fixed.</summary>
+    public const int ChecksFailed = 1;
+
     /// <summary>Nothing ran: bad input (configuration, arguments) or resources that cannot be provided.</summary>
     public const int CannotStart = 2;
 

@@ -1,0 +1,62 @@
+using System.Net;
+using CliWrap;
+using CliWrap.Buffered;
+using Docker.DotNet;
+using Orchestrator.Docker.Engine;
+
+namespace Orchestrator.Cli.Doctor;
+
+/// <summary>The real machine: <c>dotnet</c> as a process, the engine through Docker.DotNet.</summary>
+internal sealed class SystemDoctorEnvironment : IDoctorEnvironment
+{
+    private static readonly TimeSpan _engineTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task<(int ExitCode, string Output)?> RunDotnetAsync(IReadOnlyList<string> arguments, CancellationToken ct)
+    {
+        try
+        {
+            var result = await global::CliWrap.Cli.Wrap("dotnet")
+                .WithArguments(arguments)
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(ct);
+            return (result.ExitCode, result.StandardOutput);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    public DockerEndpoint ResolveEndpoint() => DockerEndpoint.FromEnvironment();
+
+    public async Task<EngineAnswer> PingAsync(DockerEndpoint endpoint, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_engineTimeout);
+        try
+        {
+            using var client = endpoint.CreateClient();
+            await client.System.PingAsync(timeout.Token);
+            var version = await client.System.GetVersionAsync(timeout.Token);
+            return new EngineAnswer(version.APIVersion, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return new EngineAnswer(null, exception is OperationCanceledException ? $"no answer within {_engineTimeout.TotalSeconds:0} s" : exception.GetBaseException().Message);
+        }
+    }
+
+    public async Task<bool> ImageExistsAsync(DockerEndpoint endpoint, string image, CancellationToken ct)
+    {
+        using var client = endpoint.CreateClient();
+        try
+        {
+            await client.Images.InspectImageAsync(image, ct);
+            return true;
+        }
+        catch (DockerApiException missing) when (missing.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+}
