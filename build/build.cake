@@ -3,6 +3,7 @@
 //   ./build.sh --cadence=pr             add the tests that need real Postgres/Redis/RabbitMQ (needs an engine)
 //   ./build.sh --target=Plan --cadence=pr   show the plan without running it
 //   ./build.sh --target=Full            set up the engine, images and browser; run the whole suite
+#load "../src/Orchestrator.Cli/cake/Orchestrator.cake"
 #load "tasks.cake"
 
 var target = Argument("target", "Test");
@@ -31,7 +32,7 @@ Task("Setup")
 Task("Plan")
     .Description("Shows what a cadence would run (--cadence, --shard).")
     .IsDependentOn("Build")
-    .Does(() => repo.Orchestrator("plan", repo.CadenceArguments(cadence, shard)));
+    .Does(() => OrchestratorPlan(new OrchestratorPlanSettings { ToolDll = repo.OrchestratorDll, WorkingDirectory = repo.Root, Cadence = cadence, Shard = shard }));
 
 Task("Test")
     .Description("Runs a cadence's tests through the orchestrator (--cadence=commit|pr|nightly, --shard=i/n).")

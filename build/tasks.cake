@@ -41,23 +41,16 @@ public sealed class Repository
         }
     }
 
-    public string[] CadenceArguments(string cadence, string shard) =>
-        string.IsNullOrEmpty(shard) ? new[] { "--cadence", cadence } : new[] { "--cadence", cadence, "--shard", shard };
-
-    public int Orchestrator(string command, params string[] arguments)
-    {
-        var builder = new ProcessArgumentBuilder().AppendQuoted(OrchestratorDll.FullPath).Append(command);
-        foreach (var argument in arguments)
-        {
-            builder.AppendQuoted(argument);
-        }
-        return _context.StartProcess("dotnet", new ProcessSettings { Arguments = builder, WorkingDirectory = Root });
-    }
-
     /// <summary>Runs a cadence through the orchestrator; the last line printed is the combined count.</summary>
     public void RunCadence(string cadence, string shard, TestCounts alsoCount = null)
     {
-        var exitCode = Orchestrator("run", CadenceArguments(cadence, shard));
+        var exitCode = new OrchestratorTool(_context).Run(new OrchestratorRunSettings
+        {
+            ToolDll = OrchestratorDll,
+            WorkingDirectory = Root,
+            Cadence = cadence,
+            Shard = string.IsNullOrEmpty(shard) ? null : shard,
+        });
         var counts = CountVerdict(TestResults).Add(alsoCount ?? TestCounts.Zero);
         _context.Information("Results: {0}", TestResults.FullPath);
         Console.WriteLine(counts.ToString());

@@ -53,6 +53,16 @@ public sealed class ForeignRepositoryAdoptionTests(ForeignRepository repository)
     }
 
     [Fact]
+    public void The_package_ships_the_cake_aliases_a_cake_script_loads()
+    {
+        var shipped = Path.Combine(repository.Tool.PackageDirectory, "cake", "Orchestrator.cake");
+        var source = Path.Combine(RepositoryPaths.Root(), "src", "Orchestrator.Cli", "cake", "Orchestrator.cake");
+
+        Assert.True(File.Exists(shipped), $"The installed package has no {shipped}.");
+        Assert.Equal(File.ReadAllText(source), File.ReadAllText(shipped));
+    }
+
+    [Fact]
     public async Task Discover_and_plan_place_every_untagged_test_by_the_rules_init_wrote()
     {
         var discover = await repository.Tool.RunAsync(["discover", "--json"], TimeSpan.FromMinutes(3));

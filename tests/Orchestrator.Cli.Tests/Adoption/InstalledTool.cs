@@ -29,7 +29,8 @@ public sealed class InstalledTool : IAsyncDisposable
     /// <summary>Where NuGet unpacked the installed tool: the directory of Orchestrator.Cli.dll and what ships beside it.</summary>
     public string ToolDirectory => Path.Combine(PackageDirectory, "tools", "net10.0", "any");
 
-    private string PackageDirectory => Path.Combine(
+    /// <summary>Where NuGet unpacked the whole package (the tool, its readme, the Cake aliases).</summary>
+    public string PackageDirectory => Path.Combine(
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
             ? packages
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
