@@ -12,8 +12,11 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
 {
     private const string Root = JsonPath.Root;
 
+    private string _sourcePath = "";
+
     public OrchestratorConfiguration Read(JsonElement root, string sourcePath)
     {
+        _sourcePath = sourcePath;
         var config = new OrchestratorConfiguration { SourcePath = sourcePath };
         if (!json.Object(root, Root, ConfigurationKeys.Root))
         {
@@ -118,30 +121,33 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         }
         var resource = new ResourceDefinition { Name = name };
         var kind = json.Enum(element, path, "kind", ConfigurationKeys.ResourceKinds) ?? resource.Kind;
-        var ports = json.Ints(element, path, "ports", 1, 65535, "a container port") ?? [];
+        var compose = ReadCompose(element, path);
+        var ports = json.Ints(element, path, "ports", 1, 65535, "a container port") ?? compose?.Ports ?? [];
         json.String(element, path, "description");
         resource = resource with
         {
             Kind = kind,
-            Image = json.String(element, path, "image"),
-            Build = ReadBuild(element, path),
+            Image = json.String(element, path, "image") ?? compose?.Image,
+            Build = ReadBuild(element, path) ?? compose?.Build,
             Ports = ports,
-            Environment = json.StringMap(element, path, "environment") ?? resource.Environment,
-            Command = json.Strings(element, path, "command") ?? [],
-            Readiness = ReadReadiness(element, path, ports),
+            Environment = MergeEnvironment(compose?.Environment, json.StringMap(element, path, "environment")) ?? resource.Environment,
+            Command = json.Strings(element, path, "command") ?? compose?.Command ?? [],
+            Readiness = !JsonObjectReader.TryGet(element, "readiness", out _) && compose?.Healthcheck is { } healthcheck
+                ? ReadinessProbe.Default with { Kind = ProbeKind.Exec, Command = healthcheck }
+                : ReadReadiness(element, path, ports),
             Isolation = ReadIsolation(element, path),
             Variables = json.StringMap(element, path, "variables") ?? resource.Variables,
             ExposeBeyondLoopback = json.Bool(element, path, "exposeBeyondLoopback") ?? false,
             MemoryLimitBytes = json.Long(element, path, "memoryLimitBytes", 4 * 1024 * 1024, "memory limit in bytes"),
         };
 
-        if (resource.IsContainer && resource.Image is null)
+        if (resource.IsContainer && resource.Image is null && (compose is not null || !JsonObjectReader.TryGet(element, "compose", out _)))
         {
-            json.Error(path, $"Resource '{name}' is a container ({KindName(kind)}) but names no image.", "Add \"image\": \"name:tag\" (with \"build\" to build it locally), or set \"kind\": \"external\" for a resource the environment provides.");
+            json.Error(path, $"Resource '{name}' is a container ({KindName(kind)}) but names no image.", "Add \"image\": \"name:tag\" (with \"build\" to build it locally), take it from a docker-compose service with \"compose\", or set \"kind\": \"external\" for a resource the environment provides.");
         }
         if (!resource.IsContainer)
         {
-            foreach (var key in new[] { "image", "build", "ports" })
+            foreach (var key in new[] { "image", "build", "ports", "compose" })
             {
                 if (JsonObjectReader.TryGet(element, key, out _))
                 {
