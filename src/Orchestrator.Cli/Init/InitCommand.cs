@@ -38,13 +38,13 @@ internal static class InitCommand
             // The file must load as written; a failure here is a defect of the suggestions, reported as such.
             ConfigurationLoader.Parse(json, target);
             await File.WriteAllTextAsync(target, json, ct);
-            Render(adoption, target, AnsiConsole.Console);
+            Render(adoption, target, ComposeFileHint.For(root), AnsiConsole.Console);
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static void Render(RepositoryAdoption adoption, string target, IAnsiConsole console)
+    private static void Render(RepositoryAdoption adoption, string target, string? composeHint, IAnsiConsole console)
     {
         if (adoption.Suggestions.IsEmpty)
         {
@@ -76,6 +76,10 @@ internal static class InitCommand
             {
                 Console.Out.WriteLine($"  - {note}");
             }
+        }
+        if (composeHint is not null)
+        {
+            Console.Out.WriteLine(composeHint);
         }
         Console.Out.WriteLine($"Wrote {target}. Check its descriptions, then run: orchestrator build, orchestrator discover --tests, orchestrator plan --cadence pr.");
     }

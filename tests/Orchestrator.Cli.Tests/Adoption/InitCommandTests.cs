@@ -32,6 +32,18 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Init_mentions_a_compose_file_as_a_source_of_resources()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_root, "docker-compose.yml"), "services:\n  db: { image: postgres:17 }\n");
+
+        var init = await ToolProcess.RunAsync(["init", "--path", _root], TimeSpan.FromMinutes(1));
+
+        Assert.True(init.ExitCode == 0, init.StandardOutput + init.StandardError);
+        Assert.Contains("Found docker-compose.yml", init.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\"compose\"", init.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Init_leaves_an_existing_file_alone_unless_forced()
     {
         await File.WriteAllTextAsync(ConfigurationPath, "{}");
