@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Orchestrator.Configuration;
 
 namespace Orchestrator.Cli.Tests.Ci;
 
@@ -43,39 +43,8 @@ internal static partial class OrchestratorInvocations
         return invocations;
     }
 
-    /// <summary>Shell words: split at blanks outside quotes, quotes removed, variables replaced (but <c>$@</c> kept whole).</summary>
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        var inWord = false;
-        char? quote = null;
-        foreach (var character in text.Trim())
-        {
-            if (quote is null && char.IsWhiteSpace(character))
-            {
-                if (inWord)
-                {
-                    words.Add(word.ToString());
-                    word.Clear();
-                    inWord = false;
-                }
-                continue;
-            }
-            inWord = true;
-            if (character is '"' or '\'' && (quote is null || quote == character))
-            {
-                quote = quote is null ? character : null;
-                continue;
-            }
-            word.Append(character);
-        }
-        if (inWord)
-        {
-            words.Add(word.ToString());
-        }
-        return [.. words.Select(Substitute)];
-    }
+    /// <summary>Shell words as the shell splits them, variables replaced (but <c>$@</c> kept whole).</summary>
+    private static List<string> Words(string text) => [.. ShellWords.Split(text).Select(Substitute)];
 
     private static string Substitute(string word) => word == "$@" ? word : Variable().Replace(word, match =>
     {
