@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
+using Orchestrator.Cli.Tests.Adoption;
 using Orchestrator.Docker;
 using Orchestrator.Pipeline;
 using Orchestrator.Planning;
@@ -42,5 +42,7 @@ public sealed class PublicApiTests
 
     private static string Normalize(string api) => api.ReplaceLineEndings("\n").Trim();
 
-    private static string Directory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // Not [CallerFilePath]: a CI build maps source paths to /_/ (ContinuousIntegrationBuild), so the approved files are
+    // found from the repository the tests were built in.
+    private static string Directory() => Path.Combine(RepositoryPaths.Root(), "tests", "Orchestrator.Cli.Tests", "Api");
 }
