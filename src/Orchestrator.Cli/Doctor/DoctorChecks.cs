@@ -1,3 +1,4 @@
+using Orchestrator.Model;
 using Orchestrator.Configuration;
 using Orchestrator.Discovery;
 using Orchestrator.Docker.Engine;

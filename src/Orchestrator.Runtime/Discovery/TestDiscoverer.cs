@@ -1,4 +1,5 @@
 using Orchestrator.Model;
+using Orchestrator.TestingPlatform;
 
 namespace Orchestrator.Discovery;
 
@@ -34,6 +35,7 @@ public static class TestDiscoverer
         var targets = FindTargets(request, problems);
         var cache = new DiscoveryCache(request.CacheDirectory);
         var lister = new VsTestCaseLister(request.LoggerDirectory, request.DotnetPath) { Environment = request.Configuration.TestEnvironment! };
+        var applicationLister = new TestingPlatformCaseLister(request.DotnetPath) { Environment = request.Configuration.TestEnvironment! };
         var workDirectory = Path.Combine(cache.Directory, "work");
         var results = new AssemblyCases?[targets.Count];
         var cached = new bool[targets.Count];
@@ -52,7 +54,9 @@ public static class TestDiscoverer
                     cached[index] = cases is not null;
                     if (cases is null)
                     {
-                        cases = await lister.ListAsync(assemblyPath, workDirectory, token);
+                        cases = manifest?.Runner == TestRunnerKind.MicrosoftTestingPlatform
+                            ? await applicationLister.ListAsync(assemblyPath, token)
+                            : await lister.ListAsync(assemblyPath, workDirectory, token);
                         await cache.WriteAsync(key, cases, token);
                     }
 
@@ -121,13 +125,6 @@ public static class TestDiscoverer
         {
             return new DiscoveryProblem(ProblemSeverity.Warning, manifest.ManifestPath,
                 $"Manifest '{manifest.ManifestPath}' names project '{manifest.ProjectPath}', which no longer exists; it was skipped. Delete the manifest to silence this.");
-        }
-
-        if (manifest.Runner == TestRunnerKind.MicrosoftTestingPlatform)
-        {
-            return new DiscoveryProblem(ProblemSeverity.Error, manifest.ProjectPath,
-                $"Test project '{manifest.ProjectName}' ({manifest.TargetFramework}) runs on Microsoft.Testing.Platform, which the orchestrator does not support yet: " +
-                "its tests were not discovered and will not run. Switch the project to VSTest (remove UseMicrosoftTestingPlatformRunner / TestingPlatformDotnetTestSupport) or run it separately.");
         }
 
         if (!File.Exists(manifest.TargetPath))

@@ -1,10 +1,14 @@
 using Orchestrator.Planning;
 using Orchestrator.Resources;
 using Orchestrator.Results;
+using Orchestrator.TestingPlatform;
 
 namespace Orchestrator.Execution;
 
-/// <summary>Executes a plan with every unit as its own <c>dotnet test</c> process, on the system clock.</summary>
+/// <summary>
+/// Executes a plan with every unit as its own process — <c>dotnet test</c> for VSTest units, the test application itself
+/// for Microsoft.Testing.Platform units — on the system clock.
+/// </summary>
 internal static class TestRunner
 {
     /// <inheritdoc cref="UnitScheduler.RunAsync" path="/param"/>
@@ -13,7 +17,10 @@ internal static class TestRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.ResultsDirectory);
-        var scheduler = new UnitScheduler(new UnitProcess(options, progress), progress, TimeProvider.System);
+        var scheduler = new UnitScheduler(
+            new UnitRunnerByPlatform(new UnitProcess(options, progress), new TestingPlatformUnitRunner(options, progress)),
+            progress,
+            TimeProvider.System);
         return scheduler.RunAsync(plan, options, resources, ct);
     }
 }

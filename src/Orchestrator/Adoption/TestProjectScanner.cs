@@ -6,7 +6,7 @@ namespace Orchestrator.Adoption;
 
 /// <summary>
 /// Finds the test projects of a repository: project files that reference a test SDK or framework
-/// (Microsoft.NET.Test.Sdk, xunit, NUnit, MSTest) or declare <c>IsTestProject</c> true, and not those
+/// (Microsoft.NET.Test.Sdk, xunit, xunit.v3, NUnit, MSTest, TUnit) or declare <c>IsTestProject</c> true, and not those
 /// that declare it false (fixtures libraries). For each, every package it gets: its own, through its
 /// project references (followed within the repository) and from Directory.Build.* and
 /// Directory.Packages.props (central package management: versions there, <c>GlobalPackageReference</c>
@@ -17,7 +17,10 @@ namespace Orchestrator.Adoption;
 internal static class TestProjectScanner
 {
     private static readonly ImmutableArray<string> _testPackages =
-        ["Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "xunit.core", "NUnit", "MSTest", "MSTest.TestFramework", "MSTest.Sdk"];
+        [
+            "Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "xunit.v3.mtp-v1", "xunit.v3.mtp-v2", "xunit.v3.mtp-off", "xunit.core",
+            "NUnit", "MSTest", "MSTest.TestFramework", "MSTest.Sdk", "TUnit", "TUnit.Engine",
+        ];
 
     private static readonly ImmutableArray<string> _projectExtensions = [".csproj", ".fsproj", ".vbproj"];
 

@@ -7,4 +7,8 @@ internal sealed record CachedCase(
     string FullyQualifiedName,
     string DisplayName,
     IReadOnlyList<DiscoveryLogTrait> Traits,
-    IReadOnlyList<string> Categories);
+    IReadOnlyList<string> Categories)
+{
+    /// <summary>The platform's id of the case (a Microsoft.Testing.Platform uid); null for VSTest cases.</summary>
+    public string? Id { get; init; }
+}

@@ -9,4 +9,11 @@ public sealed record DiscoveredCase(
     string DisplayName,
     string Source,
     IReadOnlyList<TestTrait> Traits,
-    IReadOnlyList<string> Categories);
+    IReadOnlyList<string> Categories)
+{
+    /// <summary>
+    /// The platform's own id of the case: a Microsoft.Testing.Platform test node's uid, which is how a run selects it.
+    /// Null for VSTest cases, which are selected by name.
+    /// </summary>
+    public string? Id { get; init; }
+}

@@ -10,7 +10,7 @@ namespace Orchestrator.Discovery;
 /// </summary>
 public sealed class DiscoveryCache(string directory)
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -65,7 +65,10 @@ public sealed class DiscoveryCache(string directory)
                 cached.DisplayName,
                 assemblyPath,
                 DiscoveryLog.ToTraits(cached.Traits),
-                cached.Categories))];
+                cached.Categories)
+            {
+                Id = cached.Id,
+            })];
         }
         catch (Exception exception) when (exception is JsonException or IOException)
         {
@@ -81,7 +84,10 @@ public sealed class DiscoveryCache(string directory)
             testCase.FullyQualifiedName,
             testCase.DisplayName,
             [.. testCase.Traits.Select(trait => new DiscoveryLogTrait(trait.Name, trait.Value))],
-            testCase.Categories))]);
+            testCase.Categories)
+        {
+            Id = testCase.Id,
+        })]);
 
         // Write beside, then move: a reader never sees half an entry, and parallel writers of one key agree.
         var temporary = Path.Combine(Directory, $"{key}.{Guid.NewGuid():N}.tmp");

@@ -114,6 +114,8 @@ public sealed class TestClassifier
                     cases.Count())
                 {
                     Partition = rule?.Partition,
+                    Runner = assembly.Manifest?.Runner ?? TestRunnerKind.VSTest,
+                    CaseIds = [.. cases.Select(testCase => testCase.Id).OfType<string>()],
                 });
             }
         }

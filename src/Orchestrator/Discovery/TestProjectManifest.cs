@@ -1,3 +1,4 @@
+using Orchestrator.Model;
 using System.Collections.Immutable;
 
 namespace Orchestrator.Discovery;

@@ -17,6 +17,9 @@ public sealed record LiveTestResult(
     /// <summary>The test case id the platform gave the case (the TRX <c>testId</c>), when the logger sent it.</summary>
     public Guid? Id { get; init; }
 
+    /// <summary>The failure's stack trace, when the runner reports it apart from the message.</summary>
+    public string? StackTrace { get; init; }
+
     /// <summary>The display name with the class in front when the framework shows the method alone (NUnit, MSTest).</summary>
     public string QualifiedDisplayName => QualifiedName.Of(DisplayName, FullyQualifiedName);
 

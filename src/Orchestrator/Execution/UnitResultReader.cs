@@ -68,7 +68,7 @@ public static class UnitResultReader
             finishedAt - result.Duration,
             finishedAt,
             string.IsNullOrEmpty(result.ErrorMessage) ? null : result.ErrorMessage,
-            null,
+            string.IsNullOrEmpty(result.StackTrace) ? null : result.StackTrace,
             null,
             null,
             computer,

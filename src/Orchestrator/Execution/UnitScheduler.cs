@@ -239,12 +239,14 @@ public sealed class UnitScheduler
         {
             return null;
         }
+        var retried = again.ToHashSet();
         var assemblies = again.Select(test => test.Assembly).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unit = finished.Unit with
         {
             Tests = again,
             Sources = [.. finished.Unit.Sources.Where(source => assemblies.Contains(Path.GetFileNameWithoutExtension(source)))],
             Filter = VsTestFilter.ForNames(again),
+            CaseIds = [.. finished.Unit.CaseIds.Where(caseId => retried.Contains(caseId.Test))],
             ExpectedDuration = TimeSpan.FromTicks(finished.Unit.ExpectedDuration.Ticks * again.Count / Math.Max(1, finished.Unit.Tests.Count)),
         };
         return unit.Sources.Count == 0 ? null : finished with { Unit = unit, Attempt = finished.Attempt + 1 };

@@ -28,4 +28,10 @@ public sealed record DiscoveredTest(
 {
     /// <summary>The named partition a rule put the test in, apart from the rest of its layer and resources; null for none.</summary>
     public string? Partition { get; init; }
+
+    /// <summary>What runs the test's assembly.</summary>
+    public TestRunnerKind Runner { get; init; }
+
+    /// <summary>The platform ids of the test's cases (Microsoft.Testing.Platform test node uids); empty for VSTest.</summary>
+    public IReadOnlyList<string> CaseIds { get; init; } = [];
 }

@@ -2,7 +2,10 @@ using Orchestrator.Model;
 
 namespace Orchestrator.Planning;
 
-/// <summary>One <c>dotnet test</c> process: its tests, the assemblies they live in and the exact filter that selects them.</summary>
+/// <summary>
+/// One test process: its tests, the assemblies they live in and the exact selection of them — a VSTest filter for a
+/// <c>dotnet test</c> process, the cases' ids for a Microsoft.Testing.Platform test application.
+/// </summary>
 /// <param name="Id">Stable id: <c>integration-postgres#2</c>.</param>
 /// <param name="PartitionId">The partition the unit belongs to.</param>
 /// <param name="Layer">Layer of every test in the unit.</param>
@@ -29,4 +32,10 @@ public sealed record ExecutionUnit(
         get => _expectedResults ?? Tests.Count;
         init => _expectedResults = value;
     }
+
+    /// <summary>What runs the unit; a unit never mixes runners.</summary>
+    public TestRunnerKind Runner { get; init; }
+
+    /// <summary>For a Microsoft.Testing.Platform unit, the ids of every case of <see cref="Tests"/>.</summary>
+    public IReadOnlyList<TestCaseId> CaseIds { get; init; } = [];
 }

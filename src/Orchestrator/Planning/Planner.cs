@@ -194,31 +194,36 @@ public static class Planner
         var total = estimated.Aggregate(TimeSpan.Zero, (sum, item) => sum + item.Duration);
         var unitCount = UnitCount(total, tests.Count, config.Parallelism, slots);
 
-        var (members, loads) = AssemblyAwareSplit.Split(estimated, total, unitCount);
-        unitCount = members.Count;
+        var (members, _) = AssemblyAwareSplit.Split(estimated, total, unitCount);
+        var durationOf = estimated.ToDictionary(item => item.Test.Key, item => item.Duration);
 
         var units = new List<ExecutionUnit>(unitCount);
-        for (var bin = 0; bin < unitCount; bin++)
+        // A unit is one process of one runner: a bin holding assemblies of both platforms becomes one unit per platform.
+        var pieces = members
+            .SelectMany(bin => bin.GroupBy(test => test.Runner).OrderBy(group => group.Key).Select(group => group.ToList()))
+            .ToList();
+        foreach (var unitTests in pieces)
         {
-            var unitTests = members[bin];
             unitTests.Sort((left, right) => TestKey.Ordinal.Compare(left.Key, right.Key));
             var sources = unitTests.Select(test => test.SourcePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             // Units split from one partition share its traits, so only a unit holding a whole, single-set partition can be a trait filter.
-            var filter = (unitCount == 1 && packedSets.Count == 0
+            var filter = (pieces.Count == 1 && packedSets.Count == 0
                     ? TraitFilter.TryBuild(unitTests, sources.SelectMany(source => bySource[source]), layer, resources, config.Traits)
                     : null)
                 ?? VsTestFilter.ForNames(unitTests.Select(test => test.Key));
             units.Add(new ExecutionUnit(
-                $"{id}#{(bin + 1).ToString(CultureInfo.InvariantCulture)}",
+                $"{id}#{(units.Count + 1).ToString(CultureInfo.InvariantCulture)}",
                 id,
                 layer,
                 resources,
                 [.. unitTests.Select(test => test.Key)],
                 sources,
                 filter,
-                loads[bin])
+                unitTests.Aggregate(TimeSpan.Zero, (sum, test) => sum + durationOf[test.Key]))
             {
                 ExpectedResults = unitTests.Sum(test => test.CaseCount),
+                Runner = unitTests[0].Runner,
+                CaseIds = [.. unitTests.SelectMany(test => test.CaseIds.Select(caseId => new TestCaseId(test.Key, caseId)))],
             });
         }
         return new Partition(id, layer, resources, units) { PackedSets = packedSets };

@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Orchestrator.Execution;
+using Orchestrator.Planning;
+using Orchestrator.Results;
+
+namespace Orchestrator.TestingPlatform;
+
+/// <summary>
+/// Runs a Microsoft.Testing.Platform unit: each of its test applications is started in server mode and asked to run
+/// exactly the unit's cases by uid, its results streamed as they finish. Own results directory and log per attempt,
+/// the partition's environment on top of the inherited one, the unit timeout, cancellation that kills the process
+/// tree, and a watchdog: the platform reports no test starts in server mode, so a unit whose application reports no
+/// result for the hang timeout while cases are still due is killed, and the cases without a result are named.
+/// </summary>
+internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress progress) : IUnitRunner
+{
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(500);
+    private const int NamedCandidates = 3;
+
+    public async Task<UnitRun> RunAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(environment);
+        var unit = attempt.Unit;
+        var paths = UnitPaths.For(options.ResultsDirectory, attempt.RecordedId, attempt.Repetition, attempt.Attempt);
+        Directory.CreateDirectory(paths.Directory);
+
+        var output = new UnitOutput();
+        var logLock = new Lock();
+        await using var log = new StreamWriter(paths.LogPath, append: false, Encoding.UTF8);
+        void Line(string line)
+        {
+            var redacted = options.Redactor.Redact(line);
+            output.Add(redacted);
+            lock (logLock)
+            {
+                log.WriteLine(redacted);
+            }
+        }
+
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        foreach (var (name, value) in options.TestEnvironment.Concat(environment))
+        {
+            variables[name] = value;
+        }
+
+        using var timeout = new CancellationTokenSource(options.Timeouts.Unit);
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        var startedAt = DateTimeOffset.UtcNow;
+        var results = new List<LiveTestResult>();
+        var endings = new List<(UnitExit Exit, string Detail)>();
+        UnitStart? start = null;
+        UnitStart Started(int processId)
+        {
+            if (start is null)
+            {
+                start = new UnitStart(attempt.RecordedId, unit.PartitionId, attempt.Attempt, attempt.Repetition, unit.Tests.Count, processId, startedAt);
+                progress.UnitStarted(start);
+            }
+            return start;
+        }
+
+        foreach (var source in unit.Sources)
+        {
+            var assembly = Path.GetFileNameWithoutExtension(source);
+            var cases = unit.CaseIds.Where(caseId => string.Equals(caseId.Test.Assembly, assembly, StringComparison.OrdinalIgnoreCase)).ToList();
+            var application = new Application(source, cases, variables, paths.Directory);
+            Line($"> {options.DotnetPath} {string.Join(' ', application.Arguments.Prepend(source))} --server (runs {cases.Count} case(s))");
+            var ending = await RunApplicationAsync(application, Started, Line, output, results, kill.Token, ct, timeout.Token).ConfigureAwait(false);
+            endings.Add(ending);
+            if (kill.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        var finishedAt = DateTimeOffset.UtcNow;
+        var (exit, detail) = Combine(endings);
+        Line($"> {exit}: {detail}");
+        return attempt.Record(null, startedAt, finishedAt, exit, options.Redactor.Redact(detail)) with
+        {
+            Results = UnitResultReader.FromLive(results, finishedAt, options.Redactor),
+        };
+    }
+
+    private async Task<(UnitExit Exit, string Detail)> RunApplicationAsync(
+        Application application,
+        Func<int, UnitStart> started,
+        Action<string> line,
+        UnitOutput output,
+        List<LiveTestResult> results,
+        CancellationToken kill,
+        CancellationToken cancelled,
+        CancellationToken timedOut)
+    {
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        var activity = Stopwatch.StartNew();
+        UnitStart? start = null;
+        void OnNode(TestNode node)
+        {
+            lock (finished)
+            {
+                activity.Restart();
+                // A method-name selection may run cases planned into another unit; that unit reports them.
+                if (!node.IsCase || !node.IsFinished || !application.Wanted.Contains(node.Uid) || !finished.Add(node.Uid))
+                {
+                    return;
+                }
+                var result = node.ToResult(application.Path);
+                result = result with { ErrorMessage = options.Redactor.Redact(result.ErrorMessage), StackTrace = options.Redactor.Redact(result.StackTrace) };
+                lock (results)
+                {
+                    results.Add(result);
+                }
+                if (start is not null)
+                {
+                    progress.TestFinished(start, result);
+                }
+            }
+        }
+
+        var launch = new TestingPlatformLaunch(options.DotnetPath, application.Path, application.Arguments, Path.GetDirectoryName(application.Path) ?? ".", application.Environment);
+        TestingPlatformSession session;
+        try
+        {
+            session = await TestingPlatformSession.StartAsync(launch, OnNode, line, kill).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return Interrupted(cancelled, timedOut);
+        }
+        catch (TestingPlatformException exception)
+        {
+            line(exception.Message);
+            return (UnitExit.NotStarted, exception.Message);
+        }
+
+        await using (session.ConfigureAwait(false))
+        {
+            RecordedProcesses.Record(application.ResultsDirectory, session.ProcessId);
+            lock (finished)
+            {
+                start = started(session.ProcessId);
+            }
+
+            using var watch = CancellationTokenSource.CreateLinkedTokenSource(kill);
+            var run = session.RunAsync(application.Uids, watch.Token);
+            string? silent = null;
+            using (var timer = new PeriodicTimer(WatchInterval))
+            {
+                while (!run.IsCompleted)
+                {
+                    await Task.WhenAny(run, timer.WaitForNextTickAsync(CancellationToken.None).AsTask()).ConfigureAwait(false);
+                    lock (finished)
+                    {
+                        if (!run.IsCompleted && activity.Elapsed > options.Timeouts.TestHang && finished.Count < application.Wanted.Count)
+                        {
+                            silent = Candidates(application, finished);
+                        }
+                    }
+                    if (silent is not null)
+                    {
+                        session.Kill();
+                        await watch.CancelAsync().ConfigureAwait(false);
+                        break;
+                    }
+                }
+            }
+
+            try
+            {
+                await run.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                session.Kill();
+                if (silent is null)
+                {
+                    return Interrupted(cancelled, timedOut);
+                }
+            }
+            catch (TestingPlatformException exception)
+            {
+                line(exception.Message);
+                return (UnitExit.Crashed, $"{Path.GetFileName(application.Path)}: {exception.Message} {LastWords(output)}".Trim());
+            }
+
+            if (silent is not null)
+            {
+                return (UnitExit.Hung,
+                    $"No test of {Path.GetFileName(application.Path)} reported a result for {Seconds(options.Timeouts.TestHang)} (timeouts.testHangSeconds), so its process tree was killed. " +
+                    $"Microsoft.Testing.Platform does not report test starts, so the hung test is one of the cases without a result: {silent}. Raise timeouts.testHangSeconds if they are just slow.");
+            }
+            int failed;
+            int count;
+            lock (results)
+            {
+                var own = results.Where(result => result.Source == application.Path).ToList();
+                count = own.Count;
+                failed = own.Count(result => result.Outcome == TestResultOutcome.Failed);
+            }
+            return failed > 0
+                ? (UnitExit.TestsFailed, $"{failed} test result(s) failed in {Path.GetFileName(application.Path)}.")
+                : (UnitExit.Passed, $"{count} result(s) from {Path.GetFileName(application.Path)}, all passed or skipped.");
+        }
+    }
+
+    private static string LastWords(UnitOutput output)
+    {
+        var lines = output.NotableLines.Count > 0 ? output.NotableLines : output.LastLines.TakeLast(3).ToList();
+        return lines.Count == 0 ? string.Empty : "Its last words: " + string.Join(" / ", lines.Select(text => text.Trim()));
+    }
+
+    private static (UnitExit, string) Interrupted(CancellationToken cancelled, CancellationToken timedOut) =>
+        cancelled.IsCancellationRequested
+            ? (UnitExit.Cancelled, "Run cancelled; the test application's process tree was killed.")
+            : timedOut.IsCancellationRequested
+                ? (UnitExit.TimedOut, "The unit exceeded its timeout and its process tree was killed. Raise timeouts.unit or split the unit.")
+                : (UnitExit.Crashed, "The test application was stopped.");
+
+    private static string Candidates(Application application, HashSet<string> finished)
+    {
+        var due = application.Cases.Where(caseId => !finished.Contains(caseId.Id)).ToList();
+        var named = string.Join(", ", due.Take(NamedCandidates).Select(caseId => caseId.Test.FullyQualifiedName).Distinct(StringComparer.Ordinal));
+        return due.Count > NamedCandidates ? $"{named} and {(due.Count - NamedCandidates).ToString(CultureInfo.InvariantCulture)} more" : named;
+    }
+
+    /// <summary>The worst ending of the unit's applications, with every application's detail.</summary>
+    private static (UnitExit Exit, string Detail) Combine(List<(UnitExit Exit, string Detail)> endings)
+    {
+        if (endings.Count == 0)
+        {
+            return (UnitExit.NotStarted, "The unit has no test application to run.");
+        }
+        var exit = endings.Select(ending => ending.Exit).MaxBy(Severity);
+        return (exit, string.Join(" / ", endings.Select(ending => ending.Detail)));
+    }
+
+    private static int Severity(UnitExit exit) => exit switch
+    {
+        UnitExit.Passed => 0,
+        UnitExit.TestsFailed => 1,
+        UnitExit.Crashed => 2,
+        UnitExit.NotStarted => 3,
+        UnitExit.Hung => 4,
+        UnitExit.TimedOut => 5,
+        _ => 6,
+    };
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>One test application of the unit, and how to select the unit's cases in it.</summary>
+    private sealed class Application
+    {
+        public Application(string path, List<TestCaseId> cases, IReadOnlyDictionary<string, string?> environment, string resultsDirectory)
+        {
+            Path = path;
+            Cases = cases;
+            Environment = environment;
+            ResultsDirectory = resultsDirectory;
+            Wanted = cases.Select(caseId => caseId.Id).ToHashSet(StringComparer.Ordinal);
+            var arguments = new List<string> { "--results-directory", resultsDirectory };
+            // A uid the NUnit adapter's filter parser cannot read (quote, unbalanced parenthesis) would make it fail;
+            // such an application runs the unit's methods by name instead, and cases of other units are dropped.
+            if (Wanted.Any(VsTestFilter.NeedsContainsMatch))
+            {
+                arguments.Add("--filter");
+                arguments.Add(string.Join('|', cases
+                    .Select(caseId => caseId.Test.FullyQualifiedName)
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+                    .Select(name => "FullyQualifiedName~" + VsTestFilter.Escape(name))));
+                Uids = null;
+            }
+            else
+            {
+                Uids = Wanted;
+            }
+            Arguments = arguments;
+        }
+
+        public string Path { get; }
+
+        public List<TestCaseId> Cases { get; }
+
+        public IReadOnlyDictionary<string, string?> Environment { get; }
+
+        public string ResultsDirectory { get; }
+
+        public HashSet<string> Wanted { get; }
+
+        public IReadOnlyCollection<string>? Uids { get; }
+
+        public IReadOnlyList<string> Arguments { get; }
+    }
+}
