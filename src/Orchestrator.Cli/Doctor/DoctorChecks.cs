@@ -126,10 +126,9 @@ internal sealed class DoctorChecks(Workspace workspace, IDoctorEnvironment envir
         foreach (var manifest in manifests)
         {
             var subject = $"test project {manifest.ProjectName} ({manifest.TargetFramework})";
-            yield return manifest.Runner == TestRunnerKind.VSTest
-                ? DoctorFinding.Ok(subject, "runs on VSTest")
-                : DoctorFinding.Warning(subject, "runs on Microsoft.Testing.Platform, which is not supported yet: its tests will not run",
-                    "Run the project on VSTest (remove the Microsoft.Testing.Platform runner properties) to have it orchestrated.");
+            yield return DoctorFinding.Ok(subject, manifest.Runner == TestRunnerKind.VSTest
+                ? "runs on VSTest (dotnet test)"
+                : "runs on Microsoft.Testing.Platform (the test application in server mode)");
         }
     }
 

@@ -150,6 +150,11 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
             }
 
             using var watch = CancellationTokenSource.CreateLinkedTokenSource(kill);
+            lock (finished)
+            {
+                // Start-up is not a test: the hang clock starts with the run request.
+                activity.Restart();
+            }
             var run = session.RunAsync(application.Uids, watch.Token);
             string? silent = null;
             using (var timer = new PeriodicTimer(WatchInterval))

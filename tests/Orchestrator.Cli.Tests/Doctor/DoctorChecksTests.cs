@@ -42,7 +42,7 @@ public sealed class DoctorChecksTests
     }
 
     [Fact]
-    public async Task No_manifests_is_a_warning_to_build_first_and_a_testing_platform_project_is_named()
+    public async Task No_manifests_is_a_warning_to_build_first_and_each_test_project_names_its_runner()
     {
         using var empty = DoctorWorkspace.Create();
         var none = await CheckAsync(empty, new FakeDoctorEnvironment());
@@ -54,10 +54,11 @@ public sealed class DoctorChecksTests
         mixed.WriteManifest("Shop.Tests", "VSTest");
         mixed.WriteManifest("Modern.Tests", "MicrosoftTestingPlatform");
         var findings = await CheckAsync(mixed, new FakeDoctorEnvironment());
-        var platform = Assert.Single(findings, finding => finding.Severity != FindingSeverity.Ok);
-        Assert.Equal(FindingSeverity.Warning, platform.Severity);
-        Assert.Contains("Modern.Tests", platform.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, finding => finding.Severity != FindingSeverity.Ok);
+        var platform = Assert.Single(findings, finding => finding.Subject.Contains("Modern.Tests", StringComparison.Ordinal));
         Assert.Contains("Microsoft.Testing.Platform", platform.Detail, StringComparison.Ordinal);
+        var vsTest = Assert.Single(findings, finding => finding.Subject.Contains("Shop.Tests", StringComparison.Ordinal));
+        Assert.Contains("VSTest", vsTest.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

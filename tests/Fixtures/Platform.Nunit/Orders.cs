@@ -1,0 +1,23 @@
+using NUnit.Framework;
+
+namespace Platform.Nunit;
+
+public sealed class Orders
+{
+    [Test, Category("Integration"), Property("Resource", "postgres")]
+    public void Saves() => Assert.That(1 + 1, Is.EqualTo(2));
+
+    [Category("Unit")]
+    [TestCase("a\"b")]
+    [TestCase("(x")]
+    public void Quoted(string value) => Assert.That(value, Is.Not.Empty);
+
+    [Test, Category("Unit")]
+    public void Fails() => Assert.Fail("fails on purpose");
+
+    [Test, Category("Unit")]
+    public void Flaky() => Assert.That(Behaviour.NotFirstAttempt("nunit"), "fails on its first attempt on purpose");
+
+    [Test, Category("Unit")]
+    public void Hangs() => Behaviour.HangWhenAsked();
+}
