@@ -19,7 +19,7 @@ namespace Orchestrator.TestingPlatform;
 /// <param name="TypeName">The test's class, namespace included (<c>location.type</c>); null when the framework does not say.</param>
 /// <param name="MethodName">The test method with its parameter types (<c>location.method</c>): <c>Quoted(System.String)</c>.</param>
 /// <param name="Traits">Key/value traits; a category arrives as a key with an empty value.</param>
-public sealed record TestNode(
+internal sealed record TestNode(
     string Uid,
     string DisplayName,
     string NodeType,
