@@ -129,6 +129,24 @@ public sealed class FrameworkDiscoveryTests(FrameworkInventory frameworks) : ICl
     }
 
     [Fact]
+    public async Task A_global_json_that_puts_dotnet_test_in_testing_platform_mode_does_not_hide_vstest_assemblies()
+    {
+        // In that mode 'dotnet test <dll>' finds no test module at all; the copy the lister runs under keeps the SDK pin.
+        var xunit = CopyOutput(FrameworkFixtures.XunitAssembly, Path.Combine("platform-mode", "bin"));
+        await File.WriteAllTextAsync(Path.Combine(_workDirectory, "platform-mode", "global.json"), """
+            {
+              // the .NET 10 opt-in
+              "test": { "runner": "Microsoft.Testing.Platform" },
+            }
+            """);
+
+        var listing = await TestDiscoverer.ListCasesAsync(Request(null, xunit), CancellationToken.None);
+
+        Assert.Empty(listing.Problems);
+        Assert.Contains(listing.Assemblies.Single().Cases, testCase => testCase.FullyQualifiedName == "XunitSample.OrderTests.Saves");
+    }
+
+    [Fact]
     public async Task A_crashing_discovery_is_named_and_the_other_assemblies_are_still_discovered()
     {
         var broken = CopyOutput(FrameworkFixtures.XunitAssembly, "broken");

@@ -1,5 +1,6 @@
 using System.Text;
 using CliWrap;
+using Orchestrator.Execution;
 
 namespace Orchestrator.Discovery;
 
@@ -38,7 +39,9 @@ internal sealed class VsTestCaseLister(string loggerDirectory, string dotnetPath
                     $"--logger:{LoggerFriendlyName};mode=discover;path={logPath}",
                     $"--test-adapter-path:{LoggerDirectory}",
                 ])
-                .WithWorkingDirectory(Path.GetDirectoryName(assemblyPath) ?? workDirectory)
+                .WithWorkingDirectory(VsTestDirectory.Override(Path.GetDirectoryName(assemblyPath) ?? workDirectory, Path.Combine(workDirectory, "vstest"))
+                    ?? Path.GetDirectoryName(assemblyPath)
+                    ?? workDirectory)
                 .WithEnvironmentVariables(environment => environment
                     .Set(Environment)
                     .Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1")

@@ -75,7 +75,12 @@ internal sealed class UnitProcess : IUnitRunner
         CommandTask<CommandResult> task;
         try
         {
-            task = Cli.Wrap(_options.DotnetPath)
+            var process = Cli.Wrap(_options.DotnetPath);
+            if (VsTestDirectory.Override(Path.GetDirectoryName(unit.Sources[0]) ?? ".", Path.Combine(paths.Directory, "vstest")) is { } directory)
+            {
+                process = process.WithWorkingDirectory(directory);
+            }
+            task = process
                 .WithArguments(command.Arguments)
                 .WithEnvironmentVariables(variables)
                 .WithValidation(CommandResultValidation.None)
