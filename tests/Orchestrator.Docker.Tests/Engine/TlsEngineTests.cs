@@ -1,3 +1,4 @@
+using Orchestrator.Configuration;
 using Orchestrator.Docker.Engine;
 using Orchestrator.Docker.Tests.Support;
 using Orchestrator.Resources;
@@ -47,6 +48,43 @@ public sealed class TlsEngineTests(TlsEngineFixture fixture) : IClassFixture<Tls
         Assert.Equal(Engine.DataRoot, info.DockerRootDir);
         // The second engine must leave the machine's network alone: the shared engine's bridge is still there.
         Assert.True(Directory.Exists("/sys/class/net/docker0"), "docker0 is gone: the second engine removed the shared engine's bridge.");
+    }
+
+    [Fact]
+    public async Task The_resource_provider_starts_probes_and_removes_a_container_on_the_TLS_engine()
+    {
+        var endpoint = DockerEndpoint.FromEnvironment(TlsEnvironment(Engine.TrustedClient).GetValueOrDefault);
+        using var client = endpoint.CreateClient();
+        using var deadline = TestResources.Deadline(60);
+        var ct = deadline.Token;
+        var service = new ResourceDefinition
+        {
+            Name = "tls-shell",
+            Image = await TlsEngine.ImportShellImageAsync(client, ct),
+            Command = ["/bin/sleep", "infinity"],
+            // An exec probe runs a process through the engine's hijacked connection, over TLS as well.
+            Readiness = new ReadinessProbe { Kind = ProbeKind.Exec, Command = ["/bin/dash", "-c", "[ -x /bin/sleep ]"] },
+        };
+        var provider = TestResources.Provider(out var runId, options => options with { Endpoint = endpoint });
+        try
+        {
+            await provider.PrepareAsync([service], ct);
+            var instance = await provider.StartAsync(service, "tls-shell", ct);
+
+            var inspected = await client.Containers.InspectContainerAsync(instance.ContainerId, ct);
+            Assert.True(inspected.State.Running);
+            Assert.Equal(runId, inspected.Config.Labels[ContainerLabels.RunId]);
+            Assert.Contains("[ -x /bin/sleep ]", provider.GetReadinessReport("tls-shell")?.Probe, StringComparison.Ordinal);
+
+            await provider.StopAsync(instance, ct);
+
+            Assert.Empty(await TestResources.ContainersOfRunAsync(client, runId));
+        }
+        finally
+        {
+            await provider.DisposeAsync();
+            await TestResources.RemoveRunAsync(client, runId);
+        }
     }
 
     [Theory]

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Formats.Tar;
 using System.Net;
 using System.Net.Sockets;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 
 namespace Orchestrator.Docker.Tests.Support;
 
@@ -128,6 +131,55 @@ internal sealed class TlsEngine : IAsyncDisposable
                 await Task.Delay(100, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// Imports an image holding only /bin/dash, /bin/sleep and the libraries they load, copied from this machine:
+    /// the engine has no images and no registry to pull from, and this is a few megabytes.
+    /// </summary>
+    public static async Task<string> ImportShellImageAsync(IDockerClient client, CancellationToken ct)
+    {
+        string[] programs = ["/bin/dash", "/bin/sleep"];
+        var files = new SortedSet<string>(programs, StringComparer.Ordinal);
+        foreach (var program in programs)
+        {
+            files.UnionWith(await LoadedLibrariesAsync(program, ct));
+        }
+        using var archive = new MemoryStream();
+        await using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach (var file in files)
+            {
+                // Links (ld-linux, merged /bin) are written as the files they lead to.
+                var target = File.ResolveLinkTarget(file, returnFinalTarget: true)?.FullName ?? file;
+                await using var content = File.OpenRead(target);
+                var entry = new PaxTarEntry(TarEntryType.RegularFile, file.TrimStart('/'))
+                {
+                    DataStream = content,
+                    Mode = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute,
+                };
+                await writer.WriteEntryAsync(entry, ct);
+            }
+        }
+        archive.Position = 0;
+        const string image = "orchestrator-tls-test/shell:local";
+        await client.Images.CreateImageAsync(
+            new ImagesCreateParameters { FromSrc = "-", Repo = "orchestrator-tls-test/shell", Tag = "local" },
+            archive, new AuthConfig(), new Progress<JSONMessage>(), ct);
+        return image;
+    }
+
+    /// <summary>The absolute paths ldd lists for <paramref name="program"/>.</summary>
+    private static async Task<IEnumerable<string>> LoadedLibrariesAsync(string program, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("ldd", [program]) { RedirectStandardOutput = true, UseShellExecute = false };
+        using var ldd = Process.Start(start) ?? throw new InvalidOperationException("ldd could not be started.");
+        var output = await ldd.StandardOutput.ReadToEndAsync(ct);
+        await ldd.WaitForExitAsync(ct);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ').FirstOrDefault(part => part.StartsWith('/')))
+            .OfType<string>()
+            .ToList();
     }
 
     private static int FreePort()
