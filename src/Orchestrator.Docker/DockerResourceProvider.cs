@@ -76,9 +76,8 @@ public sealed class DockerResourceProvider : IResourceProvider
             }
             catch (Exception exception) when (!ct.IsCancellationRequested && exception is not ResourceException)
             {
-                throw new ResourceException(Redact(
-                    $"No Docker engine answers at {Endpoint}. Start one (eng/docker/start-engine.sh on Debian), or set DOCKER_HOST to a running engine. ({exception.GetBaseException().Message})"),
-                    exception);
+                var failure = EngineFailure.Explain(Endpoint, exception);
+                throw new ResourceException(Redact($"The Docker engine at {Endpoint} does not answer: {failure.Problem}. {failure.Fix}"), exception);
             }
         }
         finally

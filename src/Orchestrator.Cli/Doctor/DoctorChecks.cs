@@ -70,8 +70,7 @@ internal sealed class DoctorChecks(Workspace workspace, IDoctorEnvironment envir
         var answer = await environment.PingAsync(endpoint, ct);
         if (!answer.Answered)
         {
-            return [DoctorFinding.Error("engine", $"{endpoint}; does not answer: {answer.Failure}",
-                "Start the Docker engine, or point DOCKER_HOST (or 'docker context use') at one that runs.")];
+            return [DoctorFinding.Error("engine", $"{endpoint}; does not answer: {answer.Failure}", answer.Fix ?? EngineFailure.StartEngine)];
         }
         var findings = new List<DoctorFinding> { DoctorFinding.Ok("engine", $"{endpoint}; answers, API version {answer.ApiVersion}") };
         foreach (var resource in containers)

@@ -42,7 +42,12 @@ internal sealed class SystemDoctorEnvironment : IDoctorEnvironment
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return new EngineAnswer(null, exception is OperationCanceledException ? $"no answer within {_engineTimeout.TotalSeconds:0} s" : exception.GetBaseException().Message);
+            if (exception is OperationCanceledException)
+            {
+                return new EngineAnswer(null, $"no answer within {_engineTimeout.TotalSeconds:0} s");
+            }
+            var failure = EngineFailure.Explain(endpoint, exception);
+            return new EngineAnswer(null, failure.Problem, failure.Fix);
         }
     }
 

@@ -74,7 +74,7 @@ internal sealed record DockerContextStore(string ConfigDirectory, string ConfigD
         }
         var tls = Path.Combine(ConfigDirectory, "contexts", "tls", hash, "docker");
         var hasTls = TlsFiles.Any(file => File.Exists(Path.Combine(tls, file)));
-        return new DockerEndpoint(uri, hasTls ? tls : null) { Source = source, SkipTlsVerify = skipTlsVerify };
+        return new DockerEndpoint(uri, hasTls ? tls : null) { Source = source, SkipTlsVerify = skipTlsVerify, TlsFromContext = true };
     }
 
     /// <summary>The directory name docker gives a context: the lowercase hex SHA-256 of its name.</summary>

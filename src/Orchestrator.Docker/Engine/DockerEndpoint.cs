@@ -18,13 +18,17 @@ public sealed record DockerEndpoint(Uri Uri, string? CertificateDirectory = null
 
     public static DockerEndpoint Default { get; } = new(DefaultSocket) { Source = "default socket" };
 
-    public bool UsesTls => CertificateDirectory is not null;
+    /// <summary>True with certificates, and for a context that skips verification: it still speaks TLS, it only accepts any engine certificate.</summary>
+    public bool UsesTls => CertificateDirectory is not null || SkipTlsVerify;
 
     /// <summary>Where this endpoint came from ("DOCKER_HOST", "context 'colima' (DOCKER_CONTEXT)", "default socket"); null when built directly.</summary>
     internal string? Source { get; init; }
 
     /// <summary>The context's SkipTLSVerify: TLS without checking the engine's certificate.</summary>
     internal bool SkipTlsVerify { get; init; }
+
+    /// <summary>True when the TLS material is a docker context's, where any of the files may be absent.</summary>
+    internal bool TlsFromContext { get; init; }
 
     /// <summary>Resolves the endpoint from environment variables (the process environment unless given) and the docker context store.</summary>
     public static DockerEndpoint FromEnvironment(Func<string, string?>? environment = null)
@@ -75,7 +79,9 @@ public sealed record DockerEndpoint(Uri Uri, string? CertificateDirectory = null
     /// <summary>Creates a client for this endpoint (with the TLS client certificate and CA when configured).</summary>
     public DockerClient CreateClient()
     {
-        var credentials = UsesTls ? TlsCredentials.Load(CertificateDirectory!, SkipTlsVerify) : null;
+        var credentials = !UsesTls ? null
+            : TlsFromContext ? TlsCredentials.FromContext(CertificateDirectory, SkipTlsVerify)
+            : TlsCredentials.Load(CertificateDirectory!, SkipTlsVerify);
         // Engine API 1.41 is the oldest this runs against; the engine answers in its own version otherwise.
         var configuration = new DockerClientConfiguration(Uri, credentials, TimeSpan.FromMinutes(5));
         return configuration.CreateClient();
@@ -83,7 +89,10 @@ public sealed record DockerEndpoint(Uri Uri, string? CertificateDirectory = null
 
     public override string ToString()
     {
-        var address = UsesTls ? $"{Uri} (TLS, certificates in {CertificateDirectory})" : Uri.ToString();
+        var address = !UsesTls ? Uri.ToString()
+            : CertificateDirectory is null ? $"{Uri} (TLS, engine certificate not verified)"
+            : SkipTlsVerify ? $"{Uri} (TLS, engine certificate not verified, certificates in {CertificateDirectory})"
+            : $"{Uri} (TLS, certificates in {CertificateDirectory})";
         return Source is null ? address : $"{address}, from {Source}";
     }
 }

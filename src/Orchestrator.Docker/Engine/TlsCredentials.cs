@@ -7,31 +7,32 @@ using Orchestrator.Resources;
 namespace Orchestrator.Docker.Engine;
 
 /// <summary>
-/// Mutual TLS to a remote engine: the client certificate from cert.pem/key.pem, and the server
-/// certificate validated against ca.pem only (not the machine's trust store), as docker does.
+/// TLS to a remote engine: the client certificate from cert.pem/key.pem, and the server certificate
+/// validated against ca.pem only (not the machine's trust store), as docker does. A docker context may
+/// hold only some of those files, and may skip the server check; it still speaks TLS.
 /// </summary>
 internal sealed class TlsCredentials : Credentials
 {
-    private readonly X509Certificate2 _clientCertificate;
+    private static readonly string[] RequiredFiles = ["cert.pem", "key.pem", "ca.pem"];
+
+    private readonly X509Certificate2? _clientCertificate;
     private readonly X509Certificate2Collection _authorities;
 
     private readonly bool _skipVerify;
 
-    private TlsCredentials(X509Certificate2 clientCertificate, X509Certificate2Collection authorities, bool skipVerify)
+    private TlsCredentials(X509Certificate2? clientCertificate, X509Certificate2Collection authorities, bool skipVerify)
     {
         _clientCertificate = clientCertificate;
         _authorities = authorities;
         _skipVerify = skipVerify;
     }
 
+    /// <summary>DOCKER_CERT_PATH: cert.pem, key.pem and ca.pem must all be there.</summary>
     /// <param name="directory">Where cert.pem, key.pem and ca.pem are.</param>
-    /// <param name="skipVerify">A docker context's SkipTLSVerify: accept any engine certificate.</param>
+    /// <param name="skipVerify">Accept any engine certificate.</param>
     public static TlsCredentials Load(string directory, bool skipVerify = false)
     {
-        var certificate = Path.Combine(directory, "cert.pem");
-        var key = Path.Combine(directory, "key.pem");
-        var authority = Path.Combine(directory, "ca.pem");
-        foreach (var file in new[] { certificate, key, authority })
+        foreach (var file in RequiredFiles.Select(name => Path.Combine(directory, name)))
         {
             if (!File.Exists(file))
             {
@@ -39,9 +40,34 @@ internal sealed class TlsCredentials : Credentials
                     $"DOCKER_TLS_VERIFY is set but {file} does not exist. Put cert.pem, key.pem and ca.pem in {directory}, set DOCKER_CERT_PATH to where they are, or unset DOCKER_TLS_VERIFY.");
             }
         }
+        return FromContext(directory, skipVerify);
+    }
+
+    /// <summary>A context's TLS material: each of ca.pem and the cert.pem/key.pem pair may be absent, as docker allows.</summary>
+    /// <param name="directory">The context's TLS directory; null when it has none.</param>
+    /// <param name="skipVerify">The context's SkipTLSVerify: accept any engine certificate.</param>
+    public static TlsCredentials FromContext(string? directory, bool skipVerify)
+    {
         var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPemFile(authority);
-        return new TlsCredentials(X509Certificate2.CreateFromPemFile(certificate, key), authorities, skipVerify);
+        if (directory is null)
+        {
+            return new TlsCredentials(null, authorities, skipVerify);
+        }
+        var certificate = Path.Combine(directory, "cert.pem");
+        var key = Path.Combine(directory, "key.pem");
+        var authority = Path.Combine(directory, "ca.pem");
+        if (File.Exists(certificate) != File.Exists(key))
+        {
+            var missing = File.Exists(certificate) ? key : certificate;
+            throw new ResourceException(
+                $"The client certificate in {directory} is incomplete: {missing} does not exist. Put both cert.pem and key.pem there, or neither.");
+        }
+        if (File.Exists(authority))
+        {
+            authorities.ImportFromPemFile(authority);
+        }
+        var client = File.Exists(certificate) ? X509Certificate2.CreateFromPemFile(certificate, key) : null;
+        return new TlsCredentials(client, authorities, skipVerify);
     }
 
     public override bool IsTlsCredentials() => true;
@@ -50,15 +76,18 @@ internal sealed class TlsCredentials : Credentials
     {
         if (innerHandler is ManagedHandler managed)
         {
-            managed.ClientCertificates = new X509CertificateCollection { _clientCertificate };
+            if (_clientCertificate is not null)
+            {
+                managed.ClientCertificates = new X509CertificateCollection { _clientCertificate };
+            }
             managed.ServerCertificateValidationCallback = ValidateServer;
         }
         return innerHandler;
     }
 
+    // Without ca.pem the machine's trusted authorities decide, as docker does.
     private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        _skipVerify || IsTrustedServer(certificate, errors);
-
+        _skipVerify || (_authorities.Count == 0 ? errors == SslPolicyErrors.None : IsTrustedServer(certificate, errors));
     /// <summary>True when the server certificate chains to ca.pem and has no other error (such as a name mismatch).</summary>
     internal bool IsTrustedServer(X509Certificate? certificate, SslPolicyErrors errors)
     {

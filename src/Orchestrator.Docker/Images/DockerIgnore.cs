@@ -1,12 +1,13 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Orchestrator.Resources;
 
 namespace Orchestrator.Docker.Images;
 
 /// <summary>
-/// The patterns of a build context's .dockerignore: <c>*</c> and <c>?</c> within a path segment,
-/// <c>**</c> across segments, a leading <c>!</c> re-includes, <c>#</c> starts a comment; the last
-/// matching pattern decides, and a pattern matching a directory matches everything under it.
+/// The patterns of a build context's .dockerignore (see <see cref="DockerIgnorePattern"/>): a leading <c>!</c>
+/// re-includes, <c>#</c> starts a comment, patterns are cleaned as paths (<c>docs/</c>, <c>./docs</c> and
+/// <c>/docs</c> are <c>docs</c>); the last matching pattern decides, and a pattern matching a directory
+/// matches everything under it.
 /// </summary>
 internal sealed class DockerIgnore
 {
@@ -20,28 +21,41 @@ internal sealed class DockerIgnore
     public static DockerIgnore ForContext(string context)
     {
         var file = Path.Combine(context, ".dockerignore");
-        return File.Exists(file) ? Parse(File.ReadAllText(file)) : Empty;
+        return File.Exists(file) ? Parse(File.ReadAllText(file), file) : Empty;
     }
 
-    public static DockerIgnore Parse(string text)
+    /// <param name="text">The file's content.</param>
+    /// <param name="source">How to name the file in errors.</param>
+    /// <exception cref="ResourceException">A pattern is malformed; names the file, the line and why.</exception>
+    public static DockerIgnore Parse(string text, string source = ".dockerignore")
     {
         var rules = new List<(Regex, bool)>();
-        foreach (var raw in text.Split('\n'))
+        var lines = text.TrimStart('\uFEFF').Split('\n');
+        for (var number = 1; number <= lines.Length; number++)
         {
-            var line = raw.Trim();
+            var line = lines[number - 1].Trim();
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
             }
             var exception = line.StartsWith('!');
-            var pattern = (exception ? line[1..].Trim() : line).Replace('\\', '/').Trim('/');
-            while (pattern.StartsWith("./", StringComparison.Ordinal))
+            var pattern = Clean(exception ? line[1..].Trim() : line);
+            if (pattern.Length == 0 && !exception)
             {
-                pattern = pattern[2..];
+                // '.' and '/': docker never leaves out the context itself.
+                continue;
             }
-            if (pattern.Length > 0)
+            if (pattern.Length == 0)
             {
-                rules.Add((ToRegex(pattern), exception));
+                throw new ResourceException($"{source} line {number}: '{line}' excludes nothing (a lone '!' has no pattern). Remove the line or give the path to re-include.");
+            }
+            try
+            {
+                rules.Add((DockerIgnorePattern.Compile(pattern), exception));
+            }
+            catch (FormatException malformed)
+            {
+                throw new ResourceException($"{source} line {number}: the pattern '{line}' is malformed: {malformed.Message}. Docker rejects it too; fix the pattern.");
             }
         }
         return new DockerIgnore(rules);
@@ -61,39 +75,28 @@ internal sealed class DockerIgnore
         return excluded;
     }
 
-    private static Regex ToRegex(string pattern)
+    /// <summary>
+    /// Go's filepath.Clean, then without a leading '/', as docker reads the file: empty and '.' segments go,
+    /// '..' removes the segment before it. A backslash is not a separator here: it escapes.
+    /// </summary>
+    private static string Clean(string pattern)
     {
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
+        var segments = new List<string>();
+        foreach (var segment in pattern.Split('/'))
         {
-            var c = pattern[i];
-            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+            if (segment is "" or ".")
             {
-                i++;
-                if (i + 1 < pattern.Length && pattern[i + 1] == '/')
-                {
-                    i++;
-                    regex.Append("(.*/)?");
-                }
-                else
-                {
-                    regex.Append(".*");
-                }
+                continue;
             }
-            else if (c == '*')
+            if (segment == ".." && segments.Count > 0 && segments[^1] != "..")
             {
-                regex.Append("[^/]*");
+                segments.RemoveAt(segments.Count - 1);
             }
-            else if (c == '?')
+            else if (segment != ".." || !pattern.StartsWith('/'))
             {
-                regex.Append("[^/]");
-            }
-            else
-            {
-                regex.Append(Regex.Escape(c.ToString()));
+                segments.Add(segment);
             }
         }
-        regex.Append("(/.*)?$");
-        return new Regex(regex.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return string.Join('/', segments);
     }
 }

@@ -63,6 +63,18 @@ public sealed class ForeignRepositoryAdoptionTests(ForeignRepository repository)
     }
 
     [Fact]
+    public void The_installed_tool_rolls_forward_to_a_newer_major_runtime_when_its_own_is_missing()
+    {
+        var runtimeConfig = Path.Combine(repository.Tool.ToolDirectory, "Orchestrator.Cli.runtimeconfig.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(runtimeConfig));
+        var options = config.RootElement.GetProperty("runtimeOptions");
+
+        Assert.Equal("net10.0", options.GetProperty("tfm").GetString());
+        Assert.True(options.TryGetProperty("rollForward", out var rollForward), $"{runtimeConfig} has no rollForward: the tool would not start where only a newer major runtime is installed.");
+        Assert.Equal("Major", rollForward.GetString());
+    }
+
+    [Fact]
     public async Task Discover_and_plan_place_every_untagged_test_by_the_rules_init_wrote()
     {
         var discover = await repository.Tool.RunAsync(["discover", "--json"], TimeSpan.FromMinutes(3));

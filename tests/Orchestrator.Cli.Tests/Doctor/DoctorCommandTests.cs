@@ -10,7 +10,7 @@ namespace Orchestrator.Cli.Tests.Doctor;
 [Trait("Category", "Integration")]
 public sealed class DoctorCommandTests
 {
-    private static JsonObject PostgresFromRepository() => new()
+    internal static JsonObject PostgresFromRepository() => new()
     {
         ["postgres"] = new JsonObject
         {
@@ -21,7 +21,7 @@ public sealed class DoctorCommandTests
         },
     };
 
-    private static async Task<BufferedCommandResult> DoctorAsync(DoctorWorkspace workspace, IReadOnlyDictionary<string, string?>? environment = null)
+    internal static async Task<BufferedCommandResult> DoctorAsync(DoctorWorkspace workspace, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         return await global::CliWrap.Cli.Wrap("dotnet")
@@ -32,7 +32,7 @@ public sealed class DoctorCommandTests
             .ExecuteBufferedAsync(timeout.Token);
     }
 
-    private static string Describe(BufferedCommandResult result) =>
+    internal static string Describe(BufferedCommandResult result) =>
         $"exit code {result.ExitCode}\nstdout:\n{result.StandardOutput}\nstderr:\n{result.StandardError}";
 
     [Fact]

@@ -49,15 +49,16 @@ public sealed class FilterFixtureProject : IDisposable
         {
             throw new InvalidOperationException($"Listing with filter '{filter}' failed ({list.ExitCode}):\n{list.StandardOutput}\n{list.StandardError}");
         }
-        return list.StandardOutput
-            .Split('\n')
+        return ListedDisplayNames(list.StandardOutput).Select(FullyQualifiedName).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The display names in the output of <c>dotnet test --list-tests</c>.</summary>
+    public static IEnumerable<string> ListedDisplayNames(string output) =>
+        output.Split('\n')
             .SkipWhile(line => !line.Contains("The following Tests are available", StringComparison.Ordinal))
             .Skip(1)
             .Select(line => line.Trim())
-            .Where(line => line.Length > 0)
-            .Select(FullyQualifiedName)
-            .ToHashSet(StringComparer.Ordinal);
-    }
+            .Where(line => line.Length > 0);
 
     public void Dispose() => _root.Delete(recursive: true);
 

@@ -49,5 +49,15 @@ internal sealed class DockerConfigDirectory : IDisposable
         }
     }
 
+    /// <summary>The context's TLS material: the files of a docker certificate directory, copied as 'docker context create --docker ca=…,cert=…,key=…' does.</summary>
+    public void CopyTls(string name, string certificates)
+    {
+        Directory.CreateDirectory(TlsDirectory(name));
+        foreach (var file in Directory.GetFiles(certificates, "*.pem"))
+        {
+            File.Copy(file, System.IO.Path.Combine(TlsDirectory(name), System.IO.Path.GetFileName(file)));
+        }
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
