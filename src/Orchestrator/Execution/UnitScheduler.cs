@@ -73,7 +73,7 @@ public sealed class UnitScheduler
                 Incomplete: ct.IsCancellationRequested || records.Any(run => run.Exit == UnitExit.Cancelled),
                 [.. records.OrderBy(run => run.StartedAt)],
                 pool.Lifetimes(),
-                new Dictionary<string, TimeSpan> { ["execute"] = finishedAt - startedAt });
+                new RunPhases { Execute = finishedAt - startedAt });
             _progress.RunFinished(record);
             return record;
         }

@@ -34,7 +34,7 @@ public sealed partial class RealTrxReportingTests(XunitFixtureProject fixture) :
             new("unit-none#1", "unit-none", "unit", ResourceSet.None, 0, 0, all, first, start, start.AddSeconds(5), UnitExit.TestsFailed, "exit code 1") { Results = Read(first) },
             new("unit-none#1#retry1", "unit-none", "unit", ResourceSet.None, 1, 0, [Key(XunitFixtureProject.Failing), Key(XunitFixtureProject.Flaky)], retry, start.AddSeconds(6), start.AddSeconds(9), UnitExit.TestsFailed, "exit code 1") { Results = Read(retry) },
         ];
-        return new RunRecord("real-1", "commit", start, start.AddSeconds(10), false, units, [], new Dictionary<string, TimeSpan> { ["execute"] = TimeSpan.FromSeconds(9) });
+        return new RunRecord("real-1", "commit", start, start.AddSeconds(10), false, units, [], new RunPhases { Execute = TimeSpan.FromSeconds(9) });
     }
 
     /// <summary>A unit's results as its runner reads them when it ends.</summary>

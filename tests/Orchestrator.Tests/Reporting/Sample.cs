@@ -82,5 +82,5 @@ internal static class Sample
         record with { Units = [.. record.Units.Select((unit, index) => unit with { Results = perUnit[index] ?? [] })] };
 
     public static RunRecord Record(IReadOnlyList<UnitRun> units, bool incomplete = false, IReadOnlyList<ContainerLifetime>? containers = null) =>
-        new("run-1", "commit", Origin, Origin.AddSeconds(60), incomplete, units, containers ?? [], new Dictionary<string, TimeSpan> { ["execute"] = TimeSpan.FromSeconds(50) });
+        new("run-1", "commit", Origin, Origin.AddSeconds(60), incomplete, units, containers ?? [], new RunPhases { Execute = TimeSpan.FromSeconds(50) });
 }
