@@ -38,7 +38,7 @@ public sealed partial class RealTrxReportingTests(XunitFixtureProject fixture) :
     }
 
     /// <summary>A unit's results as its runner reads them when it ends.</summary>
-    private static IReadOnlyList<TrxTestResult> Read(string trx) => UnitResultReader.TryReadTrx(trx, new SecretRedactor()) ?? throw new InvalidDataException($"'{trx}' is not readable.");
+    private static IReadOnlyList<TestCaseResult> Read(string trx) => UnitResultReader.TryReadTrx(trx, new SecretRedactor()) ?? throw new InvalidDataException($"'{trx}' is not readable.");
 
     [Fact]
     public async Task Real_xunit_trx_is_read_with_keys_outcomes_and_messages()
