@@ -12,7 +12,7 @@ internal static class RunEnding
         output.WriteLine($"Results: {resultsDirectory} (summary.md, report.html, <layer>.trx, <layer>.junit.xml)");
         output.WriteLine(
             $"Phases: discover {Seconds(planned.DiscoverTime)}, plan {Seconds(planned.PlanTime)}, " +
-            $"prepare {Seconds(record.Phases["prepare"])}, execute {Seconds(record.Phases.GetValueOrDefault("execute"))}, merge {Seconds(mergeTime)}");
+            $"prepare {Seconds(record.Phases.Prepare ?? TimeSpan.Zero)}, execute {Seconds(record.Phases.Execute ?? TimeSpan.Zero)}, merge {Seconds(mergeTime)}");
         if (verdict.Flaky > 0)
         {
             output.WriteLine($"{verdict.Flaky} flaky test(s): they failed, then passed on a re-run (see summary.md).");

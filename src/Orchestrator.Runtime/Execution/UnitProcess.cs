@@ -166,7 +166,7 @@ internal sealed class UnitProcess : IUnitRunner
     }
 
     /// <summary>A result read from the TRX, as progress shows the results a logger streams.</summary>
-    private static LiveTestResult ProgressOf(TrxTestResult result) => new(
+    private static LiveTestResult ProgressOf(TestCaseResult result) => new(
         result.Key.FullyQualifiedName,
         result.DisplayName,
         result.Definition.CodeBase ?? result.Key.Assembly,

@@ -85,12 +85,7 @@ public static class RunPipeline
         var record = await TestRunner.RunAsync(planned.Plan, options, resources, progress, ct);
 
         clock.Restart();
-        var phases = new Dictionary<string, TimeSpan>(record.Phases)
-        {
-            ["discover"] = planned.DiscoverTime,
-            ["plan"] = planned.PlanTime,
-            ["prepare"] = prepareTime,
-        };
+        var phases = record.Phases with { Discover = planned.DiscoverTime, Plan = planned.PlanTime, Prepare = prepareTime };
         var selection = SelectionCheck.Of(planned.Plan);
         record = record with { Phases = phases, Problems = ProblemsOf(planned, selection), Shard = ShardOf(planned.Plan) };
         ResultsReport report;

@@ -1,4 +1,4 @@
-using Orchestrator.Results.Trx;
+using Orchestrator.Results;
 
 namespace Orchestrator.Execution;
 
@@ -14,7 +14,7 @@ public sealed record UnitEnding(
     bool Cancelled,
     bool TimedOut,
     UnitOutput Output,
-    IReadOnlyList<TrxTestResult>? TrxResults,
+    IReadOnlyList<TestCaseResult>? TrxResults,
     TimeSpan Elapsed)
 {
     /// <summary>The test the watchdog found running past the hang timeout, for which it killed the unit.</summary>

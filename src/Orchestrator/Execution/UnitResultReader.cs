@@ -14,7 +14,7 @@ namespace Orchestrator.Execution;
 public static class UnitResultReader
 {
     /// <summary>The TRX file's results, redacted; null when the file is missing or not a readable TRX.</summary>
-    public static IReadOnlyList<TrxTestResult>? TryReadTrx(string path, SecretRedactor redactor)
+    public static IReadOnlyList<TestCaseResult>? TryReadTrx(string path, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(redactor);
         if (!File.Exists(path))
@@ -38,7 +38,7 @@ public static class UnitResultReader
     /// <param name="streamed">Results in the order the logger streamed them.</param>
     /// <param name="finishedAt">End of the unit process: each result is taken to have ended then.</param>
     /// <param name="redactor">Masks the run's secrets.</param>
-    public static IReadOnlyList<TrxTestResult> FromLive(IReadOnlyList<LiveTestResult> streamed, DateTimeOffset finishedAt, SecretRedactor redactor)
+    public static IReadOnlyList<TestCaseResult> FromLive(IReadOnlyList<LiveTestResult> streamed, DateTimeOffset finishedAt, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(streamed);
         ArgumentNullException.ThrowIfNull(redactor);
@@ -48,14 +48,14 @@ public static class UnitResultReader
             .Select(result => Redacted(FromLive(result, computer, finishedAt), redactor))];
     }
 
-    private static TrxTestResult FromLive(LiveTestResult result, string computer, DateTimeOffset finishedAt)
+    private static TestCaseResult FromLive(LiveTestResult result, string computer, DateTimeOffset finishedAt)
     {
         var className = QualifiedName.ClassOf(result.FullyQualifiedName);
         var (definitionClass, method) = className.Length == 0
             ? TrxReader.SplitName(result.DisplayName)
             : (className, result.FullyQualifiedName[(className.Length + 1)..]);
         var definition = new TrxTestDefinition(result.DisplayName, result.Source.ToLowerInvariant(), result.Source, null, definitionClass, method);
-        return new TrxTestResult(
+        return new TestCaseResult(
             TrxReader.KeyOf(definition),
             result.DisplayName,
             result.Outcome switch
@@ -81,7 +81,7 @@ public static class UnitResultReader
     private static Guid TestId(LiveTestResult result) =>
         result.Id ?? new(SHA256.HashData(Encoding.UTF8.GetBytes($"{result.Source}\n{result.FullyQualifiedName}\n{result.DisplayName}")).AsSpan(0, 16));
 
-    private static TrxTestResult Redacted(TrxTestResult result, SecretRedactor redactor) => result with
+    private static TestCaseResult Redacted(TestCaseResult result, SecretRedactor redactor) => result with
     {
         DisplayName = redactor.Redact(result.DisplayName),
         ErrorMessage = Redact(result.ErrorMessage, redactor),

@@ -73,7 +73,7 @@ public sealed class UnitScheduler
                 Incomplete: ct.IsCancellationRequested || records.Any(run => run.Exit == UnitExit.Cancelled),
                 [.. records.OrderBy(run => run.StartedAt)],
                 pool.Lifetimes(),
-                new Dictionary<string, TimeSpan> { ["execute"] = finishedAt - startedAt });
+                new RunPhases { Execute = finishedAt - startedAt });
             _progress.RunFinished(record);
             return record;
         }
@@ -253,7 +253,7 @@ public sealed class UnitScheduler
     }
 
     /// <summary>The names a planned test may have for a result: its method's, and the case's with its arguments (NUnit plans cases one by one).</summary>
-    private static IEnumerable<string> NamesOf(TrxTestResult result) =>
+    private static IEnumerable<string> NamesOf(TestCaseResult result) =>
         [result.Key.FullyQualifiedName, result.Definition.ClassName + "." + result.Definition.MethodName];
 
     private UnitRun Unstarted(UnitAttempt attempt, UnitExit exit, string detail, bool report)

@@ -137,7 +137,7 @@ internal static class JUnitWriter
     }
 
     /// <summary>Surefire: <c>failure</c> holds the stack trace as text; re-run elements hold <c>stackTrace</c>, <c>system-out</c>, <c>system-err</c> children.</summary>
-    private static void WriteAttemptElement(XmlWriter writer, string name, TrxTestResult result, bool nested)
+    private static void WriteAttemptElement(XmlWriter writer, string name, TestCaseResult result, bool nested)
     {
         writer.WriteStartElement(name);
         writer.WriteAttributeString("message", Clean(result.ErrorMessage ?? result.Outcome.ToString()));

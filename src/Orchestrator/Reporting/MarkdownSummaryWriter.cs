@@ -167,13 +167,13 @@ internal static class MarkdownSummaryWriter
             md.AppendLine();
         }
 
-        if (record.Phases.Count > 0)
+        if (record.Phases.Measured() is { Count: > 0 } phases)
         {
             md.AppendLine("### Phases");
             md.AppendLine();
             md.AppendLine("| Phase | Duration |");
             md.AppendLine("|---|---:|");
-            foreach (var (phase, duration) in record.Phases)
+            foreach (var (phase, duration) in phases)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(phase)} | {ReportFormat.Duration(duration)} |");
             }

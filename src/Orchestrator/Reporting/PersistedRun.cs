@@ -1,5 +1,4 @@
 using Orchestrator.Results;
-using Orchestrator.Results.Trx;
 
 namespace Orchestrator.Reporting;
 
@@ -59,5 +58,5 @@ internal static class PersistedRun
     private static string? Absolute(string root, string? path) =>
         path is null || Path.IsPathRooted(path) ? path : Path.Combine(root, path);
 
-    private readonly record struct UnitLoad(IReadOnlyList<TrxTestResult> Results, string? Error);
+    private readonly record struct UnitLoad(IReadOnlyList<TestCaseResult> Results, string? Error);
 }

@@ -154,7 +154,7 @@ internal static class ResultsMerger
     /// adapter's filter parser cannot read by their method (see <see cref="Planning.VsTestFilter.ForNames"/>), and
     /// the cases it was not asked for belong to another unit, which counts them.
     /// </summary>
-    private static TestKey? ScheduledKey(TrxTestResult result, Dictionary<ScheduleKey, TestKey> expected, ScheduleKey normal, ScheduleKeys scheduleKeys)
+    private static TestKey? ScheduledKey(TestCaseResult result, Dictionary<ScheduleKey, TestKey> expected, ScheduleKey normal, ScheduleKeys scheduleKeys)
     {
         var definition = result.Definition;
         var isCase = definition.ClassName.Length > 0 && definition.MethodName.Contains('(', StringComparison.Ordinal);
@@ -209,7 +209,7 @@ internal static class ResultsMerger
     };
 
     /// <summary>The result under its scheduled key and with the name reports show; the same instance when neither changes anything.</summary>
-    private static TrxTestResult Scheduled(TrxTestResult result, TestKey key)
+    private static TestCaseResult Scheduled(TestCaseResult result, TestKey key)
     {
         var displayName = QualifiedName.Of(result.DisplayName, FullyQualifiedNameOf(result));
         return key == result.Key && ReferenceEquals(displayName, result.DisplayName)
@@ -223,7 +223,7 @@ internal static class ResultsMerger
     /// Rows whose display names coincide (<c>InlineData(3)</c> and <c>InlineData(3L)</c>) stay apart by their ids.
     /// </summary>
     /// <summary>The case's fully qualified name as its TRX definition gives it (NUnit keeps arguments in the method name).</summary>
-    private static string FullyQualifiedNameOf(TrxTestResult result) =>
+    private static string FullyQualifiedNameOf(TestCaseResult result) =>
         result.Definition.ClassName.Length > 0 ? result.Definition.ClassName + "." + result.Definition.MethodName : result.Key.FullyQualifiedName;
 
     private readonly record struct CaseIdentity(string Layer, TestKey Key, string CaseId, string DisplayName);

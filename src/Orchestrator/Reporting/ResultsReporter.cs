@@ -96,11 +96,6 @@ public static class ResultsReporter
         {
             return coverage.Count == 0 ? records[0] with { Verdict = null } : records[0] with { Problems = [.. records[0].Problems, .. coverage], Shard = null, Verdict = null };
         }
-        var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        foreach (var (phase, duration) in records.SelectMany(record => record.Phases))
-        {
-            phases[phase] = phases.TryGetValue(phase, out var known) && known > duration ? known : duration;
-        }
         return new RunRecord(
             string.Join('+', records.Select(record => record.RunId).Distinct(StringComparer.Ordinal)),
             string.Join('+', records.Select(record => record.Cadence).Distinct(StringComparer.Ordinal)),
@@ -109,7 +104,7 @@ public static class ResultsReporter
             records.Any(record => record.Incomplete),
             [.. records.SelectMany(record => record.Units).OrderBy(unit => unit.StartedAt)],
             [.. records.SelectMany(record => record.Containers)],
-            phases)
+            RunPhases.Longest(records.Select(record => record.Phases)))
         {
             Problems = [.. records.SelectMany(record => record.Problems).Distinct(), .. coverage],
         };

@@ -352,7 +352,7 @@ internal static class TrxWriter
 
     internal static string DerivedId(string seed) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16)).ToString();
 
-    private sealed record Row(MergedTest Test, string ExecutionId, UnitRun Unit, TrxTestResult? Result, string? NotRunReason)
+    private sealed record Row(MergedTest Test, string ExecutionId, UnitRun Unit, TestCaseResult? Result, string? NotRunReason)
     {
         public IReadOnlyList<Row> Inner { get; init; } = [];
 

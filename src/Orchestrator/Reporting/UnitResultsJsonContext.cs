@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Orchestrator.Results.Trx;
+using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
 
@@ -8,5 +8,5 @@ namespace Orchestrator.Reporting;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
-[JsonSerializable(typeof(IReadOnlyList<TrxTestResult>))]
+[JsonSerializable(typeof(IReadOnlyList<TestCaseResult>))]
 internal sealed partial class UnitResultsJsonContext : JsonSerializerContext;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Orchestrator.Results.Trx;
+using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
 
@@ -12,17 +12,17 @@ internal static class UnitResultsStore
 {
     public const string Extension = ".results.json";
 
-    public static Task WriteAsync(string path, IReadOnlyList<TrxTestResult> results, CancellationToken ct) =>
-        AtomicFile.WriteAsync(path, (stream, token) => JsonSerializer.SerializeAsync(stream, results, UnitResultsJsonContext.Default.IReadOnlyListTrxTestResult, token), ct);
+    public static Task WriteAsync(string path, IReadOnlyList<TestCaseResult> results, CancellationToken ct) =>
+        AtomicFile.WriteAsync(path, (stream, token) => JsonSerializer.SerializeAsync(stream, results, UnitResultsJsonContext.Default.IReadOnlyListTestCaseResult, token), ct);
 
     /// <exception cref="InvalidDataException">The file does not hold unit results.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static async Task<IReadOnlyList<TrxTestResult>> ReadAsync(string path, CancellationToken ct)
+    public static async Task<IReadOnlyList<TestCaseResult>> ReadAsync(string path, CancellationToken ct)
     {
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync(stream, UnitResultsJsonContext.Default.IReadOnlyListTrxTestResult, ct)
+            return await JsonSerializer.DeserializeAsync(stream, UnitResultsJsonContext.Default.IReadOnlyListTestCaseResult, ct)
                 ?? throw new InvalidDataException($"'{path}' holds no unit results.");
         }
         catch (JsonException exception)

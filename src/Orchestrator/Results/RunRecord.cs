@@ -11,7 +11,7 @@ namespace Orchestrator.Results;
 /// <param name="Incomplete">True when the run was cancelled (Ctrl+C/SIGTERM) or aborted before every unit ran.</param>
 /// <param name="Units">Every unit process that was started (or should have been), in start order.</param>
 /// <param name="Containers">Every resource instance the run started.</param>
-/// <param name="Phases">Wall time of each phase (discover, plan, provision, execute, merge).</param>
+/// <param name="Phases">Wall time of each phase the run timed (discover, plan, prepare, execute).</param>
 public sealed record RunRecord(
     string RunId,
     string Cadence,
@@ -20,7 +20,7 @@ public sealed record RunRecord(
     bool Incomplete,
     IReadOnlyList<UnitRun> Units,
     IReadOnlyList<ContainerLifetime> Containers,
-    IReadOnlyDictionary<string, TimeSpan> Phases)
+    RunPhases Phases)
 {
     /// <summary>Problems outside the tests (discovery, selection); any error fails the run.</summary>
     public IReadOnlyList<RunProblem> Problems { get; init; } = [];

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Orchestrator.Model;
-using Orchestrator.Results.Trx;
 
 namespace Orchestrator.Results;
 
@@ -42,7 +41,7 @@ public sealed record UnitRun(
     /// secrets redacted: what merging and every report work from. Kept out of <c>run.json</c>; see <see cref="ResultsPath"/>.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<TrxTestResult> Results { get; init; } = [];
+    public IReadOnlyList<TestCaseResult> Results { get; init; } = [];
 
     /// <summary>Where <see cref="Results"/> are stored with the run record (relative to its directory), or null when not stored.</summary>
     public string? ResultsPath { get; init; }

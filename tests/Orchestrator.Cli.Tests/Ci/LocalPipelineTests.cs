@@ -16,10 +16,8 @@ public sealed class LocalPipelineTests
     [Fact]
     public async Task Two_local_shards_merge_into_the_unsharded_run_and_leave_the_combined_timings()
     {
+        var whole = await UnshardedShopRun.GetAsync();
         using var workspace = RunWorkspace.Create(ShardedRunTests.Configuration(), "Shop.UnitTests");
-        var wholeResults = Path.Combine(workspace.Root, "whole");
-        var whole = await workspace.RunAsync("commit", wholeResults);
-        Assert.True(whole.ExitCode == 0, whole.StandardOutput + whole.StandardError);
         var output = Path.Combine(workspace.Root, "local");
         var timings = Path.Combine(workspace.Root, "ci-cache", "timings.json");
         Directory.CreateDirectory(Path.GetDirectoryName(timings)!);
@@ -33,7 +31,7 @@ public sealed class LocalPipelineTests
 
         Assert.True(first.ExitCode == 0, first.StandardOutput + first.StandardError);
         Assert.Contains("shard 2/2: exit code 0", first.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal(ShardedRunTests.Cases(wholeResults), ShardedRunTests.Cases(Path.Combine(output, "merged")));
+        Assert.Equal(whole.Cases, ShardedRunTests.Cases(Path.Combine(output, "merged")));
         Assert.True(Directory.Exists(Path.Combine(output, "work", "shard-1", ".orchestrator")), "shard 1 kept no state in its own working copy");
         Assert.Contains("\"Shop.UnitTests\"", await File.ReadAllTextAsync(timings), StringComparison.Ordinal);
         Assert.DoesNotContain("--timings", await ShardCommandAsync(output), StringComparison.Ordinal);
@@ -42,7 +40,7 @@ public sealed class LocalPipelineTests
 
         Assert.True(second.ExitCode == 0, second.StandardOutput + second.StandardError);
         Assert.Contains($"--timings {timings}", await ShardCommandAsync(output), StringComparison.Ordinal);
-        Assert.Equal(ShardedRunTests.Cases(wholeResults), ShardedRunTests.Cases(Path.Combine(output, "merged")));
+        Assert.Equal(whole.Cases, ShardedRunTests.Cases(Path.Combine(output, "merged")));
     }
 
     /// <summary>The command line of shard 1, which the script writes first into the shard's log.</summary>

@@ -177,7 +177,7 @@ public sealed class SignalCleanupTests(HoldingPostgresSuite suite, ITestOutputHe
         return new HeldRun(running.ID, running.Labels[ContainerLabels.RunId], secret);
     }
 
-    private Dictionary<string, TrxTestResult> LayerOutcomes() =>
+    private Dictionary<string, TestCaseResult> LayerOutcomes() =>
         TrxReader.Read(Path.Combine(_workspace.ResultsDirectory, "integration.trx")).Results
             .ToDictionary(result => result.Key.FullyQualifiedName, StringComparer.Ordinal);
 

@@ -1,7 +1,11 @@
+using System.Collections.Immutable;
 using CliWrap;
 using CliWrap.Buffered;
+using Orchestrator.Configuration;
 using Orchestrator.Fixtures;
 using Orchestrator.Model;
+using Orchestrator.Planning;
+using Xunit;
 
 namespace Orchestrator.Cli.Tests.Planning;
 
@@ -36,6 +40,33 @@ public sealed class FilterFixtureProject : IDisposable
         Test("Fixture.Suite.Queue.Publishes", "integration", "Integration", "rabbitmq"),
         Test("Fixture.Suite.Browser.Checks", "e2e", "E2E", "postgres", "redis", "rabbitmq"),
     ], []);
+
+    /// <summary>A configuration whose nightly cadence selects every test of the project.</summary>
+    public static OrchestratorConfiguration Configuration { get; } = new()
+    {
+        Cadences = new Dictionary<string, CadenceDefinition>
+        {
+            ["nightly"] = new("nightly", ["unit", "integration", "e2e"], ["postgres", "redis", "rabbitmq"]),
+        }.ToImmutableDictionary(),
+    };
+
+    /// <summary><see cref="Inventory"/> with every test in the built assembly, as discovery locates it.</summary>
+    public TestInventory LocatedInventory => Inventory with { Tests = [.. Inventory.Tests.Select(test => test with { SourcePath = AssemblyPath })] };
+
+    /// <summary>Lists every unit's filter with the real test platform and asserts it selects exactly the unit's tests.</summary>
+    public async Task AssertEachUnitSelectsExactlyItsTestsAsync(TestPlan plan)
+    {
+        Assert.Equal(Inventory.Tests.Count, plan.SelectedTestCount);
+        foreach (var unit in plan.Units)
+        {
+            var listed = await ListAsync(unit.Filter, CancellationToken.None);
+
+            var expected = unit.Tests.Select(test => test.FullyQualifiedName).Order(StringComparer.Ordinal);
+            Assert.True(
+                expected.SequenceEqual(listed.Order(StringComparer.Ordinal)),
+                $"Unit {unit.Id} with filter '{unit.Filter}' should list [{string.Join(", ", expected)}] but listed [{string.Join(", ", listed.Order(StringComparer.Ordinal))}].");
+        }
+    }
 
     /// <summary>Fully qualified names <c>dotnet test --list-tests --filter</c> lists for <paramref name="filter"/>.</summary>
     public async Task<IReadOnlySet<string>> ListAsync(string filter, CancellationToken ct)

@@ -34,11 +34,11 @@ public sealed partial class RealTrxReportingTests(XunitFixtureProject fixture) :
             new("unit-none#1", "unit-none", "unit", ResourceSet.None, 0, 0, all, first, start, start.AddSeconds(5), UnitExit.TestsFailed, "exit code 1") { Results = Read(first) },
             new("unit-none#1#retry1", "unit-none", "unit", ResourceSet.None, 1, 0, [Key(XunitFixtureProject.Failing), Key(XunitFixtureProject.Flaky)], retry, start.AddSeconds(6), start.AddSeconds(9), UnitExit.TestsFailed, "exit code 1") { Results = Read(retry) },
         ];
-        return new RunRecord("real-1", "commit", start, start.AddSeconds(10), false, units, [], new Dictionary<string, TimeSpan> { ["execute"] = TimeSpan.FromSeconds(9) });
+        return new RunRecord("real-1", "commit", start, start.AddSeconds(10), false, units, [], new RunPhases { Execute = TimeSpan.FromSeconds(9) });
     }
 
     /// <summary>A unit's results as its runner reads them when it ends.</summary>
-    private static IReadOnlyList<TrxTestResult> Read(string trx) => UnitResultReader.TryReadTrx(trx, new SecretRedactor()) ?? throw new InvalidDataException($"'{trx}' is not readable.");
+    private static IReadOnlyList<TestCaseResult> Read(string trx) => UnitResultReader.TryReadTrx(trx, new SecretRedactor()) ?? throw new InvalidDataException($"'{trx}' is not readable.");
 
     [Fact]
     public async Task Real_xunit_trx_is_read_with_keys_outcomes_and_messages()

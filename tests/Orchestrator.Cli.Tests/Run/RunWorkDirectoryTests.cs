@@ -73,6 +73,6 @@ public sealed class RunWorkDirectoryTests : IDisposable
         var unit = new UnitRun(
             "integration-postgres#1", "integration-postgres", "integration", ResourceSet.Of("postgres"), 0, 0,
             [new TestKey("App.Tests", "App.Tests.A")], trxPath, start, start.AddSeconds(1), UnitExit.Passed, null);
-        return new RunRecord("run-1", "pr", start, start.AddSeconds(2), false, [unit], [], new Dictionary<string, TimeSpan>());
+        return new RunRecord("run-1", "pr", start, start.AddSeconds(2), false, [unit], [], RunPhases.None);
     }
 }

@@ -24,16 +24,13 @@ public sealed class ShardedRunTests
     [Fact]
     public async Task Shards_planned_on_agents_with_different_histories_cover_the_selection_once_and_merge_into_the_whole_run()
     {
-        using var whole = RunWorkspace.Create(Configuration(), "Shop.UnitTests");
+        var unsharded = await UnshardedShopRun.GetAsync();
         using var withHistory = RunWorkspace.Create(Configuration(), "Shop.UnitTests");
         using var withoutHistory = RunWorkspace.Create(Configuration(), "Shop.UnitTests");
-        var wholeResults = Path.Combine(whole.Root, "results");
-        var unsharded = await whole.RunAsync("commit", wholeResults);
-        Assert.True(unsharded.ExitCode == 0, unsharded.StandardOutput + unsharded.StandardError);
         // The first agent has run before: its own timings file would balance its split differently from the second's.
         var history = Path.Combine(withHistory.Root, ".orchestrator");
         Directory.CreateDirectory(history);
-        File.Copy(Path.Combine(whole.Root, ".orchestrator", "timings.json"), Path.Combine(history, "timings.json"));
+        await File.WriteAllTextAsync(Path.Combine(history, "timings.json"), unsharded.Timings);
 
         var first = Path.Combine(withHistory.Root, "shard-1");
         var second = Path.Combine(withoutHistory.Root, "shard-2");
@@ -42,11 +39,11 @@ public sealed class ShardedRunTests
         Assert.True(one.ExitCode == 0, one.StandardOutput + one.StandardError);
         Assert.True(two.ExitCode == 0, two.StandardOutput + two.StandardError);
 
-        var merged = Path.Combine(whole.Root, "merged");
-        var merge = await whole.ToolAsync(["merge", first, second, "--output", merged, "--layers", "unit"]);
+        var merged = Path.Combine(withHistory.Root, "merged");
+        var merge = await withHistory.ToolAsync(["merge", first, second, "--output", merged, "--layers", "unit"]);
 
         Assert.True(merge.ExitCode == 0, merge.StandardOutput + merge.StandardError);
-        Assert.Equal(Cases(wholeResults), Cases(merged));
+        Assert.Equal(unsharded.Cases, Cases(merged));
         Assert.Equal(222, Cases(merged).Count);
     }
 

@@ -42,7 +42,7 @@ public sealed class TestingPlatformRunTests(PlatformFixtures fixtures) : IClassF
         foreach (var framework in PlatformFixtures.Frameworks)
         {
             var assembly = $"Platform.{framework}";
-            List<TrxTestResult> Of(List<TrxTestResult> results, string method) =>
+            List<TestCaseResult> Of(List<TestCaseResult> results, string method) =>
                 [.. results.Where(result => result.Key == new TestKey(assembly, $"{assembly}.Orders.{method}"))];
 
             var quoted = Of(first, "Quoted");

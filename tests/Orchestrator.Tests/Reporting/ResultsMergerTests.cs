@@ -9,7 +9,7 @@ namespace Orchestrator.Tests.Reporting;
 [Trait("Category", "Unit")]
 public sealed class ResultsMergerTests
 {
-    private static MergedRun Merge(RunRecord record, IReadOnlyList<IReadOnlyList<TrxTestResult>?> trx, bool flakyFailsBuild = false, string[]? quarantine = null, SecretRedactor? redactor = null) =>
+    private static MergedRun Merge(RunRecord record, IReadOnlyList<IReadOnlyList<TestCaseResult>?> trx, bool flakyFailsBuild = false, string[]? quarantine = null, SecretRedactor? redactor = null) =>
         ResultsMerger.Merge(Sample.WithResults(record, trx), ["unit", "integration", "e2e"], new QuarantineMatcher(quarantine ?? []), flakyFailsBuild, redactor ?? new SecretRedactor());
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ResultsMergerTests
     {
         var key = Sample.Key("A.One");
         var record = Sample.Record([Sample.Unit("u", [key], exit: UnitExit.TestsFailed), Sample.Unit("u", [key], attempt: 1)]);
-        IReadOnlyList<IReadOnlyList<TrxTestResult>?> trx = [Sample.Trx(Sample.Result(key, TrxOutcome.Failed, message: "x")), Sample.Trx(Sample.Result(key, TrxOutcome.Passed))];
+        IReadOnlyList<IReadOnlyList<TestCaseResult>?> trx = [Sample.Trx(Sample.Result(key, TrxOutcome.Failed, message: "x")), Sample.Trx(Sample.Result(key, TrxOutcome.Passed))];
 
         Assert.Equal(0, Merge(record, trx, flakyFailsBuild: false).Verdict.ExitCode);
         Assert.Equal(1, Merge(record, trx, flakyFailsBuild: true).Verdict.ExitCode);
@@ -201,7 +201,7 @@ public sealed class ResultsMergerTests
     {
         var first = new Orchestrator.Model.TestKey("Nu", "Nu.Sample.CalcTests.Rows(1)");
         var second = new Orchestrator.Model.TestKey("Nu", "Nu.Sample.CalcTests.Rows(2)");
-        static TrxTestResult Row(Orchestrator.Model.TestKey key, TrxOutcome outcome) =>
+        static TestCaseResult Row(Orchestrator.Model.TestKey key, TrxOutcome outcome) =>
             Sample.Result(new Orchestrator.Model.TestKey("Nu", "Nu.Sample.CalcTests.Rows"), outcome, displayName: key.FullyQualifiedName[(key.FullyQualifiedName.LastIndexOf('.') + 1)..]) is var result
                 ? result with { Definition = result.Definition with { MethodName = key.FullyQualifiedName[(key.FullyQualifiedName.LastIndexOf('.') + 1)..] } }
                 : throw new InvalidOperationException();

@@ -2,7 +2,6 @@ using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
-using Orchestrator.Results.Trx;
 using Orchestrator.Security;
 using Xunit;
 
@@ -54,7 +53,7 @@ public sealed class ResultsReporterTests : IDisposable
     }
 
     /// <summary>A unit's results as its runner reads them when it ends: once, redacted.</summary>
-    private static IReadOnlyList<TrxTestResult> Read(string trx) => UnitResultReader.TryReadTrx(trx, Redactor()) ?? [];
+    private static IReadOnlyList<TestCaseResult> Read(string trx) => UnitResultReader.TryReadTrx(trx, Redactor()) ?? [];
 
     private ReportOptions Options(string directory, SecretRedactor redactor) => new(directory)
     {

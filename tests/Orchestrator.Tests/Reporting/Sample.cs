@@ -36,7 +36,7 @@ internal static class Sample
             exit,
             detail);
 
-    public static TrxTestResult Result(
+    public static TestCaseResult Result(
         TestKey key,
         TrxOutcome outcome,
         string? displayName = null,
@@ -55,7 +55,7 @@ internal static class Sample
             "executor://xunit/VsTestRunner3/netcore/",
             key.FullyQualifiedName[..dot],
             key.FullyQualifiedName[(dot + 1)..]);
-        return new TrxTestResult(
+        return new TestCaseResult(
             key,
             displayName ?? key.FullyQualifiedName,
             outcome,
@@ -75,12 +75,12 @@ internal static class Sample
     public static string IdOf(TestKey key, string? displayName = null) =>
         new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key + "|" + displayName)).AsSpan(0, 16)).ToString();
 
-    public static IReadOnlyList<TrxTestResult> Trx(params TrxTestResult[] results) => results;
+    public static IReadOnlyList<TestCaseResult> Trx(params TestCaseResult[] results) => results;
 
     /// <summary>The record with each unit carrying the results given for it (same order; null for none).</summary>
-    public static RunRecord WithResults(RunRecord record, IReadOnlyList<IReadOnlyList<TrxTestResult>?> perUnit) =>
+    public static RunRecord WithResults(RunRecord record, IReadOnlyList<IReadOnlyList<TestCaseResult>?> perUnit) =>
         record with { Units = [.. record.Units.Select((unit, index) => unit with { Results = perUnit[index] ?? [] })] };
 
     public static RunRecord Record(IReadOnlyList<UnitRun> units, bool incomplete = false, IReadOnlyList<ContainerLifetime>? containers = null) =>
-        new("run-1", "commit", Origin, Origin.AddSeconds(60), incomplete, units, containers ?? [], new Dictionary<string, TimeSpan> { ["execute"] = TimeSpan.FromSeconds(50) });
+        new("run-1", "commit", Origin, Origin.AddSeconds(60), incomplete, units, containers ?? [], new RunPhases { Execute = TimeSpan.FromSeconds(50) });
 }

@@ -47,7 +47,7 @@ internal sealed class TrxSample : IDisposable
             units.Add(new UnitRun($"{layer}#{unitIndex}#retry1", $"{layer}-none", layer, ResourceSet.None, 1, 0, flaky, retry, start.AddSeconds(31), start.AddSeconds(35), UnitExit.Passed, null));
             written += count;
         }
-        var record = new RunRecord("bench", "nightly", origin, origin.AddMinutes(10), false, units, [], new Dictionary<string, TimeSpan>());
+        var record = new RunRecord("bench", "nightly", origin, origin.AddMinutes(10), false, units, [], RunPhases.None);
         return new TrxSample(directory, record);
     }
 

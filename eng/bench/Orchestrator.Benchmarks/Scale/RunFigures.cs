@@ -73,7 +73,7 @@ internal sealed partial record RunFigures(
             .Max();
         var containerSeconds = record.Containers
             .Sum(container => ((container.RemovedAt ?? record.FinishedAt) - container.CreatedAt).TotalSeconds);
-        var phases = record.Phases.ToDictionary(phase => phase.Key, phase => phase.Value.TotalSeconds, StringComparer.Ordinal);
+        var phases = record.Phases.Measured().ToDictionary(phase => phase.Name, phase => phase.Duration.TotalSeconds, StringComparer.Ordinal);
         if (MergePhase().Match(run.StandardOutput) is { Success: true } merge)
         {
             phases["merge"] = double.Parse(merge.Groups[1].Value, CultureInfo.InvariantCulture);

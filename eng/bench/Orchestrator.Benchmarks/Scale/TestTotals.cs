@@ -1,3 +1,4 @@
+using Orchestrator.Results;
 using Orchestrator.Results.Trx;
 
 namespace Orchestrator.Benchmarks.Scale;
@@ -7,7 +8,7 @@ internal sealed record TestTotals(int Results, int Passed, double TestSeconds, d
 {
     public static TestTotals Empty { get; } = new(0, 0, 0, 0);
 
-    public static TestTotals Of(IReadOnlyList<TrxTestResult> results) => new(
+    public static TestTotals Of(IReadOnlyList<TestCaseResult> results) => new(
         results.Count,
         results.Count(result => result.Outcome == TrxOutcome.Passed),
         results.Sum(result => result.Duration.TotalSeconds),

@@ -106,7 +106,7 @@ internal static class TrxReader
             }
         }
 
-        var joined = new List<TrxTestResult>(results.Count);
+        var joined = new List<TestCaseResult>(results.Count);
         foreach (var result in results)
         {
             joined.Add(ReadResult(result, definitions, path));
@@ -301,7 +301,7 @@ internal static class TrxReader
         return builder?.ToString() ?? single ?? string.Empty;
     }
 
-    private static TrxTestResult ReadResult(TrxResultElement result, Dictionary<string, KeyedDefinition> definitions, string path)
+    private static TestCaseResult ReadResult(TrxResultElement result, Dictionary<string, KeyedDefinition> definitions, string path)
     {
         var testId = result.TestId ?? string.Empty;
         var testName = result.TestName ?? string.Empty;
@@ -315,7 +315,7 @@ internal static class TrxReader
         var definition = keyed.Definition;
         var outcome = ParseOutcome(result.Outcome, path, testName);
 
-        return new TrxTestResult(
+        return new TestCaseResult(
             keyed.Key,
             testName.Length > 0 ? testName : definition.Name,
             outcome,

@@ -13,6 +13,6 @@ internal sealed record TrxRun(
     DateTimeOffset? Start,
     DateTimeOffset? Finish,
     string? Outcome,
-    IReadOnlyList<TrxTestResult> Results,
+    IReadOnlyList<TestCaseResult> Results,
     string? RunOutput,
     IReadOnlyList<string> RunMessages);

@@ -1,8 +1,12 @@
 using Orchestrator.Model;
+using Orchestrator.Results.Trx;
 
-namespace Orchestrator.Results.Trx;
+namespace Orchestrator.Results;
 
-/// <summary>One <c>UnitTestResult</c> of a TRX file joined with its <c>UnitTest</c> definition.</summary>
+/// <summary>
+/// One result of a test case, as every unit runner hands it on: read from a unit's TRX file (a <c>UnitTestResult</c>
+/// joined with its <c>UnitTest</c> definition) or from the results it streamed, and written into the TRX and JUnit reports.
+/// </summary>
 /// <param name="Key">Assembly (code base file name without extension) and <c>className.name</c> of the test method.</param>
 /// <param name="DisplayName">The framework's display name (<c>testName</c>), e.g. <c>Ns.Class.Method(x: 1)</c>.</param>
 /// <param name="Outcome">The result's outcome.</param>
@@ -17,7 +21,7 @@ namespace Orchestrator.Results.Trx;
 /// <param name="ExecutionId">Id of this execution (unique per result).</param>
 /// <param name="TestId">Id of the test definition (stable for a test case across runs).</param>
 /// <param name="Definition">Where the test lives and which adapter ran it.</param>
-public sealed record TrxTestResult(
+public sealed record TestCaseResult(
     TestKey Key,
     string DisplayName,
     TrxOutcome Outcome,
