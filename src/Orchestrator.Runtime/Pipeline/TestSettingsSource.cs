@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Configuration;
 using Orchestrator.Discovery;
 using Orchestrator.Execution;
 using Orchestrator.Execution.Settings;
@@ -29,8 +30,9 @@ internal static class TestSettingsSource
         RunSettingsLayer? shared = null;
         if (configuration.TestSettings.RunSettings is { } sharedPath)
         {
-            shared = Read(workspace.Resolve(sharedPath),
-                $"testSettings.runSettings in {configuration.SourcePath} names '{workspace.Resolve(sharedPath)}', which does not exist: give the path of a .runsettings file relative to the configuration file, or remove the key.");
+            var path = ConfigurationPaths.Resolve(configuration, sharedPath);
+            shared = Read(path,
+                $"testSettings.runSettings in {configuration.SourcePath} names '{path}', which does not exist: give the path of a .runsettings file relative to the configuration file, or remove the key.");
         }
 
         var projects = ImmutableDictionary.CreateBuilder<string, RunSettingsLayer>(StringComparer.Ordinal);

@@ -90,7 +90,9 @@ public static class RunSettingsMerge
 
     private static void MergeAttributes(XElement target, XElement source, string sourceName, string path, Dictionary<XObject, string> owners, List<RunSettingsConflict> conflicts)
     {
-        foreach (var attribute in source.Attributes())
+        _keyAttributes.TryGetValue(source.Name.LocalName, out var keys);
+        // An item's key matched case-insensitively: the first spelling stays.
+        foreach (var attribute in source.Attributes().Where(attribute => keys is null || !keys.Contains(attribute.Name.LocalName) || target.Attribute(attribute.Name) is null))
         {
             var existing = target.Attribute(attribute.Name);
             if (existing is not null && existing.Value != attribute.Value && owners.TryGetValue(existing, out var owner))
