@@ -1,7 +1,7 @@
 namespace Orchestrator.Coverage;
 
 /// <summary>What coverlet's collectors are called and write: the names a unit runner passes and looks for.</summary>
-public static class CoverletFiles
+internal static class CoverletFiles
 {
     /// <summary>Friendly name of coverlet's VSTest data collector (package <c>coverlet.collector</c>).</summary>
     public const string CollectorName = "XPlat Code Coverage";

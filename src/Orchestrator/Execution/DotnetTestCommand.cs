@@ -95,7 +95,7 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
     public IReadOnlyList<RunSettingsConflict> Conflicts { get; init; } = [];
 
     /// <summary>Names the orchestrator's own document in <see cref="Conflicts"/>.</summary>
-    public const string OrchestratorSettings = "the orchestrator";
+    internal const string OrchestratorSettings = "the orchestrator";
 
     private static (string, IReadOnlyList<RunSettingsConflict>) Merged(IReadOnlyList<RunSettingsLayer> teamLayers, XDocument generated)
     {

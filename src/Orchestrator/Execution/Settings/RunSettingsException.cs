@@ -1,7 +1,7 @@
 namespace Orchestrator.Execution.Settings;
 
 /// <summary>A settings file that cannot be used (missing, not XML, not a <c>RunSettings</c> document); the message names it and the fix.</summary>
-public sealed class RunSettingsException : Exception
+internal sealed class RunSettingsException : Exception
 {
     public RunSettingsException(string message)
         : base(message)

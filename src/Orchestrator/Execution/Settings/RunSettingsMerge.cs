@@ -10,7 +10,7 @@ namespace Orchestrator.Execution.Settings;
 /// that documents add to these lists. Every leaf or attribute that a later document changes is reported, never
 /// overridden silently.
 /// </summary>
-public static class RunSettingsMerge
+internal static class RunSettingsMerge
 {
     /// <summary>Elements of lists whose items are told apart by an attribute.</summary>
     private static readonly Dictionary<string, string[]> _keyAttributes = new(StringComparer.Ordinal)
