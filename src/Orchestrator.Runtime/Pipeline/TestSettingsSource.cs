@@ -24,8 +24,10 @@ internal static class TestSettingsSource
     public static UnitSettings Load(Workspace workspace, TestPlan plan, bool coverage, List<RunProblem> problems)
     {
         var configuration = workspace.Configuration;
-        var sources = plan.Units.SelectMany(unit => unit.Sources).Distinct(StringComparer.Ordinal).ToList();
-        var manifests = Manifests(workspace, sources);
+        // Only VSTest units take a .runsettings file and coverlet's VSTest collector.
+        var sources = plan.Units.Where(unit => unit.Runner == TestRunnerKind.VSTest).SelectMany(unit => unit.Sources).Distinct(StringComparer.Ordinal).ToList();
+        var platformSources = plan.Units.Where(unit => unit.Runner != TestRunnerKind.VSTest).SelectMany(unit => unit.Sources).Distinct(StringComparer.Ordinal).ToList();
+        var manifests = Manifests(workspace, [.. sources, .. platformSources]);
 
         RunSettingsLayer? shared = null;
         if (configuration.TestSettings.RunSettings is { } sharedPath)
@@ -64,6 +66,16 @@ internal static class TestSettingsSource
             }
         }
 
+        if (settings.Enabled)
+        {
+            foreach (var source in platformSources)
+            {
+                var manifest = manifests.GetValueOrDefault(source);
+                problems.Add(new RunProblem(ProblemSeverity.Warning, manifest?.ProjectPath ?? source,
+                    $"Coverage is on, but test project '{manifest?.ProjectName ?? Path.GetFileNameWithoutExtension(source)}' runs on Microsoft.Testing.Platform, whose units hand over no coverage yet: its tests measure none."));
+            }
+        }
+
         return new UnitSettings
         {
             Shared = shared,
@@ -79,7 +91,7 @@ internal static class TestSettingsSource
     public static IEnumerable<RunProblem> Overrides(TestPlan plan, RunOptions options)
     {
         var seen = new HashSet<(string, string, string)>();
-        foreach (var unit in plan.Units)
+        foreach (var unit in plan.Units.Where(unit => unit.Runner == TestRunnerKind.VSTest))
         {
             var command = DotnetTestCommand.For(unit, UnitPaths.For(options.ResultsDirectory, unit.Id, 0, 0), options);
             foreach (var conflict in command.Conflicts.Where(conflict => seen.Add((conflict.Path, conflict.Overridden, conflict.Winner))))
