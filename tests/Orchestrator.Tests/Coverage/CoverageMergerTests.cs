@@ -7,8 +7,6 @@ namespace Orchestrator.Tests.Coverage;
 [Trait("Category", "Unit")]
 public sealed class CoverageMergerTests
 {
-    private const string File = "/repo/src/Shop/Sign.cs";
-
     [Fact]
     public void Hits_of_the_same_line_and_branch_path_add_up_and_paths_taken_in_different_units_all_count()
     {
@@ -86,14 +84,6 @@ public sealed class CoverageMergerTests
         Assert.Equal(("switch", "67%"), (switchPoint.Attribute("type")!.Value, switchPoint.Attribute("coverage")!.Value));
     }
 
-    /// <summary>Coverlet's JSON for one method of one file.</summary>
-    private static string Unit((int Line, int Hits)[] lines, (int Line, int Offset, int Path, int Hits)[] branches)
-    {
-        var lineJson = string.Join(", ", lines.Select(line => $"\"{line.Line}\": {line.Hits}"));
-        var branchJson = string.Join(", ", branches.Select((branch, ordinal) =>
-            $"{{ \"Line\": {branch.Line}, \"Offset\": {branch.Offset}, \"EndOffset\": {branch.Offset + 2 + branch.Path}, \"Path\": {branch.Path}, \"Ordinal\": {ordinal}, \"Hits\": {branch.Hits} }}"));
-        return $$"""
-            { "Shop.dll": { "{{File}}": { "Shop.Sign": { "System.Int32 Shop.Sign::Sign(System.Int32)": { "Lines": { {{lineJson}} }, "Branches": [ {{branchJson}} ] } } } } }
-            """;
-    }
+    private static string Unit((int Line, int Hits)[] lines, (int Line, int Offset, int Path, int Hits)[] branches) =>
+        CoverletJsonSample.Of(lines, branches);
 }
