@@ -8,11 +8,13 @@ namespace Orchestrator.MSBuild;
 /// <summary>
 /// Writes the orchestrator manifest of one test project and target framework: where its test
 /// assembly is, which runner runs it, and the layer and resources the project declares for all
-/// of its tests. The file is rewritten only when its content changes.
+/// of its tests, the project's own <c>.runsettings</c> and where its coverlet collector is. The file is rewritten only
+/// when its content changes.
 /// </summary>
 public sealed class WriteTestManifest : Microsoft.Build.Utilities.Task
 {
-    public const int SchemaVersion = 1;
+    /// <summary>2 added <c>runSettingsFilePath</c> and <c>coverageCollectorDirectory</c>; readers accept 1 without them.</summary>
+    public const int SchemaVersion = 2;
 
     [Required]
     public string ProjectPath { get; set; } = "";
@@ -34,6 +36,12 @@ public sealed class WriteTestManifest : Microsoft.Build.Utilities.Task
     public string Layer { get; set; } = "";
 
     public ITaskItem[] Resources { get; set; } = [];
+
+    /// <summary>The project's <c>RunSettingsFilePath</c>, relative to the project directory or absolute; empty for none.</summary>
+    public string RunSettingsFilePath { get; set; } = "";
+
+    /// <summary>The directory of coverlet's VSTest collector when the project references <c>coverlet.collector</c>; empty otherwise.</summary>
+    public string CoverageCollectorDirectory { get; set; } = "";
 
     [Output]
     public string ManifestPath { get; private set; } = "";
@@ -79,6 +87,9 @@ public sealed class WriteTestManifest : Microsoft.Build.Utilities.Task
                 json.WriteString("layer", Layer.Trim());
             }
 
+            WritePath(json, "runSettingsFilePath", RunSettingsFilePath, projectPath);
+            WritePath(json, "coverageCollectorDirectory", CoverageCollectorDirectory, projectPath);
+
             json.WriteStartArray("resources");
             foreach (var resource in Resources
                 .Select(item => item.ItemSpec.Trim())
@@ -93,6 +104,18 @@ public sealed class WriteTestManifest : Microsoft.Build.Utilities.Task
 
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
+    }
+
+    private static void WritePath(Utf8JsonWriter json, string name, string value, string projectPath)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(projectPath)!, value.Trim())));
+        }
     }
 
     private static string ShortHash(string path)

@@ -24,9 +24,13 @@ internal static class RunCommand
         {
             Description = "Build first, as 'orchestrator build' does (the configuration's build section).",
         };
+        var coverage = new Option<bool>("--coverage")
+        {
+            Description = "Measure code coverage in every unit (coverlet.collector) even when the configuration's coverage section is off; merged into coverage.cobertura.xml.",
+        };
         var command = new Command("run", "Discover, plan, provision and run a cadence's tests; merge the results per layer.")
         {
-            config, cadence, shard, timings, results, build,
+            config, cadence, shard, timings, results, build, coverage,
         };
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
@@ -39,7 +43,10 @@ internal static class RunCommand
                 parse.GetValue(cadence)!,
                 parse.GetValue(shard),
                 workspace.Resolve(parse.GetValue(results) ?? Workspace.ResultsDirectoryName),
-                parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null);
+                parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null)
+            {
+                Coverage = parse.GetValue(coverage),
+            };
             var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings);
             DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);
             var redactor = new SecretRedactor();

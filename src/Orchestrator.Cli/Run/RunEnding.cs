@@ -1,3 +1,4 @@
+using Orchestrator.Coverage;
 using Orchestrator.Pipeline;
 
 namespace Orchestrator.Cli.Run;
@@ -13,6 +14,13 @@ internal static class RunEnding
         output.WriteLine(
             $"Phases: discover {Seconds(planned.DiscoverTime)}, plan {Seconds(planned.PlanTime)}, " +
             $"prepare {Seconds(record.Phases.Prepare ?? TimeSpan.Zero)}, execute {Seconds(record.Phases.Execute ?? TimeSpan.Zero)}, merge {Seconds(mergeTime)}");
+        if (result.Coverage is { } coverage)
+        {
+            var figures = coverage.Run.Figures;
+            output.WriteLine(
+                $"Coverage: lines {CoverageFigures.Percent(figures.LinesCovered, figures.LinesValid)}, branches {CoverageFigures.Percent(figures.BranchesCovered, figures.BranchesValid)} " +
+                $"({coverage.Run.FileName}, coverage.<layer>.cobertura.xml)");
+        }
         if (verdict.Flaky > 0)
         {
             output.WriteLine($"{verdict.Flaky} flaky test(s): they failed, then passed on a re-run (see summary.md).");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Text;
 using CliWrap;
@@ -21,6 +22,13 @@ internal sealed class UnitProcess : IUnitRunner
     private readonly RunOptions _options;
     private readonly IRunProgress _progress;
 
+    /// <summary>
+    /// One lock per build output directory that coverlet instruments. Coverlet rewrites the modules beside a test assembly
+    /// in place and puts the originals back when its process ends, so two units measuring over the same output at once
+    /// undo each other's instrumentation (one measures nothing, the other an empty file): they take turns instead.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _instrumented = new(StringComparer.Ordinal);
+
     public UnitProcess(RunOptions options, IRunProgress progress)
     {
         _options = options;
@@ -33,6 +41,38 @@ internal sealed class UnitProcess : IUnitRunner
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(environment);
+        var unit = attempt.Unit;
+        var outputs = _options.TestSettings.CoverageCollectorsFor(unit.Sources).Count == 0
+            ? []
+            : unit.Sources.Select(source => Path.GetDirectoryName(Path.GetFullPath(source))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var held = new List<SemaphoreSlim>();
+        try
+        {
+            // In one order for every unit, so two units over the same outputs never wait for each other.
+            foreach (var output in outputs)
+            {
+                var gate = _instrumented.GetOrAdd(output, _ => new SemaphoreSlim(1, 1));
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+                held.Add(gate);
+            }
+            return await RunProcessAsync(attempt, environment, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && held.Count < outputs.Count)
+        {
+            var now = DateTimeOffset.UtcNow;
+            return attempt.Record(null, now, now, UnitExit.Cancelled, "Cancelled while waiting for another unit measuring coverage over the same build output.");
+        }
+        finally
+        {
+            foreach (var gate in held)
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private async Task<UnitRun> RunProcessAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
         var unit = attempt.Unit;
         var paths = UnitPaths.For(_options.ResultsDirectory, attempt.RecordedId, attempt.Repetition, attempt.Attempt);
         Directory.CreateDirectory(paths.Directory);
@@ -162,6 +202,7 @@ internal sealed class UnitProcess : IUnitRunner
         return attempt.Record(trxResults is null ? null : paths.TrxPath, startedAt, finishedAt, exit, _options.Redactor.Redact(exitDetail)) with
         {
             Results = trxResults ?? UnitResultReader.FromLive(live, finishedAt, _options.Redactor),
+            CoverageFiles = _options.TestSettings.Coverage.Enabled ? paths.CoverageFiles() : [],
         };
     }
 

@@ -43,6 +43,8 @@ public static class RunPipeline
         var cadence = configuration.Cadences[request.Cadence];
         ResultsDirectory.Prepare(request.ResultsDirectory);
 
+        var settingsProblems = new List<RunProblem>();
+        var testSettings = TestSettingsSource.Load(workspace, planned.Plan, request.Coverage, settingsProblems);
         var runId = RunIds.New(DateTimeOffset.UtcNow);
         var needed = NeededResources(planned.Plan, configuration);
         if (UnsetEnvironmentVariables.In(needed, Environment.GetEnvironmentVariable) is { Count: > 0 } unset)
@@ -81,13 +83,19 @@ public static class RunPipeline
             TestEnvironment = configuration.TestEnvironment,
             LoggerDirectory = Workspace.LoggerDirectory,
             Redactor = redactor,
+            TestSettings = testSettings,
         };
+        settingsProblems.AddRange(TestSettingsSource.Overrides(planned.Plan, options));
+        foreach (var problem in settingsProblems)
+        {
+            log.WriteLine($"warning {problem.Subject}: {problem.Message}");
+        }
         var record = await TestRunner.RunAsync(planned.Plan, options, resources, progress, ct);
 
         clock.Restart();
         var phases = record.Phases with { Discover = planned.DiscoverTime, Plan = planned.PlanTime, Prepare = prepareTime };
         var selection = SelectionCheck.Of(planned.Plan);
-        record = record with { Phases = phases, Problems = ProblemsOf(planned, selection), Shard = ShardOf(planned.Plan) };
+        record = record with { Phases = phases, Problems = [.. ProblemsOf(planned, selection), .. settingsProblems], Shard = ShardOf(planned.Plan) };
         ResultsReport report;
         try
         {
@@ -104,7 +112,7 @@ public static class RunPipeline
             throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
         }
         work.Remove();
-        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed);
+        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage };
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>

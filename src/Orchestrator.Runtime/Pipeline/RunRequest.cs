@@ -4,4 +4,8 @@ namespace Orchestrator.Pipeline;
 
 /// <summary>What the user asked <c>run</c> to do.</summary>
 /// <param name="Timings">An explicit timings file to plan by; null plans by the workspace's own history, or by none when sharded.</param>
-public sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDirectory, string? Timings = null);
+public sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDirectory, string? Timings = null)
+{
+    /// <summary>Measure coverage in every unit even when the configuration's <c>coverage</c> is off (<c>run --coverage</c>).</summary>
+    public bool Coverage { get; init; }
+}

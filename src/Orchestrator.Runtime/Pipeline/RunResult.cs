@@ -1,3 +1,4 @@
+using Orchestrator.Coverage;
 using Orchestrator.Results;
 
 namespace Orchestrator.Pipeline;
@@ -8,4 +9,8 @@ namespace Orchestrator.Pipeline;
 /// <param name="Tests">Every selected test with its attempts, as merged into the reports.</param>
 /// <param name="Selection">What the selection check said (an empty selection or shard), when it said anything.</param>
 /// <param name="MergeTime">Wall time of publishing and merging.</param>
-public sealed record RunResult(RunRecord Record, RunVerdict Verdict, IReadOnlyList<MergedTest> Tests, RunProblem? Selection, TimeSpan MergeTime);
+public sealed record RunResult(RunRecord Record, RunVerdict Verdict, IReadOnlyList<MergedTest> Tests, RunProblem? Selection, TimeSpan MergeTime)
+{
+    /// <summary>The merged coverage, when units measured it.</summary>
+    public CoverageReport? Coverage { get; init; }
+}

@@ -66,9 +66,11 @@ internal sealed class RunWorkDirectory
         }
         var published = record with
         {
-            Units = [.. record.Units.Select(unit => unit.TrxPath is { } trx && IsInside(trx)
-                ? unit with { TrxPath = System.IO.Path.Combine(resultsDirectory, System.IO.Path.GetRelativePath(Path, trx)) }
-                : unit)],
+            Units = [.. record.Units.Select(unit => unit with
+            {
+                TrxPath = unit.TrxPath is { } trx ? Published(trx, resultsDirectory) : null,
+                CoverageFiles = [.. unit.CoverageFiles.Select(file => Published(file, resultsDirectory))],
+            })],
         };
         return published;
     }
@@ -96,6 +98,10 @@ internal sealed class RunWorkDirectory
         File.Delete(System.IO.Path.Combine(Path, OwnerFileName));
         return Path;
     }
+
+    /// <summary>Where a file of the work directory is once published; a file elsewhere stays where it is.</summary>
+    private string Published(string file, string resultsDirectory) =>
+        IsInside(file) ? System.IO.Path.Combine(resultsDirectory, System.IO.Path.GetRelativePath(Path, file)) : file;
 
     private bool IsInside(string file) =>
         System.IO.Path.GetFullPath(file).StartsWith(System.IO.Path.GetFullPath(Path) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -9,9 +9,15 @@ namespace Orchestrator.Configuration;
 internal static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
-        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules", "description", "build"];
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules", "description", "build", "testSettings", "coverage"];
 
     public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
+
+    /// <summary>Keys of the root <c>testSettings</c> section (what every unit's test run gets).</summary>
+    public static ImmutableArray<string> TestSettings { get; } = ["runSettings", "loggers", "collectors"];
+
+    /// <summary>Keys of the root <c>coverage</c> section.</summary>
+    public static ImmutableArray<string> Coverage { get; } = ["enabled", "include", "exclude", "excludeByAttribute"];
 
     public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine"];
 

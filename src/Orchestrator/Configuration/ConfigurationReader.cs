@@ -46,6 +46,8 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             TestEnvironment = json.StringMap(root, Root, "testEnvironment") ?? config.TestEnvironment,
             Solution = solution,
             Build = ReadSolutionBuild(root, solution),
+            TestSettings = ReadTestSettings(root),
+            Coverage = ReadCoverage(root),
         };
     }
 

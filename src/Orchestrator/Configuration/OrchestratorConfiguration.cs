@@ -43,6 +43,12 @@ public sealed record OrchestratorConfiguration
     /// <summary>How <c>orchestrator build</c> builds the repository (its solution defaults to <see cref="Solution"/>).</summary>
     public BuildSettings Build { get; init; } = BuildSettings.Default;
 
+    /// <summary>The team's own test settings for every unit: a .runsettings file, loggers, data collectors.</summary>
+    public TestSettings TestSettings { get; init; } = TestSettings.Default;
+
+    /// <summary>Code coverage of every unit, merged per layer and for the run.</summary>
+    public CoverageSettings Coverage { get; init; } = CoverageSettings.Default;
+
     /// <summary>Where the configuration was read from (for messages and relative paths).</summary>
     public string? SourcePath { get; init; }
 

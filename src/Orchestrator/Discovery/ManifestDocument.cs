@@ -1,6 +1,6 @@
 namespace Orchestrator.Discovery;
 
-/// <summary>The manifest file as written by the MSBuild task (schema version 1).</summary>
+/// <summary>The manifest file as written by the MSBuild task (schema version 1 or 2).</summary>
 internal sealed record ManifestDocument(
     int SchemaVersion,
     string? ProjectPath,
@@ -10,4 +10,6 @@ internal sealed record ManifestDocument(
     string? Configuration,
     string? Runner,
     string? Layer,
-    IReadOnlyList<string>? Resources);
+    IReadOnlyList<string>? Resources,
+    string? RunSettingsFilePath = null,
+    string? CoverageCollectorDirectory = null);

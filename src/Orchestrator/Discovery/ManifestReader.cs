@@ -6,7 +6,8 @@ namespace Orchestrator.Discovery;
 /// <summary>Reads the manifests the Orchestrator.MSBuild task wrote into a directory.</summary>
 public static class ManifestReader
 {
-    public const int SupportedSchemaVersion = 1;
+    /// <summary>The newest schema read; every older one still is (version 1 has no settings file nor coverage collector).</summary>
+    public const int SupportedSchemaVersion = 2;
 
     /// <summary>Every <c>*.json</c> manifest of <paramref name="directory"/>; unreadable ones become problems.</summary>
     public static (IReadOnlyList<TestProjectManifest> Manifests, IReadOnlyList<DiscoveryProblem> Problems) ReadDirectory(string directory)
@@ -41,10 +42,10 @@ public static class ManifestReader
     {
         var document = JsonSerializer.Deserialize(File.ReadAllBytes(path), DiscoveryJsonContext.Default.ManifestDocument)
             ?? throw new InvalidDataException("The file is empty.");
-        if (document.SchemaVersion != SupportedSchemaVersion)
+        if (document.SchemaVersion is < 1 or > SupportedSchemaVersion)
         {
             throw new InvalidDataException(
-                $"Schema version {document.SchemaVersion} is not supported (expected {SupportedSchemaVersion}): use the same orchestrator version for the build and for discovery.");
+                $"Schema version {document.SchemaVersion} is not supported (expected 1 to {SupportedSchemaVersion}): use the same orchestrator version for the build and for discovery.");
         }
 
         string Required(string? value, string name) =>
@@ -67,6 +68,10 @@ public static class ManifestReader
             runner,
             string.IsNullOrWhiteSpace(document.Layer) ? null : document.Layer.Trim(),
             [.. (document.Resources ?? []).Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Trim())],
-            Path.GetFullPath(path));
+            Path.GetFullPath(path))
+        {
+            RunSettingsFilePath = string.IsNullOrWhiteSpace(document.RunSettingsFilePath) ? null : document.RunSettingsFilePath,
+            CoverageCollectorDirectory = string.IsNullOrWhiteSpace(document.CoverageCollectorDirectory) ? null : document.CoverageCollectorDirectory,
+        };
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Xml.Linq;
+using Orchestrator.Configuration;
+using Orchestrator.Coverage;
+using Orchestrator.Execution.Settings;
 using Orchestrator.Planning;
 
 namespace Orchestrator.Execution;
@@ -10,7 +13,9 @@ namespace Orchestrator.Execution;
 /// its filter (in a <c>.runsettings</c> file when too long for a command line), its own results directory
 /// and TRX, the live-results logger and the in-process progress collector when configured (the orchestrator's
 /// own watchdog then names a hanging test), and VSTest's blame collector only when hang dumps are asked for
-/// or there is no progress collector to watch.
+/// or there is no progress collector to watch. The team's own settings (<see cref="RunOptions.TestSettings"/>) are merged
+/// under the orchestrator's: its filter, results directory, host count and collectors win, and every value it overrides
+/// is in <see cref="Conflicts"/>. Coverlet's collector is passed only when coverage is on and a unit's project has it.
 /// </summary>
 public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? RunSettings)
 {
@@ -40,34 +45,82 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
             arguments.Add($"--test-adapter-path:{loggerDirectory}");
             arguments.AddRange(["--logger", $"{LoggerFriendlyName};mode=run;path={paths.LiveResultsPath}"]);
         }
-        var filterInSettings = unit.Filter.Length > options.MaxCommandLineFilterLength;
+        var settings = options.TestSettings;
+        var teamLayers = settings.LayersFor(unit.Sources);
+        var coverageCollectors = settings.CoverageCollectorsFor(unit.Sources);
+        foreach (var collectorDirectory in coverageCollectors)
+        {
+            arguments.Add($"--test-adapter-path:{collectorDirectory}");
+        }
+        foreach (var logger in settings.Loggers)
+        {
+            arguments.AddRange(["--logger", logger]);
+        }
+        foreach (var collector in settings.Collectors)
+        {
+            arguments.AddRange(["--collect", collector]);
+        }
+        // With the team's own settings in play, everything the orchestrator needs goes into the one merged document, so
+        // that what it overrides is visible there (and reported) rather than decided by VSTest's precedence rules.
+        var merging = teamLayers.Count > 0;
+        var filterInSettings = unit.Filter.Length > options.MaxCommandLineFilterLength || (merging && unit.Filter.Length > 0);
         // VSTest runs a unit's assemblies one after another unless told otherwise. A resource-free unit runs their hosts
         // side by side, up to one per processor. A unit with resources never does: its assemblies share the unit's
         // namespaces, and suites that clean up after themselves (FLUSHDB, TRUNCATE) would wipe each other's data.
         var hosts = unit.Resources.IsEmpty ? Math.Min(unit.Sources.Count, Math.Max(1, options.HostsPerUnit)) : 1;
         string? runSettings = null;
-        if (filterInSettings || watched || hosts > 1)
+        IReadOnlyList<RunSettingsConflict> conflicts = [];
+        if (filterInSettings || watched || hosts > 1 || merging || coverageCollectors.Count > 0)
         {
-            runSettings = SettingsDocument(filterInSettings ? unit.Filter : null, hosts, watched ? ProgressCollector(options.LoggerDirectory!, paths.Directory) : null);
+            var generated = SettingsDocument(
+                filterInSettings ? unit.Filter : null,
+                hosts > 1 || merging ? hosts : null,
+                merging ? paths.Directory : null,
+                watched ? ProgressCollector(options.LoggerDirectory!, paths.Directory) : null,
+                coverageCollectors.Count > 0 ? CoverageCollector(settings.Coverage) : null);
+            (runSettings, conflicts) = merging ? Merged(teamLayers, generated) : (generated.ToString(), []);
             arguments.AddRange(["--settings", paths.RunSettingsPath]);
         }
         if (!filterInSettings && unit.Filter.Length > 0)
         {
             arguments.AddRange(["--filter", unit.Filter]);
         }
-        return new DotnetTestCommand(arguments, runSettings);
+        return new DotnetTestCommand(arguments, runSettings) { Conflicts = conflicts };
     }
 
-    /// <summary>The unit's <c>.runsettings</c>: the filter when too long for the command line, parallel hosts, the progress collector.</summary>
-    private static string SettingsDocument(string? filter, int hosts, XElement? progressCollector)
+    /// <summary>
+    /// Settings the team's documents set that another document (a project's over the shared one, the orchestrator's over
+    /// both) set to something else; empty without team documents.
+    /// </summary>
+    public IReadOnlyList<RunSettingsConflict> Conflicts { get; init; } = [];
+
+    /// <summary>Names the orchestrator's own document in <see cref="Conflicts"/>.</summary>
+    internal const string OrchestratorSettings = "the orchestrator";
+
+    private static (string, IReadOnlyList<RunSettingsConflict>) Merged(IReadOnlyList<RunSettingsLayer> teamLayers, XDocument generated)
+    {
+        var layers = teamLayers.Select(layer => (layer.Source, RunSettingsMerge.Parse(layer))).Append((OrchestratorSettings, generated)).ToList();
+        var (merged, conflicts) = RunSettingsMerge.Merge(layers);
+        return (merged.ToString(), conflicts);
+    }
+
+    /// <summary>
+    /// The unit's own <c>.runsettings</c>: the filter when too long for the command line (or merged with the team's),
+    /// parallel hosts, the results directory (when merged), the progress collector and coverlet's collector.
+    /// </summary>
+    private static XDocument SettingsDocument(string? filter, int? hosts, string? resultsDirectory, XElement? progressCollector, XElement? coverageCollector)
     {
         var settings = new XElement("RunSettings");
         var runConfiguration = new XElement("RunConfiguration");
+        if (resultsDirectory is not null)
+        {
+            runConfiguration.Add(new XElement("ResultsDirectory", resultsDirectory));
+        }
         if (filter is not null)
         {
             runConfiguration.Add(new XElement("TestCaseFilter", filter));
         }
-        if (hosts > 1)
+        if (hosts is not null)
         {
             runConfiguration.Add(new XElement("MaxCpuCount", hosts));
         }
@@ -75,11 +128,38 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
         {
             settings.Add(runConfiguration);
         }
+        if (coverageCollector is not null)
+        {
+            settings.Add(new XElement("DataCollectionRunSettings", new XElement("DataCollectors", coverageCollector)));
+        }
         if (progressCollector is not null)
         {
             settings.Add(new XElement("InProcDataCollectionRunSettings", new XElement("InProcDataCollectors", progressCollector)));
         }
-        return new XDocument(settings).ToString();
+        return new XDocument(settings);
+    }
+
+    /// <summary>
+    /// Coverlet's VSTest collector. It writes coverlet's own JSON, which keeps every branch's hits and so merges across
+    /// units exactly (Cobertura keeps only a percentage per branch point), and Cobertura beside it for the tools that read
+    /// a unit's file.
+    /// </summary>
+    private static XElement CoverageCollector(CoverageSettings coverage)
+    {
+        var configuration = new XElement("Configuration", new XElement("Format", CoverletFiles.Formats));
+        if (coverage.Include.Length > 0)
+        {
+            configuration.Add(new XElement("Include", string.Join(',', coverage.Include)));
+        }
+        if (coverage.Exclude.Length > 0)
+        {
+            configuration.Add(new XElement("Exclude", string.Join(',', coverage.Exclude)));
+        }
+        if (coverage.ExcludeByAttribute.Length > 0)
+        {
+            configuration.Add(new XElement("ExcludeByAttribute", string.Join(',', coverage.ExcludeByAttribute)));
+        }
+        return new XElement("DataCollector", new XAttribute("friendlyName", CoverletFiles.CollectorName), configuration);
     }
 
     /// <summary>The in-process collector that writes each test's start and end into the unit's directory (see <c>TestProgressCollector</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Configuration;
+using Orchestrator.Execution.Settings;
 using Orchestrator.Security;
 
 namespace Orchestrator.Execution;
@@ -26,6 +27,9 @@ public sealed record RunOptions(string RunId, string ResultsDirectory)
     /// <summary>Extra variables for every test process (configuration <c>testEnvironment</c>), applied before resource variables.</summary>
     public ImmutableDictionary<string, string> TestEnvironment { get; init; } =
         ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The team's own test settings and coverage, merged into every unit's settings.</summary>
+    public UnitSettings TestSettings { get; init; } = UnitSettings.None;
 
     /// <summary>Directory holding the orchestrator's VSTest logger (<c>Orchestrator.TestLogger.dll</c>); null streams no live results.</summary>
     public string? LoggerDirectory { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Coverage;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
 
@@ -42,6 +43,7 @@ internal static class HtmlReportWriter
 
         AppendProblems(html, record.Problems);
         AppendCounts(html, run);
+        AppendCoverage(html, run.Coverage);
         AppendTimeline(html, run);
         AppendFailures(html, run);
         AppendFlaky(html, run);
@@ -61,6 +63,22 @@ internal static class HtmlReportWriter
             AppendCountsRow(html, layer.Name, layer.Verdict);
         }
         AppendCountsRow(html, "all", run.Verdict);
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void AppendCoverage(StringBuilder html, CoverageReport? coverage)
+    {
+        if (coverage is null)
+        {
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"coverage\"><h2>Coverage</h2>\n<p class=\"note\">Coverlet's measurements of {coverage.Units} unit process(es), merged; Cobertura files beside this report.</p>\n<table><thead><tr><th>Layer</th><th>Lines</th><th>Branches</th><th>File</th></tr></thead><tbody>\n");
+        foreach (var layer in coverage.Layers.Append(coverage.Run))
+        {
+            var figures = layer.Figures;
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr class=\"coverage\" data-layer=\"{E(layer.Name)}\" data-line-rate=\"{CoverageFigures.Format(figures.LineRate)}\" data-branch-rate=\"{CoverageFigures.Format(figures.BranchRate)}\"><td>{E(layer.Name)}</td><td>{E(CoverageFigures.Percent(figures.LinesCovered, figures.LinesValid))}</td><td>{E(CoverageFigures.Percent(figures.BranchesCovered, figures.BranchesValid))}</td><td><code>{E(layer.FileName)}</code></td></tr>\n");
+        }
         html.Append("</tbody></table></section>\n");
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Coverage;
 using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
@@ -45,6 +46,8 @@ internal static class MarkdownSummaryWriter
         }
         md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {CountsRow(verdict)} | {record.Units.Count} |");
         md.AppendLine();
+
+        AppendCoverage(md, run.Coverage);
 
         md.AppendLine("### Partitions");
         md.AppendLine();
@@ -192,6 +195,29 @@ internal static class MarkdownSummaryWriter
         }
         return md.ToString();
     }
+
+    private static void AppendCoverage(StringBuilder md, CoverageReport? coverage)
+    {
+        if (coverage is null)
+        {
+            return;
+        }
+        md.AppendLine("### Coverage");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Coverlet's measurements of {coverage.Units} unit process(es), merged.");
+        md.AppendLine();
+        md.AppendLine("| Layer | Lines | Branches | Cobertura file |");
+        md.AppendLine("|---|---:|---:|---|");
+        foreach (var layer in coverage.Layers)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(layer.Name)} | {CoverageRow(layer)} |");
+        }
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {CoverageRow(coverage.Run)} |");
+        md.AppendLine();
+    }
+
+    private static string CoverageRow(LayerCoverage layer) =>
+        $"{CoverageFigures.Percent(layer.Figures.LinesCovered, layer.Figures.LinesValid)} | {CoverageFigures.Percent(layer.Figures.BranchesCovered, layer.Figures.BranchesValid)} | `{layer.FileName}`";
 
     /// <summary>Problems outside the tests come first: an error among them is why the run failed.</summary>
     private static void AppendProblems(StringBuilder md, IReadOnlyList<RunProblem> problems)

@@ -1,3 +1,4 @@
+using Orchestrator.Coverage;
 using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
@@ -9,6 +10,9 @@ namespace Orchestrator.Reporting;
 /// <param name="Warnings">Problems met while merging (an unreadable TRX file, …), redacted.</param>
 public sealed record MergedRun(RunRecord Record, IReadOnlyList<LayerResults> Layers, RunVerdict Verdict, IReadOnlyList<string> Warnings)
 {
+    /// <summary>The units' coverage merged per layer and for the run; null when no unit measured coverage.</summary>
+    public CoverageReport? Coverage { get; init; }
+
     public IEnumerable<MergedTest> Tests => Layers.SelectMany(layer => layer.Tests);
 
     /// <summary>Highest repetition count of the run (1 when the selection ran once).</summary>

@@ -31,6 +31,7 @@ internal static class PersistedRun
             {
                 TrxPath = Absolute(root, unit.TrxPath),
                 ResultsPath = Absolute(root, unit.ResultsPath),
+                CoverageFiles = [.. unit.CoverageFiles.Select(file => Absolute(root, file)!)],
                 Results = loads[index].Results,
             });
         }

@@ -1,3 +1,4 @@
+using Orchestrator.Coverage;
 using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
@@ -11,4 +12,7 @@ public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnly
 {
     /// <summary>Every merged test case, each once, with its attempts (for CI annotations of the failures).</summary>
     public IReadOnlyList<MergedTest> Tests { get; init; } = [];
+
+    /// <summary>The merged coverage and its files; null when no unit measured coverage.</summary>
+    public CoverageReport? Coverage { get; init; }
 }

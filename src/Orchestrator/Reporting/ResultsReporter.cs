@@ -1,4 +1,5 @@
 using System.Text;
+using Orchestrator.Coverage;
 using Orchestrator.Results;
 using Orchestrator.Security;
 
@@ -36,6 +37,9 @@ public static class ResultsReporter
         var persistedUnits = await PersistUnitsAsync(record, directory, options.Redactor, warnings, ct);
 
         var merged = ResultsMerger.Merge(record, options.Layers, new QuarantineMatcher(options.Quarantine), options.FlakyFailsBuild, options.Redactor, warnings);
+        var coverageWarnings = new List<string>();
+        var coverage = await WriteCoverageAsync(record, directory, options.Layers, coverageWarnings, ct);
+        merged = merged with { Coverage = coverage, Warnings = [.. merged.Warnings, .. coverageWarnings.Select(options.Redactor.Redact)] };
 
         if (options.TimingsPath is not null)
         {
@@ -47,6 +51,10 @@ public static class ResultsReporter
         }
 
         var (summary, files) = await WriteFilesAsync(merged, persistedUnits, directory, ct);
+        if (coverage is not null)
+        {
+            files.AddRange([.. coverage.Layers.Select(layer => Path.Combine(directory, layer.FileName)), Path.Combine(directory, coverage.Run.FileName)]);
+        }
 
         if (options.StepSummaryPath is { } stepSummary)
         {
@@ -60,7 +68,41 @@ public static class ResultsReporter
             }
         }
 
-        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings) { Tests = [.. merged.Tests] };
+        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings) { Tests = [.. merged.Tests], Coverage = coverage };
+    }
+
+    /// <summary>
+    /// Merges the coverage files of every unit per layer and for the run into Cobertura files in <paramref name="directory"/>;
+    /// null when no unit left one.
+    /// </summary>
+    private static async Task<CoverageReport?> WriteCoverageAsync(RunRecord record, string directory, IReadOnlyList<string> layers, List<string> warnings, CancellationToken ct)
+    {
+        var files = new List<(string Layer, string Text, string Source)>();
+        foreach (var unit in record.Units)
+        {
+            foreach (var file in unit.CoverageFiles)
+            {
+                var path = Path.IsPathRooted(file) ? file : Path.Combine(directory, file);
+                try
+                {
+                    files.Add((unit.Layer, await File.ReadAllTextAsync(path, ct), path));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    warnings.Add($"The coverage file '{path}' of unit {unit.UnitId} could not be read and is left out of the merged coverage: {exception.Message}");
+                }
+            }
+        }
+        if (files.Count == 0)
+        {
+            return null;
+        }
+        var (report, documents) = CoverageMerger.Merge(files, layers, record.FinishedAt, warnings);
+        foreach (var (fileName, document) in documents)
+        {
+            await AtomicFile.WriteTextAsync(Path.Combine(directory, fileName), document.Declaration + Environment.NewLine + document.ToString(), ct);
+        }
+        return report;
     }
 
     /// <summary>
@@ -125,7 +167,7 @@ public static class ResultsReporter
         var unitsDirectory = Path.Combine(directory, UnitsDirectoryName);
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var names = record.Units
-            .Select(unit => unit.Results.Count > 0 || unit.TrxPath is not null ? UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}") : null)
+            .Select(unit => unit.Results.Count > 0 || unit.TrxPath is not null || unit.CoverageFiles.Count > 0 ? UniqueName(usedNames, $"{unit.UnitId}.r{unit.Repetition}.a{unit.Attempt}") : null)
             .ToList();
         var stagings = new UnitStaging[record.Units.Count];
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
@@ -159,7 +201,18 @@ public static class ResultsReporter
                 resultsPath = Path.Combine(UnitsDirectoryName, names[index] + UnitResultsStore.Extension);
                 staged.Add((staging.Results, Path.Combine(directory, resultsPath)));
             }
-            persistedUnits.Add(unit with { TrxPath = trxPath, ResultsPath = resultsPath });
+            var coverageFiles = new List<string>();
+            foreach (var coverage in staging.Coverage ?? [])
+            {
+                var coveragePath = Path.Combine(UnitsDirectoryName, $"{names[index]}.coverage{(coverageFiles.Count == 0 ? "" : coverageFiles.Count + 1)}.json");
+                staged.Add((coverage, Path.Combine(directory, coveragePath)));
+                coverageFiles.Add(coveragePath);
+            }
+            if (staging.CoverageError is not null)
+            {
+                warnings.Add($"A coverage file of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be copied: {staging.CoverageError} A merge of this directory leaves it out.");
+            }
+            persistedUnits.Add(unit with { TrxPath = trxPath, ResultsPath = resultsPath, CoverageFiles = coverageFiles });
         }
         foreach (var (staging, target) in staged)
         {
@@ -171,6 +224,32 @@ public static class ResultsReporter
     private static async Task<UnitStaging> StageUnitAsync(UnitRun unit, string directory, string unitsDirectory, SecretRedactor redactor, CancellationToken ct)
     {
         Directory.CreateDirectory(unitsDirectory);
+        var (coverage, coverageError) = StageCoverage(unit, directory, unitsDirectory);
+        return await StageResultsAsync(unit, directory, unitsDirectory, redactor, ct) with { Coverage = coverage, CoverageError = coverageError };
+    }
+
+    /// <summary>Copies the unit's coverage files (paths and hit counts: nothing to redact).</summary>
+    private static (List<string> Staged, string? Error) StageCoverage(UnitRun unit, string directory, string unitsDirectory)
+    {
+        var staged = new List<string>();
+        try
+        {
+            foreach (var file in unit.CoverageFiles)
+            {
+                var staging = Path.Combine(unitsDirectory, $".{Guid.NewGuid():N}.staging");
+                File.Copy(Path.IsPathRooted(file) ? file : Path.Combine(directory, file), staging, overwrite: true);
+                staged.Add(staging);
+            }
+            return (staged, null);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (staged, exception.Message);
+        }
+    }
+
+    private static async Task<UnitStaging> StageResultsAsync(UnitRun unit, string directory, string unitsDirectory, SecretRedactor redactor, CancellationToken ct)
+    {
         string? results = null;
         if (unit.Results.Count > 0)
         {
@@ -260,5 +339,10 @@ public static class ResultsReporter
     }
 
     /// <summary>Where a unit's TRX copy and results file are staged, or why its TRX could not be copied.</summary>
-    private readonly record struct UnitStaging(string? Trx, string? Results, string? TrxError);
+    private readonly record struct UnitStaging(string? Trx, string? Results, string? TrxError)
+    {
+        public IReadOnlyList<string>? Coverage { get; init; }
+
+        public string? CoverageError { get; init; }
+    }
 }

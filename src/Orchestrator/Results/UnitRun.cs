@@ -43,6 +43,14 @@ public sealed record UnitRun(
     [JsonIgnore]
     public IReadOnlyList<TestCaseResult> Results { get; init; } = [];
 
+    /// <summary>
+    /// Coverage files the unit wrote, in coverlet's JSON format, whatever ran it (coverlet's VSTest collector, or coverlet's
+    /// Microsoft.Testing.Platform extension asked for <c>--coverlet-output-format json</c>): merged per layer and for the
+    /// run. Empty when coverage was off or the unit measured nothing. Absolute while the run lasts; relative to the
+    /// results directory in <c>run.json</c>.
+    /// </summary>
+    public IReadOnlyList<string> CoverageFiles { get; init; } = [];
+
     /// <summary>Where <see cref="Results"/> are stored with the run record (relative to its directory), or null when not stored.</summary>
     public string? ResultsPath { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
 using Orchestrator.Cli.Tests.Adoption;
+using Orchestrator.Fixtures;
 
 namespace Orchestrator.Cli.Tests.Run;
 
@@ -40,6 +41,18 @@ internal sealed class RunWorkspace : IDisposable
             File.Copy(manifests[0], Path.Combine(workspace.ManifestDirectory, Path.GetFileName(manifests[0])));
         }
         RepositoryDiscoveryCache.CopyInto(workspace.Root);
+        return workspace;
+    }
+
+    /// <summary>A workspace of the fixtures of <paramref name="fixtureGroup"/> (tests/Fixtures), whose manifests the build wrote apart from the repository's.</summary>
+    public static RunWorkspace CreateWithFixtures(JsonObject configuration, string fixtureGroup)
+    {
+        var workspace = new RunWorkspace();
+        File.WriteAllText(workspace.ConfigurationPath, configuration.ToJsonString());
+        foreach (var manifest in Directory.EnumerateFiles(PrebuiltFixture.ManifestDirectory(fixtureGroup), "*.json"))
+        {
+            File.Copy(manifest, Path.Combine(workspace.ManifestDirectory, Path.GetFileName(manifest)));
+        }
         return workspace;
     }
 

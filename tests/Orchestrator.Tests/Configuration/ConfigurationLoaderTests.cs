@@ -168,6 +168,12 @@ public sealed class ConfigurationLoaderTests
     [InlineData("""{ "timeouts": { "readinessSeconds": "60" } }""", "$.timeouts.readinessSeconds", "number of seconds")]
     [InlineData("""{ "timeouts": {}, "timeouts": {} }""", "$.timeouts", "twice")]
     [InlineData("[1]", "$", "Expected an object")]
+    [InlineData("""{ "testSettings": { "runSetings": "ci.runsettings" } }""", "$.testSettings.runSetings", "'runSettings'")]
+    [InlineData("""{ "testSettings": { "runSettings": "ci.json" } }""", "$.testSettings.runSettings", "not a .runsettings file")]
+    [InlineData("""{ "testSettings": { "loggers": ["trx;LogFileName=x.trx"] } }""", "$.testSettings.loggers[0]", "writes a TRX file for every unit")]
+    [InlineData("""{ "testSettings": { "collectors": ["XPlat Code Coverage"] } }""", "$.testSettings.collectors[0]", "\"coverage\"")]
+    [InlineData("""{ "coverage": { "include": ["Shop.*"] } }""", "$.coverage.include[0]", "[assembly]type")]
+    [InlineData("""{ "coverage": { "enabled": "yes" } }""", "$.coverage.enabled", "true or false")]
     public void Each_kind_of_mistake_is_reported_precisely(string json, string path, string expected)
     {
         var errors = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Parse(json, "orchestrator.json")).Errors;
@@ -241,6 +247,8 @@ public sealed class ConfigurationLoaderTests
         AssertKeys(ConfigurationKeys.Cadence, definitions.GetProperty("cadence").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Rule, definitions.GetProperty("rule").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.SolutionBuild, root.GetProperty("properties").GetProperty("build").GetProperty("properties"));
+        AssertKeys(ConfigurationKeys.TestSettings, root.GetProperty("properties").GetProperty("testSettings").GetProperty("properties"));
+        AssertKeys(ConfigurationKeys.Coverage, root.GetProperty("properties").GetProperty("coverage").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Resource, resource);
         AssertKeys(ConfigurationKeys.Readiness, resource.GetProperty("readiness").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Build, resource.GetProperty("build").GetProperty("oneOf")[1].GetProperty("properties"));

@@ -21,6 +21,8 @@ public sealed class ReadmeConfigurationTests
 
         Assert.Equal(["commit", "nightly", "pr"], configuration.Cadences.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(2, configuration.Cadences["nightly"].Repeat);
+        Assert.Equal("ci.runsettings", configuration.TestSettings.RunSettings);
+        Assert.False(configuration.Coverage.Enabled);
     }
 
     private static string RepositoryRoot()

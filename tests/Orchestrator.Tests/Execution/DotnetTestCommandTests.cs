@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
 using Orchestrator.Configuration;
 using Orchestrator.Execution;
+using Orchestrator.Execution.Settings;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Xunit;
@@ -110,5 +112,83 @@ public sealed class DotnetTestCommandTests
         var filter = VsTestFilter.ForNames([new TestKey("A", "A.B(x=1)|C"), new TestKey("A", "A.D"), new TestKey("A", "A.D")]);
 
         Assert.Equal(@"FullyQualifiedName=A.B\(x\=1\)\|C|FullyQualifiedName=A.D", filter);
+    }
+    [Fact]
+    public void With_coverage_off_no_collector_is_passed_even_when_the_project_has_one()
+    {
+        var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
+        var settings = new UnitSettings { CoverageCollectors = ImmutableDictionary<string, string>.Empty.Add("/bin/A.Tests.dll", "/nuget/coverlet.collector/build/net10.0/") };
+
+        var command = DotnetTestCommand.For(Unit, paths, Options with { TestSettings = settings });
+
+        Assert.DoesNotContain(command.Arguments, argument => argument.Contains("coverlet", StringComparison.Ordinal));
+        Assert.Null(command.RunSettings);
+    }
+
+    [Fact]
+    public void With_coverage_on_coverlets_collector_writes_json_and_cobertura_with_the_configured_filters()
+    {
+        var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
+        var settings = new UnitSettings
+        {
+            Coverage = new CoverageSettings(true, ["[Shop]*"], ["[*]Shop.Storage.*", "[Shop]Shop.Gen*"], ["GeneratedCode"]),
+            CoverageCollectors = ImmutableDictionary<string, string>.Empty.Add("/bin/A.Tests.dll", "/nuget/coverlet.collector/build/net10.0/"),
+        };
+
+        var command = DotnetTestCommand.For(Unit, paths, Options with { TestSettings = settings });
+
+        Assert.Contains("--test-adapter-path:/nuget/coverlet.collector/build/net10.0/", command.Arguments);
+        Assert.Equal(["--settings", paths.RunSettingsPath], command.Arguments.SkipWhile(argument => argument != "--settings").Take(2));
+        var collector = XDocument.Parse(command.RunSettings!).Descendants("DataCollector").Single();
+        Assert.Equal("XPlat Code Coverage", collector.Attribute("friendlyName")!.Value);
+        var configuration = collector.Element("Configuration")!;
+        Assert.Equal("json,cobertura", configuration.Element("Format")!.Value);
+        Assert.Equal("[Shop]*", configuration.Element("Include")!.Value);
+        Assert.Equal("[*]Shop.Storage.*,[Shop]Shop.Gen*", configuration.Element("Exclude")!.Value);
+        Assert.Equal("GeneratedCode", configuration.Element("ExcludeByAttribute")!.Value);
+    }
+
+    [Fact]
+    public void A_unit_whose_projects_lack_coverlet_gets_no_collector_when_coverage_is_on()
+    {
+        var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
+        var settings = new UnitSettings { Coverage = CoverageSettings.Default with { Enabled = true } };
+
+        var command = DotnetTestCommand.For(Unit, paths, Options with { TestSettings = settings });
+
+        Assert.Null(command.RunSettings);
+    }
+
+    [Fact]
+    public void The_teams_settings_are_merged_under_the_orchestrators_filter_results_directory_and_host_count()
+    {
+        var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
+        var settings = new UnitSettings
+        {
+            Shared = new RunSettingsLayer("/repo/ci.runsettings", "<RunSettings><RunConfiguration><MaxCpuCount>0</MaxCpuCount></RunConfiguration></RunSettings>"),
+            Projects = ImmutableDictionary<string, RunSettingsLayer>.Empty.Add("/bin/B.Tests.dll", new RunSettingsLayer(
+                "/repo/B.Tests/b.runsettings",
+                "<RunSettings><RunConfiguration><TestCaseFilter>Category!=slow</TestCaseFilter><EnvironmentVariables><B_MODE>ci</B_MODE></EnvironmentVariables></RunConfiguration></RunSettings>")),
+            Loggers = ["GitHubActions"],
+            Collectors = ["blame"],
+        };
+
+        var command = DotnetTestCommand.For(Unit, paths, Options with { TestSettings = settings });
+
+        Assert.DoesNotContain("--filter", command.Arguments);
+        var arguments = command.Arguments.ToList();
+        Assert.Equal("--logger", arguments[arguments.IndexOf("GitHubActions") - 1]);
+        Assert.Equal("--collect", arguments[arguments.IndexOf("blame") - 1]);
+        var run = XDocument.Parse(command.RunSettings!).Root!.Element("RunConfiguration")!;
+        Assert.Equal(Unit.Filter, run.Element("TestCaseFilter")!.Value);
+        Assert.Equal(paths.Directory, run.Element("ResultsDirectory")!.Value);
+        Assert.Equal("1", run.Element("MaxCpuCount")!.Value);
+        Assert.Equal("ci", run.Element("EnvironmentVariables")!.Element("B_MODE")!.Value);
+        Assert.Equal(
+            [
+                new RunSettingsConflict("RunConfiguration/TestCaseFilter", "/repo/B.Tests/b.runsettings", DotnetTestCommand.OrchestratorSettings),
+                new RunSettingsConflict("RunConfiguration/MaxCpuCount", "/repo/ci.runsettings", DotnetTestCommand.OrchestratorSettings),
+            ],
+            command.Conflicts.OrderByDescending(conflict => conflict.Path, StringComparer.Ordinal));
     }
 }

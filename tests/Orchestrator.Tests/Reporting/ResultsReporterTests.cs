@@ -1,8 +1,10 @@
+using Orchestrator.Coverage;
 using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
 using Orchestrator.Security;
+using Orchestrator.Tests.Coverage;
 using Xunit;
 
 namespace Orchestrator.Tests.Reporting;
@@ -189,6 +191,38 @@ public sealed class ResultsReporterTests : IDisposable
         Assert.Equal(4, record.Units.Count);
         Assert.Equal(2, record.Containers.Count);
         Assert.Equal(ResourceSet.Of("postgres"), record.Units.First(unit => unit.Layer == "integration").Resources);
+    }
+
+    [Fact]
+    public async Task Coverage_of_two_shards_merges_into_one_cobertura_file_with_every_path_either_took()
+    {
+        var shardA = Path.Combine(_directory, "shard-a");
+        var shardB = Path.Combine(_directory, "shard-b");
+        await ResultsReporter.WriteAsync(await WithCoverageAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-a"), "A", 0), takenPath: 0), Options(shardA, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+        await ResultsReporter.WriteAsync(await WithCoverageAsync(await WriteUnitsAsync(Path.Combine(_directory, "raw-b"), "B", 5), takenPath: 1), Options(shardB, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+        Directory.Delete(Path.Combine(_directory, "raw-a"), recursive: true);
+        Directory.Delete(Path.Combine(_directory, "raw-b"), recursive: true);
+        var merged = Path.Combine(_directory, "merged");
+
+        var report = await ResultsReporter.MergeDirectoriesAsync([shardA, shardB], Options(merged, new SecretRedactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+
+        Assert.Empty(report.Warnings);
+        Assert.Equal(new CoverageFigures(2, 2, 2, 2), report.Coverage!.Run.Figures);
+        var layer = Assert.Single(report.Coverage.Layers);
+        Assert.Equal(("unit", new CoverageFigures(2, 2, 2, 2)), (layer.Name, layer.Figures));
+        var root = System.Xml.Linq.XDocument.Load(Path.Combine(merged, CoverageReport.RunFileName)).Root!;
+        Assert.Equal("2", root.Attribute("branches-covered")!.Value);
+        Assert.Contains(Path.Combine(merged, CoverageReport.RunFileName), report.Files);
+        Assert.Contains("| **all** | 100% (2/2) | 100% (2/2) | `coverage.cobertura.xml` |", report.Summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>The record with a coverage file on its unit-layer unit, which took one path of line 10's branch.</summary>
+    private static async Task<RunRecord> WithCoverageAsync(RunRecord record, int takenPath)
+    {
+        var unit = record.Units.First(candidate => candidate.Layer == "unit");
+        var file = Path.Combine(Path.GetDirectoryName(unit.TrxPath!)!, "coverage.json");
+        await File.WriteAllTextAsync(file, CoverletJsonSample.Of([(10, 1), (12, 1)], [(10, 2, 0, takenPath == 0 ? 1 : 0), (10, 2, 1, takenPath == 1 ? 1 : 0)]));
+        return record with { Units = [.. record.Units.Select(candidate => candidate == unit ? candidate with { CoverageFiles = [file] } : candidate)] };
     }
 
     [Fact]

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using Orchestrator.Configuration;
+using Orchestrator.Discovery;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Settings;
+using Orchestrator.Model;
+using Orchestrator.Planning;
+using Orchestrator.Results;
+
+namespace Orchestrator.Pipeline;
+
+/// <summary>
+/// Reads the team's own test settings for a run before anything starts: the configuration's <c>testSettings</c> file,
+/// each planned project's <c>RunSettingsFilePath</c> and coverage collector (from the build's manifests). A settings
+/// file that is missing or not a <c>.runsettings</c> document stops the run with the file and the fix; what the merge
+/// overrides and projects that cannot measure coverage are warnings.
+/// </summary>
+internal static class TestSettingsSource
+{
+    /// <param name="workspace">The repository and its configuration.</param>
+    /// <param name="plan">The units that will run.</param>
+    /// <param name="coverage">Whether this run measures coverage (the configuration's, or <c>run --coverage</c>).</param>
+    /// <exception cref="UsageException">A settings file is missing or invalid.</exception>
+    public static UnitSettings Load(Workspace workspace, TestPlan plan, bool coverage, List<RunProblem> problems)
+    {
+        var configuration = workspace.Configuration;
+        // Only VSTest units take a .runsettings file and coverlet's VSTest collector.
+        var sources = plan.Units.Where(unit => unit.Runner == TestRunnerKind.VSTest).SelectMany(unit => unit.Sources).Distinct(StringComparer.Ordinal).ToList();
+        var platformSources = plan.Units.Where(unit => unit.Runner != TestRunnerKind.VSTest).SelectMany(unit => unit.Sources).Distinct(StringComparer.Ordinal).ToList();
+        var manifests = Manifests(workspace, [.. sources, .. platformSources]);
+
+        RunSettingsLayer? shared = null;
+        if (configuration.TestSettings.RunSettings is { } sharedPath)
+        {
+            var path = ConfigurationPaths.Resolve(configuration, sharedPath);
+            shared = Read(path,
+                $"testSettings.runSettings in {configuration.SourcePath} names '{path}', which does not exist: give the path of a .runsettings file relative to the configuration file, or remove the key.");
+        }
+
+        var projects = ImmutableDictionary.CreateBuilder<string, RunSettingsLayer>(StringComparer.Ordinal);
+        var collectors = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var settings = configuration.Coverage with { Enabled = configuration.Coverage.Enabled || coverage };
+        foreach (var source in sources)
+        {
+            var manifest = manifests.GetValueOrDefault(source);
+            if (manifest?.RunSettingsFilePath is { } projectSettings)
+            {
+                projects[source] = Read(projectSettings,
+                    $"Test project '{manifest.ProjectName}' sets RunSettingsFilePath to '{projectSettings}', which does not exist: fix the property in {manifest.ProjectPath} (or remove it) and rebuild.");
+            }
+            if (!settings.Enabled)
+            {
+                continue;
+            }
+            if (manifest?.CoverageCollectorDirectory is { } directory && Directory.Exists(directory))
+            {
+                collectors[source] = directory;
+            }
+            else
+            {
+                var project = manifest?.ProjectPath ?? source;
+                var name = manifest?.ProjectName ?? Path.GetFileNameWithoutExtension(source);
+                problems.Add(new RunProblem(ProblemSeverity.Warning, project, manifest?.CoverageCollectorDirectory is { } missing
+                    ? $"Coverage is on, but coverlet's collector of test project '{name}' is gone from '{missing}': restore and rebuild the project."
+                    : $"Coverage is on, but test project '{name}' does not reference coverlet.collector, so its tests measure no coverage: add <PackageReference Include=\"coverlet.collector\" /> to it and rebuild."));
+            }
+        }
+
+        if (settings.Enabled)
+        {
+            foreach (var source in platformSources)
+            {
+                var manifest = manifests.GetValueOrDefault(source);
+                problems.Add(new RunProblem(ProblemSeverity.Warning, manifest?.ProjectPath ?? source,
+                    $"Coverage is on, but test project '{manifest?.ProjectName ?? Path.GetFileNameWithoutExtension(source)}' runs on Microsoft.Testing.Platform, whose units hand over no coverage yet: its tests measure none."));
+            }
+        }
+
+        return new UnitSettings
+        {
+            Shared = shared,
+            Projects = projects.ToImmutable(),
+            Loggers = configuration.TestSettings.Loggers,
+            Collectors = configuration.TestSettings.Collectors,
+            Coverage = settings,
+            CoverageCollectors = collectors.ToImmutable(),
+        };
+    }
+
+    /// <summary>Warnings for every value of the team's settings that a unit's settings override, once each.</summary>
+    public static IEnumerable<RunProblem> Overrides(TestPlan plan, RunOptions options)
+    {
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var unit in plan.Units.Where(unit => unit.Runner == TestRunnerKind.VSTest))
+        {
+            var command = DotnetTestCommand.For(unit, UnitPaths.For(options.ResultsDirectory, unit.Id, 0, 0), options);
+            foreach (var conflict in command.Conflicts.Where(conflict => seen.Add((conflict.Path, conflict.Overridden, conflict.Winner))))
+            {
+                yield return new RunProblem(ProblemSeverity.Warning, conflict.Overridden, conflict.Winner == DotnetTestCommand.OrchestratorSettings
+                    ? $"'{conflict.Overridden}' sets {conflict.Path}, which the orchestrator sets itself in every unit (its filter, results directory, host count and collectors): the orchestrator's value is used. Remove it from the file to silence this."
+                    : $"'{conflict.Winner}' sets {conflict.Path} differently from '{conflict.Overridden}': the project's value from '{conflict.Winner}' is used.");
+            }
+        }
+    }
+
+    private static RunSettingsLayer Read(string path, string missing)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException(missing);
+        }
+        var layer = new RunSettingsLayer(path, File.ReadAllText(path));
+        try
+        {
+            RunSettingsMerge.Parse(layer);
+        }
+        catch (RunSettingsException exception)
+        {
+            throw new UsageException(exception.Message);
+        }
+        return layer;
+    }
+
+    private static Dictionary<string, TestProjectManifest> Manifests(Workspace workspace, List<string> sources)
+    {
+        var wanted = sources.ToHashSet(StringComparer.Ordinal);
+        var (manifests, _) = ManifestReader.ReadDirectory(workspace.ManifestDirectory);
+        var bySource = new Dictionary<string, TestProjectManifest>(StringComparer.Ordinal);
+        foreach (var manifest in manifests)
+        {
+            var source = Path.GetFullPath(manifest.TargetPath);
+            if (wanted.Contains(source))
+            {
+                bySource.TryAdd(source, manifest);
+            }
+        }
+        return bySource;
+    }
+}

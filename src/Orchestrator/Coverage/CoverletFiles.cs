@@ -1,0 +1,14 @@
+namespace Orchestrator.Coverage;
+
+/// <summary>What coverlet's collectors are called and write: the names a unit runner passes and looks for.</summary>
+internal static class CoverletFiles
+{
+    /// <summary>Friendly name of coverlet's VSTest data collector (package <c>coverlet.collector</c>).</summary>
+    public const string CollectorName = "XPlat Code Coverage";
+
+    /// <summary>The formats asked for: coverlet's JSON (what is merged) and Cobertura.</summary>
+    public const string Formats = "json,cobertura";
+
+    /// <summary>The file of coverlet's JSON format that a unit leaves in (a sub-directory of) its results directory.</summary>
+    public const string JsonFileName = "coverage.json";
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using CliWrap.Buffered;
+using Xunit;
+
+namespace Orchestrator.Cli.Tests.Run;
+
+/// <summary>
+/// The built tool, run as a real process on tests/Fixtures/Coverage.Fixture: a suite over two layers (so two units) that
+/// references coverlet.collector and has a project .runsettings one of its tests needs. Coverage merged from the units is
+/// what one plain <c>dotnet test --collect "XPlat Code Coverage"</c> of the same tests measures; without coverage no
+/// collector runs; the project's settings reach the tests, and a value the orchestrator overrides is a warning.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class CoverageRunTests
+{
+    private const string Fixture = "Coverage.Fixture";
+
+    [Fact]
+    public async Task Merged_coverage_of_two_units_equals_what_one_plain_dotnet_test_collect_measures()
+    {
+        using var workspace = RunWorkspace.CreateWithFixtures(Configuration(), Fixture);
+        var results = Path.Combine(workspace.Root, "results");
+
+        var run = await workspace.RunAsync("commit", results, ["--coverage"]);
+
+        Assert.True(run.ExitCode == 0, Describe(run));
+        var units = (JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(results, "run.json")))!["units"]!.AsArray());
+        Assert.Equal(2, units.Count);
+        Assert.All(units, unit => Assert.Single(unit!["coverageFiles"]!.AsArray()));
+        var merged = Totals(Path.Combine(results, "coverage.cobertura.xml"));
+        var plain = await PlainRunTotalsAsync(workspace);
+        Assert.Equal(plain, merged);
+        // The merge matters: each layer alone took fewer branch paths than both together.
+        Assert.All(["unit", "integration"], layer => Assert.True(
+            Totals(Path.Combine(results, $"coverage.{layer}.cobertura.xml")).BranchesCovered < merged.BranchesCovered,
+            $"the {layer} layer alone covers as many branch paths as the whole run"));
+        var summary = await File.ReadAllTextAsync(Path.Combine(results, "summary.md"));
+        Assert.Contains($"| **all** | {Percent(merged.LinesCovered, merged.LinesValid)} | {Percent(merged.BranchesCovered, merged.BranchesValid)} | `coverage.cobertura.xml` |", summary, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(results, "report.html"));
+        Assert.Contains($"data-layer=\"all\" data-line-rate=\"{Rate(merged.LinesCovered, merged.LinesValid)}\" data-branch-rate=\"{Rate(merged.BranchesCovered, merged.BranchesValid)}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Coverage: lines {Percent(merged.LinesCovered, merged.LinesValid)}", run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_coverage_off_no_collector_runs()
+    {
+        using var workspace = RunWorkspace.CreateWithFixtures(Configuration(), Fixture);
+        var results = Path.Combine(workspace.Root, "results");
+
+        var run = await workspace.RunAsync("commit", results);
+
+        Assert.True(run.ExitCode == 0, Describe(run));
+        Assert.Empty(Directory.EnumerateFiles(results, "coverage*", SearchOption.AllDirectories));
+        var settings = Directory.EnumerateFiles(results, "unit.runsettings", SearchOption.AllDirectories).ToList();
+        Assert.Equal(2, settings.Count);
+        Assert.All(settings, file => Assert.Empty(XDocument.Load(file).Descendants("DataCollector")));
+        Assert.All(Directory.EnumerateFiles(results, "output.log", SearchOption.AllDirectories), log =>
+            Assert.DoesNotContain("coverlet", File.ReadLines(log).First(), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Coverage:", run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_projects_runsettings_reach_the_tests_and_a_value_the_orchestrator_overrides_is_a_warning()
+    {
+        var configuration = Configuration();
+        configuration["testSettings"] = new JsonObject { ["runSettings"] = "ci.runsettings" };
+        using var workspace = RunWorkspace.CreateWithFixtures(configuration, Fixture);
+        var ciSettings = Path.Combine(workspace.Root, "ci.runsettings");
+        await File.WriteAllTextAsync(ciSettings, """
+            <RunSettings>
+              <RunConfiguration><TestCaseFilter>Category=none</TestCaseFilter><EnvironmentVariables><CI_ONLY>yes</CI_ONLY></EnvironmentVariables></RunConfiguration>
+            </RunSettings>
+            """);
+        var results = Path.Combine(workspace.Root, "results");
+
+        var run = await workspace.RunAsync("commit", results);
+
+        // The fixture's Project_runsettings_reach_the_tests fails unless the project's environment variable reached it;
+        // the shared file's filter would have selected nothing.
+        Assert.True(run.ExitCode == 0, Describe(run));
+        Assert.EndsWith("5 passed, 0 failed, 0 skipped", run.StandardOutput.TrimEnd(), StringComparison.Ordinal);
+        var unitTrx = XDocument.Load(Path.Combine(results, "unit.trx"));
+        var settingsTest = unitTrx.Descendants().Single(element => element.Name.LocalName == "UnitTestResult" && element.Attribute("testName")!.Value.EndsWith("Project_runsettings_reach_the_tests", StringComparison.Ordinal));
+        Assert.Equal("Passed", settingsTest.Attribute("outcome")!.Value);
+        var warning = $"'{ciSettings}' sets RunConfiguration/TestCaseFilter, which the orchestrator sets itself";
+        Assert.Contains(warning, run.StandardError, StringComparison.Ordinal);
+        Assert.Contains(warning, await File.ReadAllTextAsync(Path.Combine(results, "summary.md")), StringComparison.Ordinal);
+        var merged = XDocument.Load(Directory.EnumerateFiles(results, "unit.runsettings", SearchOption.AllDirectories).First()).Root!.Element("RunConfiguration")!;
+        Assert.Equal("yes", merged.Element("EnvironmentVariables")!.Element("CI_ONLY")!.Value);
+        Assert.Equal("from-project-runsettings", merged.Element("EnvironmentVariables")!.Element("COVERAGE_FIXTURE_SETTING")!.Value);
+    }
+
+    [Fact]
+    public async Task A_runsettings_file_that_does_not_exist_stops_the_run_naming_it()
+    {
+        var configuration = Configuration();
+        configuration["testSettings"] = new JsonObject { ["runSettings"] = "missing.runsettings" };
+        using var workspace = RunWorkspace.CreateWithFixtures(configuration, Fixture);
+
+        var run = await workspace.RunAsync("commit", Path.Combine(workspace.Root, "results"));
+
+        Assert.True(run.ExitCode == 2, Describe(run));
+        Assert.Contains($"'{Path.Combine(workspace.Root, "missing.runsettings")}', which does not exist", run.StandardError + run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Configuration() => new()
+    {
+        ["layers"] = new JsonArray("unit", "integration"),
+        ["cadences"] = new JsonObject
+        {
+            ["commit"] = new JsonObject { ["layers"] = new JsonArray("unit", "integration"), ["resources"] = new JsonArray(), ["retries"] = 0 },
+        },
+    };
+
+    /// <summary>The fixture's tests in one <c>dotnet test</c> with coverlet, as a team would run them without the orchestrator.</summary>
+    private static async Task<CoberturaTotals> PlainRunTotalsAsync(RunWorkspace workspace)
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Directory.EnumerateFiles(workspace.ManifestDirectory, "*.json").Single()))!;
+        var plainResults = Path.Combine(workspace.Root, "plain");
+        var plain = await workspace.ProcessAsync("dotnet",
+        [
+            "test", (string)manifest["targetPath"]!, "--collect", "XPlat Code Coverage",
+            "--settings", (string)manifest["runSettingsFilePath"]!,
+            "--test-adapter-path", (string)manifest["coverageCollectorDirectory"]!,
+            "--results-directory", plainResults,
+        ]);
+        Assert.True(plain.ExitCode == 0, Describe(plain));
+        return Totals(Directory.EnumerateFiles(plainResults, "coverage.cobertura.xml", SearchOption.AllDirectories).Single());
+    }
+
+    private static CoberturaTotals Totals(string cobertura)
+    {
+        var root = XDocument.Load(cobertura).Root!;
+        int Count(string name) => int.Parse(root.Attribute(name)!.Value, CultureInfo.InvariantCulture);
+        var hits = root.Descendants("method").Descendants("line").Sum(line => long.Parse(line.Attribute("hits")!.Value, CultureInfo.InvariantCulture));
+        return new CoberturaTotals(Count("lines-covered"), Count("lines-valid"), Count("branches-covered"), Count("branches-valid"), hits);
+    }
+
+    private static string Percent(int covered, int valid) =>
+        string.Create(CultureInfo.InvariantCulture, $"{100.0 * covered / valid:0.#}% ({covered}/{valid})");
+
+    private static string Rate(int covered, int valid) =>
+        Math.Round((double)covered / valid, 4).ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string Describe(BufferedCommandResult result) =>
+        $"exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}\nstdout:\n{result.StandardOutput}\nstderr:\n{result.StandardError}";
+
+    /// <param name="Hits">Every method line's hits added up: counting a unit's file twice would double it.</param>
+    private sealed record CoberturaTotals(int LinesCovered, int LinesValid, int BranchesCovered, int BranchesValid, long Hits);
+}
