@@ -44,6 +44,7 @@ public sealed class ShopSampleCopy : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(Root, "Shop.slnx"), """
             <Solution>
               <Project Path="src/Shop/Shop.csproj" />
+              <Project Path="tests/Shop.ContractTests/Shop.ContractTests.csproj" />
               <Project Path="tests/Shop.EndToEndTests/Shop.EndToEndTests.csproj" />
               <Project Path="tests/Shop.IntegrationTests/Shop.IntegrationTests.csproj" />
               <Project Path="tests/Shop.Testing/Shop.Testing.csproj" />

@@ -12,8 +12,8 @@ public sealed class ShopSampleInitTests(ShopSampleCopy shop) : IClassFixture<Sho
     {
         var config = ConfigurationLoader.Load(shop.ConfigurationPath);
 
-        Assert.Equal(["Shop.EndToEndTests", "Shop.IntegrationTests", "Shop.UnitTests"], config.Rules.Select(rule => rule.Assembly!));
-        Assert.Equal(["e2e", "integration", "unit"], config.Rules.Select(rule => rule.Layer!));
+        Assert.Equal(["Shop.ContractTests", "Shop.EndToEndTests", "Shop.IntegrationTests", "Shop.UnitTests"], config.Rules.Select(rule => rule.Assembly!));
+        Assert.Equal(["unit", "e2e", "integration", "unit"], config.Rules.Select(rule => rule.Layer!));
         Assert.Equal(["postgres", "rabbitmq", "redis"], config.Resources.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Shop.slnx", config.Build.Solution);
         Assert.Contains("Left out: tests/Shop.Testing/Shop.Testing.csproj: sets IsTestProject to false", shop.Init.StandardOutput, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class ShopSampleInitTests(ShopSampleCopy shop) : IClassFixture<Sho
         var manifests = Directory.GetFiles(Path.Combine(shop.Root, "artifacts", "orchestrator", "manifests"), "*.json")
             .Select(path => Path.GetFileName(path).Split('-')[0])
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["Shop.EndToEndTests", "Shop.IntegrationTests", "Shop.UnitTests"], manifests);
+        Assert.Equal(["Shop.ContractTests", "Shop.EndToEndTests", "Shop.IntegrationTests", "Shop.UnitTests"], manifests);
         Assert.False(File.Exists(Path.Combine(shop.Root, "Directory.Build.targets")));
     }
 

@@ -24,7 +24,7 @@ public sealed class SamplePlanTests : IDisposable
         var manifests = Path.Combine(_workspace, "artifacts", "orchestrator", "manifests");
         Directory.CreateDirectory(manifests);
         var built = Directory.GetFiles(Path.Combine(repository, "artifacts", "orchestrator", "manifests"), "Shop.*.json");
-        Assert.True(built.Length == 3, $"expected the manifests of the three Shop test projects, found {built.Length}: build the solution first");
+        Assert.True(built.Length == 4, $"expected the manifests of the four Shop test projects, found {built.Length}: build the solution first");
         foreach (var manifest in built)
         {
             File.Copy(manifest, Path.Combine(manifests, Path.GetFileName(manifest)));
