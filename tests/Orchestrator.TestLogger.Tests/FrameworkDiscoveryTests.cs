@@ -129,6 +129,23 @@ public sealed class FrameworkDiscoveryTests(FrameworkInventory frameworks) : ICl
     }
 
     [Fact]
+    public async Task A_project_the_configuration_ignores_is_named_in_a_warning_and_not_discovered()
+    {
+        var request = Request(FrameworkFixtures.ManifestDirectory) with
+        {
+            Configuration = s_configuration with { IgnoreProjects = ["nunitsample.tests"] },
+        };
+
+        var inventory = await TestDiscoverer.DiscoverAsync(request, CancellationToken.None);
+
+        Assert.DoesNotContain(inventory.Tests, test => test.Key.Assembly == "NunitSample.Tests");
+        Assert.Contains(inventory.Tests, test => test.Key.Assembly == "XunitSample.Tests");
+        var warning = Assert.Single(inventory.Problems, problem => problem.Message.Contains("ignoreProjects", StringComparison.Ordinal));
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Contains("NunitSample.Tests", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_global_json_that_puts_dotnet_test_in_testing_platform_mode_does_not_hide_vstest_assemblies()
     {
         // In that mode 'dotnet test <dll>' finds no test module at all; the copy the lister runs under keeps the SDK pin.

@@ -89,8 +89,15 @@ public static class TestDiscoverer
         {
             var (manifests, manifestProblems) = ManifestReader.ReadDirectory(request.ManifestDirectory);
             problems.AddRange(manifestProblems);
+            var ignored = request.Configuration.IgnoreProjects.ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var manifest in manifests)
             {
+                if (ignored.Contains(manifest.ProjectName))
+                {
+                    problems.Add(new DiscoveryProblem(ProblemSeverity.Warning, manifest.ProjectPath,
+                        $"Test project '{manifest.ProjectName}' ({manifest.TargetFramework}) is left out by orchestrator.json (ignoreProjects): its tests are not discovered or run."));
+                    continue;
+                }
                 var problem = Check(manifest);
                 if (problem is not null)
                 {

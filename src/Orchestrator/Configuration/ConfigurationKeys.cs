@@ -9,7 +9,7 @@ namespace Orchestrator.Configuration;
 internal static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
-        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "testEnvironment", "rules", "description", "build", "testSettings", "coverage"];
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "ignoreProjects", "testEnvironment", "rules", "description", "build", "testSettings", "coverage"];
 
     public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
 

@@ -43,6 +43,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             Parallelism = ReadParallelism(root),
             Timeouts = ReadTimeouts(root),
             FlakyFailsBuild = json.Bool(root, Root, "flakyFailsBuild") ?? config.FlakyFailsBuild,
+            IgnoreProjects = json.Strings(root, Root, "ignoreProjects") ?? config.IgnoreProjects,
             TestEnvironment = json.StringMap(root, Root, "testEnvironment") ?? config.TestEnvironment,
             Solution = solution,
             Build = ReadSolutionBuild(root, solution),

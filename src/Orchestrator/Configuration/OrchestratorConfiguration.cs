@@ -33,6 +33,12 @@ public sealed record OrchestratorConfiguration
     /// <summary>Whether a test that failed and then passed on a re-run fails the build.</summary>
     public bool FlakyFailsBuild { get; init; }
 
+    /// <summary>
+    /// Test projects (by name) the orchestrator leaves out on purpose: not discovered, not run, named in a warning.
+    /// Any other project that cannot be discovered fails the run.
+    /// </summary>
+    public ImmutableArray<string> IgnoreProjects { get; init; } = [];
+
     /// <summary>Extra environment variables for every <c>dotnet test</c> process.</summary>
     public ImmutableDictionary<string, string> TestEnvironment { get; init; } =
         ImmutableDictionary<string, string>.Empty;

@@ -11,6 +11,8 @@ namespace Orchestrator.Cli.Tests.Run;
 /// references coverlet.collector and has a project .runsettings one of its tests needs. Coverage merged from the units is
 /// what one plain <c>dotnet test --collect "XPlat Code Coverage"</c> of the same tests measures; without coverage no
 /// collector runs; the project's settings reach the tests, and a value the orchestrator overrides is a warning.
+/// Each test runs on a copy of the fixture's build: coverlet instruments the assemblies in place, so two test processes
+/// measuring one build output at the same time would count each other's hits.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class CoverageRunTests
@@ -20,7 +22,7 @@ public sealed class CoverageRunTests
     [Fact]
     public async Task Merged_coverage_of_two_units_equals_what_one_plain_dotnet_test_collect_measures()
     {
-        using var workspace = RunWorkspace.CreateWithFixtures(Configuration(), Fixture);
+        using var workspace = RunWorkspace.CreateWithFixtureCopies(Configuration(), Fixture);
         var results = Path.Combine(workspace.Root, "results");
 
         var run = await workspace.RunAsync("commit", results, ["--coverage"]);
@@ -46,7 +48,7 @@ public sealed class CoverageRunTests
     [Fact]
     public async Task With_coverage_off_no_collector_runs()
     {
-        using var workspace = RunWorkspace.CreateWithFixtures(Configuration(), Fixture);
+        using var workspace = RunWorkspace.CreateWithFixtureCopies(Configuration(), Fixture);
         var results = Path.Combine(workspace.Root, "results");
 
         var run = await workspace.RunAsync("commit", results);
@@ -66,7 +68,7 @@ public sealed class CoverageRunTests
     {
         var configuration = Configuration();
         configuration["testSettings"] = new JsonObject { ["runSettings"] = "ci.runsettings" };
-        using var workspace = RunWorkspace.CreateWithFixtures(configuration, Fixture);
+        using var workspace = RunWorkspace.CreateWithFixtureCopies(configuration, Fixture);
         var ciSettings = Path.Combine(workspace.Root, "ci.runsettings");
         await File.WriteAllTextAsync(ciSettings, """
             <RunSettings>
@@ -97,7 +99,7 @@ public sealed class CoverageRunTests
     {
         var configuration = Configuration();
         configuration["testSettings"] = new JsonObject { ["runSettings"] = "missing.runsettings" };
-        using var workspace = RunWorkspace.CreateWithFixtures(configuration, Fixture);
+        using var workspace = RunWorkspace.CreateWithFixtureCopies(configuration, Fixture);
 
         var run = await workspace.RunAsync("commit", Path.Combine(workspace.Root, "results"));
 

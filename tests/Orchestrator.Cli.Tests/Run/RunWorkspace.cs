@@ -57,6 +57,25 @@ internal sealed class RunWorkspace : IDisposable
     }
 
     /// <summary>
+    /// A workspace of the fixtures of <paramref name="fixtureGroups"/> whose build output is copied into the workspace and
+    /// whose manifests point at the copies: for tests that write beside the assemblies (coverlet instruments them in
+    /// place) or need them under a directory of their own, so that no other test process shares them.
+    /// </summary>
+    public static RunWorkspace CreateWithFixtureCopies(JsonObject configuration, params string[] fixtureGroups)
+    {
+        var workspace = new RunWorkspace();
+        File.WriteAllText(workspace.ConfigurationPath, configuration.ToJsonString());
+        foreach (var file in fixtureGroups.SelectMany(group => Directory.EnumerateFiles(PrebuiltFixture.ManifestDirectory(group), "*.json")))
+        {
+            var manifest = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            var project = (string)manifest["projectName"]!;
+            manifest["targetPath"] = PrebuiltFixture.CopyTo(project, Path.Combine(workspace.Root, "bin", project));
+            File.WriteAllText(Path.Combine(workspace.ManifestDirectory, Path.GetFileName(file)), manifest.ToJsonString());
+        }
+        return workspace;
+    }
+
+    /// <summary>
     /// Adds the manifest of a test project that exists but was never built: its assembly is missing.
     /// Returns the project's path, which discovery names as the culprit.
     /// </summary>

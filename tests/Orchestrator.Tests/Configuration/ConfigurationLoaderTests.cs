@@ -104,6 +104,16 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Fact]
+    public void Ignored_projects_are_read_and_must_be_names()
+    {
+        var config = ConfigurationLoader.Parse("""{ "ignoreProjects": ["Legacy.Tests", "Spikes.Tests"] }""", "orchestrator.json");
+        Assert.Equal(["Legacy.Tests", "Spikes.Tests"], config.IgnoreProjects.ToArray());
+
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Parse("""{ "ignoreProjects": "Legacy.Tests" }""", "orchestrator.json")).Errors.Single();
+        Assert.Equal("$.ignoreProjects", error.Path);
+    }
+
+    [Fact]
     public void Every_error_is_reported_at_once_each_at_its_own_line()
     {
         const string json = """
