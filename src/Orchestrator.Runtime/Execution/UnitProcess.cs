@@ -150,9 +150,10 @@ internal sealed class UnitProcess : IUnitRunner
         var tail = _options.LoggerDirectory is null ? null : new LiveResultTail(paths.LiveResultsPath);
         var progress = _options.LoggerDirectory is null ? null : new TestProgress(paths.Directory);
         var live = new List<LiveTestResult>();
+        var planned = new PlannedAssemblies(unit.Tests);
         using var tailStop = new CancellationTokenSource();
         var watchdog = new HangWatchdog(progress, HangLimit(), hang);
-        var tailing = TailAsync(tail, watchdog, start, live, tailStop.Token);
+        var tailing = TailAsync(tail, watchdog, start, planned, live, tailStop.Token);
 
         int? exitCode = null;
         try
@@ -168,10 +169,10 @@ internal sealed class UnitProcess : IUnitRunner
         await tailing.ConfigureAwait(false);
         if (tail is not null)
         {
-            Report(start, tail.ReadAvailable(), live);
+            Report(start, planned, tail.ReadAvailable(), live);
         }
 
-        var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor);
+        var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor) is { } read ? [.. read.Select(planned.Keyed)] : (IReadOnlyList<TestCaseResult>?)null;
         var wasKilled = Volatile.Read(ref killed) == 1;
         progress?.Poll();
         var hungTest = watchdog.HungTest;
@@ -191,7 +192,7 @@ internal sealed class UnitProcess : IUnitRunner
         {
             foreach (var result in trxResults)
             {
-                _progress.TestFinished(start, ProgressOf(result));
+                _progress.TestFinished(start, planned.Keyed(ProgressOf(result)));
             }
         }
         Line($"> {exit}: {exitDetail}");
@@ -222,7 +223,7 @@ internal sealed class UnitProcess : IUnitRunner
     private TimeSpan HangLimit() =>
         _options.Timeouts.CollectsHangDumps ? _options.Timeouts.TestHang + TimeSpan.FromSeconds(60) : _options.Timeouts.TestHang;
 
-    private async Task TailAsync(LiveResultTail? tail, HangWatchdog watchdog, UnitStart start, List<LiveTestResult> live, CancellationToken stop)
+    private async Task TailAsync(LiveResultTail? tail, HangWatchdog watchdog, UnitStart start, PlannedAssemblies planned, List<LiveTestResult> live, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(TailInterval);
         try
@@ -231,7 +232,7 @@ internal sealed class UnitProcess : IUnitRunner
             {
                 if (tail is not null)
                 {
-                    Report(start, tail.ReadAvailable(), live);
+                    Report(start, planned, tail.ReadAvailable(), live);
                 }
                 watchdog.Check();
             }
@@ -242,9 +243,9 @@ internal sealed class UnitProcess : IUnitRunner
         }
     }
 
-    private void Report(UnitStart start, IReadOnlyList<LiveTestResult> results, List<LiveTestResult> live)
+    private void Report(UnitStart start, PlannedAssemblies planned, IReadOnlyList<LiveTestResult> results, List<LiveTestResult> live)
     {
-        foreach (var result in results)
+        foreach (var result in results.Select(planned.Keyed))
         {
             live.Add(result);
             _progress.TestFinished(start, result with { ErrorMessage = _options.Redactor.Redact(result.ErrorMessage) });

@@ -66,13 +66,14 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
             return start;
         }
 
+        var planned = new PlannedAssemblies(unit.Tests);
         foreach (var source in unit.Sources)
         {
-            var assembly = Path.GetFileNameWithoutExtension(source);
+            var assembly = planned.AssemblyOf(source);
             var cases = unit.CaseIds.Where(caseId => string.Equals(caseId.Test.Assembly, assembly, StringComparison.OrdinalIgnoreCase)).ToList();
             var application = new Application(source, cases, variables, paths.Directory);
             Line($"> {options.DotnetPath} {string.Join(' ', application.Arguments.Prepend(source))} --server (runs {cases.Count} case(s))");
-            var ending = await RunApplicationAsync(application, Started, Line, output, results, kill.Token, ct, timeout.Token).ConfigureAwait(false);
+            var ending = await RunApplicationAsync(application, planned, Started, Line, output, results, kill.Token, ct, timeout.Token).ConfigureAwait(false);
             endings.Add(ending);
             if (kill.IsCancellationRequested)
             {
@@ -91,6 +92,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
 
     private async Task<(UnitExit Exit, string Detail)> RunApplicationAsync(
         Application application,
+        PlannedAssemblies planned,
         Func<int, UnitStart> started,
         Action<string> line,
         UnitOutput output,
@@ -112,7 +114,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
                 {
                     return;
                 }
-                var result = node.ToResult(application.Path);
+                var result = planned.Keyed(node.ToResult(application.Path));
                 result = result with { ErrorMessage = options.Redactor.Redact(result.ErrorMessage), StackTrace = options.Redactor.Redact(result.StackTrace) };
                 lock (results)
                 {

@@ -32,11 +32,19 @@ public sealed class TestClassifier
     public TestInventory Classify(IEnumerable<AssemblyCases> assemblies)
     {
         ArgumentNullException.ThrowIfNull(assemblies);
+        var all = assemblies.ToList();
+        var multiTargeted = all
+            .Select(assembly => assembly.Manifest)
+            .OfType<TestProjectManifest>()
+            .GroupBy(manifest => manifest.ProjectPath, StringComparer.OrdinalIgnoreCase)
+            .Where(project => project.Select(manifest => manifest.TargetFramework).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+            .Select(project => project.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var run = new ClassificationRun(this);
         run.ValidateRules();
-        foreach (var assembly in assemblies)
+        foreach (var assembly in all)
         {
-            run.Add(assembly);
+            run.Add(assembly, assembly.Manifest is { } manifest && multiTargeted.Contains(manifest.ProjectPath) ? manifest.TargetFramework : null);
         }
 
         return run.Finish();
@@ -84,7 +92,8 @@ public sealed class TestClassifier
             }
         }
 
-        public void Add(AssemblyCases assembly)
+        /// <param name="targetFramework">The framework the assembly was built for, when its project is built for several: part of its keys.</param>
+        public void Add(AssemblyCases assembly, string? targetFramework)
         {
             var assemblyName = Path.GetFileNameWithoutExtension(assembly.AssemblyPath);
             var project = ProjectDefaults(assembly.Manifest);
@@ -92,7 +101,7 @@ public sealed class TestClassifier
             foreach (var cases in assembly.Cases.GroupBy(testCase => testCase.FullyQualifiedName, StringComparer.Ordinal))
             {
                 var first = cases.First();
-                var key = new TestKey(assemblyName, first.FullyQualifiedName);
+                var key = new TestKey(TestAssemblyName.Of(assembly.AssemblyPath, targetFramework), first.FullyQualifiedName);
                 var traits = cases
                     .SelectMany(testCase => testCase.Traits.Concat(testCase.Categories.Select(category => new TestTrait(CategoryTraitName, category))))
                     .Distinct()

@@ -20,9 +20,17 @@ public sealed record LiveTestResult(
     /// <summary>The failure's stack trace, when the runner reports it apart from the message.</summary>
     public string? StackTrace { get; init; }
 
-    /// <summary>The display name with the class in front when the framework shows the method alone (NUnit, MSTest).</summary>
-    public string QualifiedDisplayName => QualifiedName.Of(DisplayName, FullyQualifiedName);
+    /// <summary>The framework the test ran under, when its project is built for several (see <see cref="PlannedAssemblies"/>).</summary>
+    public string? TargetFramework { get; init; }
 
-    /// <summary>Assembly name (file name without extension), as <see cref="Model.TestKey.Assembly"/>.</summary>
-    public string Assembly => Path.GetFileNameWithoutExtension(Source);
+    /// <summary>
+    /// The display name with the class in front when the framework shows the method alone (NUnit, MSTest), and the
+    /// framework after it when the project is built for several.
+    /// </summary>
+    public string QualifiedDisplayName => TargetFramework is null
+        ? QualifiedName.Of(DisplayName, FullyQualifiedName)
+        : $"{QualifiedName.Of(DisplayName, FullyQualifiedName)} ({TargetFramework})";
+
+    /// <summary>The assembly component of the test's key, as <see cref="Model.TestKey.Assembly"/>.</summary>
+    public string Assembly => Model.TestAssemblyName.Of(Source, TargetFramework);
 }

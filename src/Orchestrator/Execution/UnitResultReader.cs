@@ -56,7 +56,7 @@ public static class UnitResultReader
             : (className, result.FullyQualifiedName[(className.Length + 1)..]);
         var definition = new TrxTestDefinition(result.DisplayName, result.Source.ToLowerInvariant(), result.Source, null, definitionClass, method);
         return new TestCaseResult(
-            TrxReader.KeyOf(definition),
+            TrxReader.KeyOf(definition) with { Assembly = result.Assembly },
             result.DisplayName,
             result.Outcome switch
             {

@@ -241,10 +241,11 @@ public sealed class UnitScheduler
         }
         var retried = again.ToHashSet();
         var assemblies = again.Select(test => test.Assembly).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var planned = new PlannedAssemblies(finished.Unit.Tests);
         var unit = finished.Unit with
         {
             Tests = again,
-            Sources = [.. finished.Unit.Sources.Where(source => assemblies.Contains(Path.GetFileNameWithoutExtension(source)))],
+            Sources = [.. finished.Unit.Sources.Where(source => assemblies.Contains(planned.AssemblyOf(source)))],
             Filter = VsTestFilter.ForNames(again),
             CaseIds = [.. finished.Unit.CaseIds.Where(caseId => retried.Contains(caseId.Test))],
             ExpectedDuration = TimeSpan.FromTicks(finished.Unit.ExpectedDuration.Ticks * again.Count / Math.Max(1, finished.Unit.Tests.Count)),

@@ -199,8 +199,17 @@ public static class Planner
 
         var units = new List<ExecutionUnit>(unitCount);
         // A unit is one process of one runner: a bin holding assemblies of both platforms becomes one unit per platform.
+        // A bin holding several builds of one assembly (a project built for several frameworks) becomes one unit per
+        // build: their tests share test ids, and VSTest's TRX keeps one definition, with one assembly path, per id.
         var pieces = members
-            .SelectMany(bin => bin.GroupBy(test => test.Runner).OrderBy(group => group.Key).Select(group => group.ToList()))
+            .SelectMany(bin =>
+            {
+                var build = BuildOrdinals(bin);
+                return bin.GroupBy(test => (test.Runner, Build: build[test.SourcePath]))
+                    .OrderBy(group => group.Key.Runner)
+                    .ThenBy(group => group.Key.Build)
+                    .Select(group => group.ToList());
+            })
             .ToList();
         foreach (var unitTests in pieces)
         {
@@ -227,6 +236,21 @@ public static class Planner
             });
         }
         return new Partition(id, layer, resources, units) { PackedSets = packedSets };
+    }
+
+    /// <summary>Each source's place among the sources of <paramref name="tests"/> with its file name: 0 unless one assembly was built several times.</summary>
+    private static Dictionary<string, int> BuildOrdinals(List<DiscoveredTest> tests)
+    {
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var builds in tests.Select(test => test.SourcePath).Distinct(StringComparer.Ordinal).GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase))
+        {
+            var index = 0;
+            foreach (var source in builds.Order(StringComparer.Ordinal))
+            {
+                ordinals[source] = index++;
+            }
+        }
+        return ordinals;
     }
 
     /// <summary>Enough units to keep each under the target duration, within the per-partition cap, the slots and the test count.</summary>

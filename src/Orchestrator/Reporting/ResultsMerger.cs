@@ -90,7 +90,7 @@ internal static class ResultsMerger
             var reason = redactor.Redact(NotRunReasons.For(unit));
             if (!casesByKey.TryGetValue((unit.Layer, accounted), out var known))
             {
-                var identity = new CaseIdentity(unit.Layer, key, string.Empty, redactor.Redact(key.FullyQualifiedName));
+                var identity = new CaseIdentity(unit.Layer, key, string.Empty, TestAssemblyName.Qualified(redactor.Redact(key.FullyQualifiedName), key));
                 var builder = new CaseBuilder(identity, unit.PartitionId);
                 cases.Add(identity, builder);
                 known = AddByKey(casesByKey, unit.Layer, accounted, builder);
@@ -211,7 +211,7 @@ internal static class ResultsMerger
     /// <summary>The result under its scheduled key and with the name reports show; the same instance when neither changes anything.</summary>
     private static TestCaseResult Scheduled(TestCaseResult result, TestKey key)
     {
-        var displayName = QualifiedName.Of(result.DisplayName, FullyQualifiedNameOf(result));
+        var displayName = TestAssemblyName.Qualified(QualifiedName.Of(result.DisplayName, FullyQualifiedNameOf(result)), key);
         return key == result.Key && ReferenceEquals(displayName, result.DisplayName)
             ? result
             : result with { Key = key, DisplayName = displayName };

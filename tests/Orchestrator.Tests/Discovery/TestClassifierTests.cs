@@ -27,6 +27,23 @@ public sealed class TestClassifierTests
         new TestClassifier(configuration).Classify([new AssemblyCases("/bin/App.Tests.dll", manifest, cases)]);
 
     [Fact]
+    public void A_project_built_for_several_frameworks_has_keys_per_framework_and_a_single_target_one_keeps_its_name()
+    {
+        TestProjectManifest For(string framework) => Manifest(null) with { TargetFramework = framework, TargetPath = $"/bin/{framework}/App.Tests.dll" };
+        var single = Manifest(null) with { ProjectPath = "/src/Api.Tests/Api.Tests.csproj", ProjectName = "Api.Tests", TargetPath = "/bin/net10.0/Api.Tests.dll" };
+
+        var inventory = new TestClassifier(s_configuration).Classify([
+            new AssemblyCases("/bin/net9.0/App.Tests.dll", For("net9.0"), [Case("App.T.A")]),
+            new AssemblyCases("/bin/net10.0/App.Tests.dll", For("net10.0"), [Case("App.T.A")]),
+            new AssemblyCases("/bin/net10.0/Api.Tests.dll", single, [Case("Api.T.B")]),
+        ]);
+
+        Assert.Equal(
+            [new TestKey("Api.Tests", "Api.T.B"), new TestKey("App.Tests (net10.0)", "App.T.A"), new TestKey("App.Tests (net9.0)", "App.T.A")],
+            inventory.Tests.Select(test => test.Key).Order(TestKey.Ordinal));
+    }
+
+    [Fact]
     public void Traits_give_layer_and_every_resource_value_case_insensitively()
     {
         var inventory = Classify(s_configuration, null,

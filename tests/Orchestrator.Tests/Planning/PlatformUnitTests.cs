@@ -37,4 +37,20 @@ public sealed class PlatformUnitTests
         Assert.Equal(["New.A", "New.A", "New.B"], platform.CaseIds.Select(caseId => caseId.Test.FullyQualifiedName));
         Assert.NotEqual(vsTest.Id, platform.Id);
     }
+
+    [Fact]
+    public void The_builds_of_a_project_built_for_several_frameworks_become_one_unit_each_with_the_single_target_tests_in_the_first()
+    {
+        DiscoveredTest Built(string name, string framework) =>
+            Test(name, assembly: $"Shop.Tests ({framework})") with { SourcePath = $"/repo/artifacts/bin/Shop.Tests/release_{framework}/Shop.Tests.dll" };
+        var inventory = Of(Built("Shop.A", "net9.0"), Built("Shop.A", "net10.0"), Test("Api.A", assembly: "Api.Tests"));
+
+        var units = Planner.Plan(inventory, _config, "commit", TimingHistory.Empty).Units.ToList();
+
+        Assert.Equal(2, units.Count);
+        Assert.Equal(
+            [["/repo/artifacts/bin/Api.Tests/Api.Tests.dll", "/repo/artifacts/bin/Shop.Tests/release_net10.0/Shop.Tests.dll"], ["/repo/artifacts/bin/Shop.Tests/release_net9.0/Shop.Tests.dll"]],
+            units.Select(unit => unit.Sources));
+        Assert.Equal([new TestKey("Shop.Tests (net9.0)", "Shop.A")], units[1].Tests);
+    }
 }

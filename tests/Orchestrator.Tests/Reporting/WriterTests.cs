@@ -51,6 +51,31 @@ public sealed class WriterTests
     }
 
     [Fact]
+    public void A_test_of_a_project_built_for_two_frameworks_is_one_result_and_one_suite_per_framework()
+    {
+        var net9 = Sample.Key("Calc.Adds", "App.Tests (net9.0)");
+        var net10 = Sample.Key("Calc.Adds", "App.Tests (net10.0)");
+        // Both builds give the case the same id, as xunit does.
+        var sharedId = Sample.IdOf(Sample.Key("Calc.Adds"));
+        var record = Sample.Record([Sample.Unit("unit-none#1", [net10], seconds: 2), Sample.Unit("unit-none#2", [net9], exit: UnitExit.TestsFailed, seconds: 2)]);
+        var run = ResultsMerger.Merge(Sample.WithResults(record, [
+                Sample.Trx(Sample.Result(net10, TrxOutcome.Passed, testId: sharedId)),
+                Sample.Trx(Sample.Result(net9, TrxOutcome.Failed, message: "only on net9.0", testId: sharedId))]),
+            ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+
+        var trx = Trx(run);
+        var topLevel = trx.Root!.Element(_trx + "Results")!.Elements(_trx + "UnitTestResult")
+            .ToDictionary(result => result.Attribute("testName")!.Value, result => result.Attribute("outcome")!.Value);
+        Assert.Equal(new Dictionary<string, string> { ["App.Tests.Calc.Adds (net10.0)"] = "Passed", ["App.Tests.Calc.Adds (net9.0)"] = "Failed" }, topLevel);
+        Assert.Equal(2, trx.Descendants(_trx + "UnitTest").Select(test => test.Attribute("id")!.Value).Distinct().Count());
+
+        var suites = JUnit(run).Descendants("testsuite").ToDictionary(suite => suite.Attribute("name")!.Value);
+        Assert.Equal(["App.Tests (net10.0)", "App.Tests (net9.0)"], suites.Keys.Order(StringComparer.Ordinal));
+        Assert.Single(suites["App.Tests (net9.0)"].Descendants("failure"));
+        Assert.Empty(suites["App.Tests (net10.0)"].Descendants("failure"));
+    }
+
+    [Fact]
     public void Merged_trx_has_one_top_level_result_per_test_with_its_final_outcome_and_every_attempt_inside()
     {
         var document = Trx(Run());
