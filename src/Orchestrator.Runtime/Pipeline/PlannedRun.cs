@@ -48,10 +48,10 @@ public sealed record PlannedRun(
         {
             throw new UsageException($"Timings file '{timings}' does not exist: give the path of a timings.json (written by 'run' or 'merge'), or leave --timings out.");
         }
-        var (history, timingsWarning) = timings is not null ? TimingStore.Load(timings)
-            : shard is not null ? (new Dictionary<TestKey, TimeSpan>(), null)
-            : TimingStore.Load(workspace.TimingsPath);
-        var plan = Planner.Plan(inventory, workspace.Configuration, cadence, TimingHistory.From(history), shard);
+        var (history, timingsWarning) = timings is not null ? TimingStore.LoadHistory(timings)
+            : shard is not null ? (TimingHistory.Empty, null)
+            : TimingStore.LoadHistory(workspace.TimingsPath);
+        var plan = Planner.Plan(inventory, workspace.Configuration, cadence, history, shard);
         var planTime = clock.Elapsed;
 
         var warnings = timingsWarning is null ? Array.Empty<string>() : [timingsWarning];

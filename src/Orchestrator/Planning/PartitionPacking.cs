@@ -6,8 +6,10 @@ namespace Orchestrator.Planning;
 
 /// <summary>
 /// Packs the small resource sets of a layer into shared partitions. Every <c>dotnet test</c> process
-/// pays seconds of start-up before its first test; a resource set whose tests take less than that
-/// costs more in process start-up than in testing. Packed tests run in one process with the union of
+/// pays seconds of start-up before its first test; a resource set whose tests take less than that (the
+/// start-up the timings file measured for its assemblies, see <see cref="TimingHistory.StartUp"/>) costs
+/// more in process start-up than in testing, so it is packed, as long as it is also expected to take less than
+/// <c>packBelowSeconds</c>, the cap on what may lose its own process. Packed tests run in one process with the union of
 /// their resources and one namespace per resource, isolated from the other partitions as before.
 /// Resource-free groups are never packed with others: they are what runs while containers start. Nor are
 /// partitions a rule named: a team asked for them to run apart.
@@ -27,7 +29,8 @@ internal static class PartitionPacking
         {
             var small = layer
                 .Select(group => (Group: group, Duration: Duration(group, history)))
-                .Where(item => !item.Group.Resources.IsEmpty && item.Group.Name is null && item.Duration < parallelism.PackBelow)
+                .Where(item => !item.Group.Resources.IsEmpty && item.Group.Name is null && item.Duration < parallelism.PackBelow
+                    && item.Duration < history.StartUpOf(item.Group.Tests.Select(test => test.Key)))
                 .OrderByDescending(item => item.Duration)
                 .ThenBy(item => item.Group.Id, StringComparer.Ordinal)
                 .ToList();

@@ -192,7 +192,9 @@ public static class Planner
             .ThenBy(item => item.Test.Key, TestKey.Ordinal)
             .ToList();
         var total = estimated.Aggregate(TimeSpan.Zero, (sum, item) => sum + item.Duration);
-        var unitCount = UnitCount(total, tests.Count, config.Parallelism, slots);
+        var assemblies = tests.Select(test => test.Key.Assembly).Distinct(StringComparer.Ordinal).ToList();
+        var startUp = assemblies.Aggregate(TimeSpan.Zero, (sum, assembly) => sum + history.StartUp(assembly)) / Math.Max(1, assemblies.Count);
+        var unitCount = UnitCount(total, tests.Count, startUp, config.Parallelism, slots);
 
         var (members, _) = AssemblyAwareSplit.Split(estimated, total, unitCount);
         var durationOf = estimated.ToDictionary(item => item.Test.Key, item => item.Duration);
@@ -253,13 +255,24 @@ public static class Planner
         return ordinals;
     }
 
-    /// <summary>Enough units to keep each under the target duration, within the per-partition cap, the slots and the test count.</summary>
-    private static int UnitCount(TimeSpan total, int testCount, ParallelismSettings parallelism, int slots)
+    /// <summary>
+    /// Enough units to keep each under the target duration, within the per-partition cap, the slots and the test count,
+    /// and no more than pay off: going from k to k + 1 units shortens the partition by total/k - total/(k + 1) but starts
+    /// one more process, which costs <paramref name="startUp"/> (the mean start-up of the partition's assemblies: each unit
+    /// starts at least one of them), so a unit is only added while it saves more than that.
+    /// </summary>
+    private static int UnitCount(TimeSpan total, int testCount, TimeSpan startUp, ParallelismSettings parallelism, int slots)
     {
         var target = parallelism.TargetUnitDuration > TimeSpan.Zero ? parallelism.TargetUnitDuration : TimeSpan.FromSeconds(30);
         var wanted = (long)Math.Ceiling(total.Ticks / (double)target.Ticks);
         var cap = Math.Min(Math.Max(1, parallelism.MaxUnitsPerPartition), Math.Min(slots, testCount));
-        return (int)Math.Clamp(wanted, 1, Math.Max(1, cap));
+        var count = (int)Math.Clamp(wanted, 1, Math.Max(1, cap));
+        var paying = 1;
+        while (paying < count && total.Ticks / (double)paying / (paying + 1) > startUp.Ticks)
+        {
+            paying++;
+        }
+        return paying;
     }
 
     private static (List<Partition> Kept, ShardSplit Split) KeepShard(string cadence, List<Partition> partitions, Shard shard, List<Exclusion> exclusions)

@@ -4,35 +4,49 @@ using Orchestrator.Model;
 namespace Orchestrator.Planning;
 
 /// <summary>
-/// Historical duration per test, as the previous runs measured it. The planner balances units with
-/// it; a test without history is estimated as the mean of the known ones.
+/// Historical duration per test, and process start-up cost per test assembly, as the previous runs
+/// measured them. The planner balances units with the durations (a test without history is estimated
+/// as the mean of the known ones) and decides with the start-up costs how many processes pay off.
 /// </summary>
 public sealed class TimingHistory
 {
     /// <summary>Estimate for every test when nothing at all is known.</summary>
     public static TimeSpan DefaultEstimate { get; } = TimeSpan.FromMilliseconds(100);
 
-    public static TimingHistory Empty { get; } = new(FrozenDictionary<TestKey, TimeSpan>.Empty);
+    /// <summary>
+    /// Start-up cost assumed for an assembly no run has measured yet: what a <c>dotnet test</c> process of a small
+    /// assembly spends before and after its tests (the runner, one test host, discovery, the result files).
+    /// </summary>
+    public static TimeSpan DefaultStartUp { get; } = TimeSpan.FromSeconds(2);
+
+    public static TimingHistory Empty { get; } = new(FrozenDictionary<TestKey, TimeSpan>.Empty, FrozenDictionary<string, TimeSpan>.Empty);
 
     private readonly FrozenDictionary<TestKey, TimeSpan> _durations;
+    private readonly FrozenDictionary<string, TimeSpan> _startUps;
 
-    private TimingHistory(FrozenDictionary<TestKey, TimeSpan> durations)
+    private TimingHistory(FrozenDictionary<TestKey, TimeSpan> durations, FrozenDictionary<string, TimeSpan> startUps)
     {
         _durations = durations;
+        _startUps = startUps;
         Mean = durations.Count == 0
             ? null
             : TimeSpan.FromTicks((long)durations.Values.Average(duration => (double)duration.Ticks));
     }
 
     /// <summary>Builds a history from measured durations; negative durations are read as zero.</summary>
-    public static TimingHistory From(IReadOnlyDictionary<TestKey, TimeSpan> durations)
+    public static TimingHistory From(IReadOnlyDictionary<TestKey, TimeSpan> durations) =>
+        From(durations, FrozenDictionary<string, TimeSpan>.Empty);
+
+    /// <summary>Builds a history from measured test durations and start-up costs per assembly name; negative values are read as zero.</summary>
+    public static TimingHistory From(IReadOnlyDictionary<TestKey, TimeSpan> durations, IReadOnlyDictionary<string, TimeSpan> startUps)
     {
         ArgumentNullException.ThrowIfNull(durations);
-        return durations.Count == 0
+        ArgumentNullException.ThrowIfNull(startUps);
+        return durations.Count == 0 && startUps.Count == 0
             ? Empty
-            : new TimingHistory(durations.ToFrozenDictionary(
-                pair => pair.Key,
-                pair => pair.Value < TimeSpan.Zero ? TimeSpan.Zero : pair.Value));
+            : new TimingHistory(
+                durations.ToFrozenDictionary(pair => pair.Key, pair => NotNegative(pair.Value)),
+                startUps.ToFrozenDictionary(pair => pair.Key, pair => NotNegative(pair.Value), StringComparer.Ordinal));
     }
 
     public int Count => _durations.Count;
@@ -48,5 +62,17 @@ public sealed class TimingHistory
     /// <summary>The measured duration of <paramref name="test"/>, or <see cref="UnknownEstimate"/>.</summary>
     public TimeSpan Estimate(TestKey test) => _durations.TryGetValue(test, out var duration) ? duration : UnknownEstimate;
 
+    /// <summary>What one more process running tests of <paramref name="assembly"/> costs besides its tests: the measured start-up, or <see cref="DefaultStartUp"/>.</summary>
+    public TimeSpan StartUp(string assembly) => _startUps.TryGetValue(assembly, out var startUp) ? startUp : DefaultStartUp;
+
+    /// <summary>What one process running <paramref name="tests"/> costs besides them: the start-up of each of their assemblies.</summary>
+    internal TimeSpan StartUpOf(IEnumerable<TestKey> tests) =>
+        tests.Select(test => test.Assembly).Distinct(StringComparer.Ordinal).Aggregate(TimeSpan.Zero, (sum, assembly) => sum + StartUp(assembly));
+
     public IReadOnlyDictionary<TestKey, TimeSpan> ToDictionary() => _durations;
+
+    /// <summary>The measured start-up cost per assembly name.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> StartUps => _startUps;
+
+    private static TimeSpan NotNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 }

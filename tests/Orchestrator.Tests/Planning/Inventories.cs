@@ -1,4 +1,5 @@
 using Orchestrator.Model;
+using Orchestrator.Planning;
 
 namespace Orchestrator.Tests.Planning;
 
@@ -23,6 +24,10 @@ internal static class Inventories
     }
 
     public static TestInventory Of(params DiscoveredTest[] tests) => new(tests, []);
+
+    /// <summary>A history of the given durations in which a process of any of their assemblies starts in <paramref name="startUp"/>.</summary>
+    public static TimingHistory WithStartUp(IReadOnlyDictionary<TestKey, TimeSpan> durations, TimeSpan startUp) =>
+        TimingHistory.From(durations, durations.Keys.Select(key => key.Assembly).Distinct().ToDictionary(assembly => assembly, _ => startUp));
 
     private static string Capitalised(string layer) => layer.Length == 0 ? layer : char.ToUpperInvariant(layer[0]) + layer[1..];
 }

@@ -1,5 +1,8 @@
 using Orchestrator.Model;
+using Orchestrator.Planning;
 using Orchestrator.Reporting;
+using Orchestrator.Results.Trx;
+using Orchestrator.Security;
 using Xunit;
 
 namespace Orchestrator.Tests.Reporting;
@@ -62,5 +65,43 @@ public sealed class TimingStoreTests : IDisposable
         await TimingStore.UpdateAsync(path, [new(new TestKey("A", "A.B.C"), TimeSpan.FromSeconds(1))], CancellationToken.None);
 
         Assert.Equal(["timings.json"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_file_written_before_start_up_was_measured_still_reads_and_assumes_the_default()
+    {
+        var path = PathOf("timings.json");
+        await File.WriteAllTextAsync(path, """
+            { "version": 1, "alpha": 0.3, "tests": [ { "assembly": "App.Tests", "name": "App.Tests.Calc.Adds", "milliseconds": 250, "samples": 4 } ] }
+            """);
+
+        var (history, warning) = TimingStore.LoadHistory(path);
+
+        Assert.Null(warning);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), history.Estimate(new TestKey("App.Tests", "App.Tests.Calc.Adds")));
+        Assert.Empty(history.StartUps);
+        Assert.Equal(TimingHistory.DefaultStartUp, history.StartUp("App.Tests"));
+    }
+
+    [Fact]
+    public async Task Start_up_is_learned_from_every_shard_of_a_merged_run_and_smoothed_in_start_order()
+    {
+        var path = PathOf("timings.json");
+        var first = Sample.Key("Adds");
+        var second = Sample.Key("Subtracts");
+        // Two shards' units merged into one record: 4 s and then 2 s of overhead.
+        var record = Sample.WithResults(
+            Sample.Record([Sample.Unit("unit-none#1", [first], seconds: 5), Sample.Unit("unit-none#2", [second], startSeconds: 10, seconds: 3)]),
+            [Sample.Trx(Sample.Result(first, TrxOutcome.Passed, milliseconds: 1000)), Sample.Trx(Sample.Result(second, TrxOutcome.Passed, milliseconds: 1000))]);
+        var run = ResultsMerger.Merge(record, ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+
+        var warning = await TimingStore.UpdateAsync(path, run, CancellationToken.None);
+        var (history, loadWarning) = TimingStore.LoadHistory(path);
+
+        Assert.Null(warning);
+        Assert.Null(loadWarning);
+        Assert.Equal(4000 + (TimingStore.Alpha * (2000 - 4000)), history.StartUp("App.Tests").TotalMilliseconds, precision: 3);
+        Assert.Equal(TimeSpan.FromSeconds(1), history.Estimate(first));
+        Assert.Contains("\"startUps\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
     }
 }
