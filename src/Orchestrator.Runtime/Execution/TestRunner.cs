@@ -17,8 +17,9 @@ internal static class TestRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.ResultsDirectory);
+        var instrumented = new InstrumentedOutputs();
         var scheduler = new UnitScheduler(
-            new UnitRunnerByPlatform(new UnitProcess(options, progress), new TestingPlatformUnitRunner(options, progress)),
+            new UnitRunnerByPlatform(new UnitProcess(options, progress, instrumented), new TestingPlatformUnitRunner(options, progress, instrumented)),
             progress,
             TimeProvider.System);
         return scheduler.RunAsync(plan, options, resources, ct);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Text;
 using CliWrap;
@@ -22,17 +21,13 @@ internal sealed class UnitProcess : IUnitRunner
     private readonly RunOptions _options;
     private readonly IRunProgress _progress;
 
-    /// <summary>
-    /// One lock per build output directory that coverlet instruments. Coverlet rewrites the modules beside a test assembly
-    /// in place and puts the originals back when its process ends, so two units measuring over the same output at once
-    /// undo each other's instrumentation (one measures nothing, the other an empty file): they take turns instead.
-    /// </summary>
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _instrumented = new(StringComparer.Ordinal);
+    private readonly InstrumentedOutputs _instrumented;
 
-    public UnitProcess(RunOptions options, IRunProgress progress)
+    public UnitProcess(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented)
     {
         _options = options;
         _progress = progress;
+        _instrumented = instrumented;
     }
 
     /// <inheritdoc />
@@ -42,32 +37,22 @@ internal sealed class UnitProcess : IUnitRunner
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(environment);
         var unit = attempt.Unit;
-        var outputs = _options.TestSettings.CoverageCollectorsFor(unit.Sources).Count == 0
-            ? []
-            : unit.Sources.Select(source => Path.GetDirectoryName(Path.GetFullPath(source))!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var held = new List<SemaphoreSlim>();
+        IDisposable? turn = null;
         try
         {
-            // In one order for every unit, so two units over the same outputs never wait for each other.
-            foreach (var output in outputs)
-            {
-                var gate = _instrumented.GetOrAdd(output, _ => new SemaphoreSlim(1, 1));
-                await gate.WaitAsync(ct).ConfigureAwait(false);
-                held.Add(gate);
-            }
+            turn = _options.TestSettings.CoverageCollectorsFor(unit.Sources).Count == 0
+                ? null
+                : await _instrumented.TakeTurnAsync(unit.Sources, ct).ConfigureAwait(false);
             return await RunProcessAsync(attempt, environment, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested && held.Count < outputs.Count)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && turn is null && _options.TestSettings.CoverageCollectorsFor(unit.Sources).Count > 0)
         {
             var now = DateTimeOffset.UtcNow;
             return attempt.Record(null, now, now, UnitExit.Cancelled, "Cancelled while waiting for another unit measuring coverage over the same build output.");
         }
         finally
         {
-            foreach (var gate in held)
-            {
-                gate.Release();
-            }
+            turn?.Dispose();
         }
     }
 

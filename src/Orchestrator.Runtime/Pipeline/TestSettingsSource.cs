@@ -6,6 +6,7 @@ using Orchestrator.Execution.Settings;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Results;
+using Orchestrator.TestingPlatform;
 
 namespace Orchestrator.Pipeline;
 
@@ -68,11 +69,12 @@ internal static class TestSettingsSource
 
         if (settings.Enabled)
         {
-            foreach (var source in platformSources)
+            foreach (var source in platformSources.Where(source => !TestingPlatformUnitRunner.MeasuresCoverage(source)))
             {
                 var manifest = manifests.GetValueOrDefault(source);
                 problems.Add(new RunProblem(ProblemSeverity.Warning, manifest?.ProjectPath ?? source,
-                    $"Coverage is on, but test project '{manifest?.ProjectName ?? Path.GetFileNameWithoutExtension(source)}' runs on Microsoft.Testing.Platform, whose units hand over no coverage yet: its tests measure none."));
+                    $"Coverage is on, but test project '{manifest?.ProjectName ?? Path.GetFileNameWithoutExtension(source)}' runs on Microsoft.Testing.Platform without coverlet's extension, " +
+                    "so its tests measure no coverage: add <PackageReference Include=\"coverlet.MTP\" /> to it and rebuild."));
             }
         }
 

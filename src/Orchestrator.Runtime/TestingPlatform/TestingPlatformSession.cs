@@ -23,16 +23,19 @@ internal sealed class TestingPlatformSession : IAsyncDisposable
 
     private readonly CommandTask<CommandResult> _process;
     private readonly CancellationTokenSource _processKill;
-    private readonly TcpClient _connection;
+    private readonly List<TcpClient> _connections;
     private readonly JsonRpc _rpc;
+    private readonly List<JsonRpc> _controllers;
     private readonly Updates _updates;
 
-    private TestingPlatformSession(CommandTask<CommandResult> process, CancellationTokenSource processKill, TcpClient connection, JsonRpc rpc, Updates updates)
+    private TestingPlatformSession(
+        CommandTask<CommandResult> process, CancellationTokenSource processKill, List<TcpClient> connections, JsonRpc rpc, List<JsonRpc> controllers, Updates updates)
     {
         _process = process;
         _processKill = processKill;
-        _connection = connection;
+        _connections = connections;
         _rpc = rpc;
+        _controllers = controllers;
         _updates = updates;
     }
 
@@ -80,50 +83,68 @@ internal sealed class TestingPlatformSession : IAsyncDisposable
                 $"'{launch.DotnetPath}' could not start '{launch.ApplicationPath}': {exception.Message}. Check that the .NET SDK is installed and on PATH.", exception);
         }
 
-        TcpClient? connection = null;
+        var connections = new List<TcpClient>();
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(ConnectDeadline);
-            var accept = listener.AcceptTcpClientAsync(deadline.Token).AsTask();
-            var first = await Task.WhenAny(accept, process.Task).ConfigureAwait(false);
-            if (first != accept)
-            {
-                var exit = (await process.ConfigureAwait(false)).ExitCode;
-                throw new TestingPlatformException(
-                    $"'{launch.ApplicationPath}' exited with code {exit} before it connected in server mode. " +
-                    "Is it a Microsoft.Testing.Platform test application? Run it with --help to see its output.");
-            }
-            connection = await accept.ConfigureAwait(false);
-            var stream = connection.GetStream();
             var updates = new Updates(onNode, output);
-            var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, new SystemTextJsonFormatter()));
-            rpc.AddLocalRpcTarget(updates, new JsonRpcTargetOptions { MethodNameTransform = null });
-            rpc.StartListening();
-            var session = new TestingPlatformSession(process, processKill, connection, rpc, updates);
-            await session.InvokeAsync("initialize", new Dictionary<string, object?>
+            var controllers = new List<JsonRpc>();
+            // An application with an out-of-process extension (coverlet's, a hang dump) first starts a controller process,
+            // which connects and answers initialize but runs no test, then the test host, which connects in turn.
+            while (true)
             {
-                ["processId"] = Environment.ProcessId,
-                ["clientInfo"] = new Dictionary<string, object?> { ["name"] = "orchestrator", ["version"] = "1.0.0" },
-                ["capabilities"] = new Dictionary<string, object?>
+                var accept = listener.AcceptTcpClientAsync(deadline.Token).AsTask();
+                var first = await Task.WhenAny(accept, process.Task).ConfigureAwait(false);
+                if (first != accept)
                 {
-                    ["testing"] = new Dictionary<string, object?> { ["debuggerProvider"] = false, ["attachmentsSupport"] = false },
-                },
-            }, ct).ConfigureAwait(false);
-            return session;
+                    var exit = (await process.ConfigureAwait(false)).ExitCode;
+                    throw new TestingPlatformException(
+                        $"'{launch.ApplicationPath}' exited with code {exit} before its test host connected in server mode. " +
+                        "Is it a Microsoft.Testing.Platform test application? Run it with --help to see its output.");
+                }
+                var connection = await accept.ConfigureAwait(false);
+                connections.Add(connection);
+                var stream = connection.GetStream();
+                var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, new SystemTextJsonFormatter()));
+                rpc.AddLocalRpcTarget(updates, new JsonRpcTargetOptions { MethodNameTransform = null });
+                rpc.StartListening();
+                var capabilities = await InvokeAsync(rpc, "initialize", new Dictionary<string, object?>
+                {
+                    ["processId"] = Environment.ProcessId,
+                    ["clientInfo"] = new Dictionary<string, object?> { ["name"] = "orchestrator", ["version"] = "1.0.0" },
+                    ["capabilities"] = new Dictionary<string, object?>
+                    {
+                        ["testing"] = new Dictionary<string, object?> { ["debuggerProvider"] = false, ["attachmentsSupport"] = false },
+                    },
+                }, deadline.Token).ConfigureAwait(false);
+                if (RunsTests(capabilities))
+                {
+                    return new TestingPlatformSession(process, processKill, connections, rpc, controllers, updates);
+                }
+                controllers.Add(rpc);
+            }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            Kill(process, processKill, connection);
+            Kill(process, processKill, connections);
             throw new TestingPlatformException(
-                $"'{launch.ApplicationPath}' did not connect within {ConnectDeadline.TotalSeconds:0} s of starting in server mode; it was killed.");
+                $"'{launch.ApplicationPath}' did not connect a test host within {ConnectDeadline.TotalSeconds:0} s of starting in server mode; it was killed.");
         }
         catch
         {
-            Kill(process, processKill, connection);
+            Kill(process, processKill, connections);
             throw;
         }
     }
+
+    /// <summary>False for a test host controller, which says it cannot discover: its test host connects next.</summary>
+    private static bool RunsTests(JsonElement? initialized) =>
+        initialized is not { } result
+        || !result.TryGetProperty("capabilities", out var capabilities)
+        || !capabilities.TryGetProperty("testing", out var testing)
+        || !testing.TryGetProperty("supportsDiscovery", out var discovery)
+        || discovery.ValueKind != JsonValueKind.False;
 
     /// <summary>Discovers the application's tests; every discovered node reaches the update callback before this returns.</summary>
     public Task DiscoverAsync(CancellationToken ct) =>
@@ -168,8 +189,12 @@ internal sealed class TestingPlatformSession : IAsyncDisposable
         {
             // Killed already.
         }
-        Kill(_process, _processKill, _connection);
+        Kill(_process, _processKill, _connections);
         _rpc.Dispose();
+        foreach (var controller in _controllers)
+        {
+            controller.Dispose();
+        }
     }
 
     /// <summary>Kills the application's process tree now (cancellation, a hang, a timeout).</summary>
@@ -180,7 +205,7 @@ internal sealed class TestingPlatformSession : IAsyncDisposable
         var runId = Guid.NewGuid();
         parameters["runId"] = runId;
         var completed = _updates.Expect(runId);
-        await InvokeAsync(method, parameters, ct).ConfigureAwait(false);
+        await InvokeAsync(_rpc, method, parameters, ct).ConfigureAwait(false);
         // The platform sends a last, empty update after all others; the response may overtake it.
         var first = await Task.WhenAny(completed, Task.Delay(CompletionGrace, ct)).ConfigureAwait(false);
         if (first != completed)
@@ -190,11 +215,11 @@ internal sealed class TestingPlatformSession : IAsyncDisposable
         }
     }
 
-    private async Task InvokeAsync(string method, Dictionary<string, object?> parameters, CancellationToken ct)
+    private static async Task<JsonElement?> InvokeAsync(JsonRpc rpc, string method, Dictionary<string, object?> parameters, CancellationToken ct)
     {
         try
         {
-            await _rpc.InvokeWithParameterObjectAsync<JsonElement?>(method, parameters, ct).ConfigureAwait(false);
+            return await rpc.InvokeWithParameterObjectAsync<JsonElement?>(method, parameters, ct).ConfigureAwait(false);
         }
         catch (RemoteInvocationException exception)
         {
@@ -212,14 +237,17 @@ internal sealed class TestingPlatformSession : IAsyncDisposable
         return end < 0 ? text : text[..end];
     }
 
-    private static void Kill(CommandTask<CommandResult> process, CancellationTokenSource processKill, TcpClient? connection)
+    private static void Kill(CommandTask<CommandResult> process, CancellationTokenSource processKill, List<TcpClient> connections)
     {
         if (!process.Task.IsCompleted)
         {
             ProcessTree.Kill(process.ProcessId);
             processKill.CancelAfter(ExitGrace);
         }
-        connection?.Dispose();
+        foreach (var connection in connections)
+        {
+            connection.Dispose();
+        }
     }
 
     /// <summary>The notifications the application sends that matter here: test node updates and log lines (telemetry is left unhandled).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Orchestrator.Configuration;
 using Orchestrator.Execution;
 using Orchestrator.Planning;
 using Orchestrator.Results;
@@ -14,7 +15,7 @@ namespace Orchestrator.TestingPlatform;
 /// tree, and a watchdog: the platform reports no test starts in server mode, so a unit whose application reports no
 /// result for the hang timeout while cases are still due is killed, and the cases without a result are named.
 /// </summary>
-internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress progress) : IUnitRunner
+internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented) : IUnitRunner
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(500);
     private const int NamedCandidates = 3;
@@ -23,6 +24,13 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(environment);
+        var measured = options.TestSettings.Coverage.Enabled ? attempt.Unit.Sources.Where(MeasuresCoverage).ToList() : [];
+        using var turn = measured.Count == 0 ? null : await instrumented.TakeTurnAsync(measured, ct).ConfigureAwait(false);
+        return await RunUnitAsync(attempt, environment, ct).ConfigureAwait(false);
+    }
+
+    private async Task<UnitRun> RunUnitAsync(UnitAttempt attempt, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
         var unit = attempt.Unit;
         var paths = UnitPaths.For(options.ResultsDirectory, attempt.RecordedId, attempt.Repetition, attempt.Attempt);
         Directory.CreateDirectory(paths.Directory);
@@ -71,7 +79,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         {
             var assembly = planned.AssemblyOf(source);
             var cases = unit.CaseIds.Where(caseId => string.Equals(caseId.Test.Assembly, assembly, StringComparison.OrdinalIgnoreCase)).ToList();
-            var application = new Application(source, cases, variables, paths.Directory);
+            var application = new Application(source, cases, variables, paths.Directory, Path.Combine(paths.Directory, assembly), options.TestSettings.Coverage);
             Line($"> {options.DotnetPath} {string.Join(' ', application.Arguments.Prepend(source))} --server (runs {cases.Count} case(s))");
             var ending = await RunApplicationAsync(application, planned, Started, Line, output, results, kill.Token, ct, timeout.Token).ConfigureAwait(false);
             endings.Add(ending);
@@ -87,6 +95,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         return attempt.Record(null, startedAt, finishedAt, exit, options.Redactor.Redact(detail)) with
         {
             Results = UnitResultReader.FromLive(results, finishedAt, options.Redactor),
+            CoverageFiles = options.TestSettings.Coverage.Enabled ? paths.CoverageFiles() : [],
         };
     }
 
@@ -260,19 +269,32 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         _ => 6,
     };
 
+    /// <summary>Whether the application carries coverlet's Microsoft.Testing.Platform extension (the coverlet.MTP package).</summary>
+    internal static bool MeasuresCoverage(string applicationPath) =>
+        File.Exists(Path.Combine(Path.GetDirectoryName(applicationPath) ?? ".", "coverlet.MTP.dll"));
+
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>One test application of the unit, and how to select the unit's cases in it.</summary>
     private sealed class Application
     {
-        public Application(string path, List<TestCaseId> cases, IReadOnlyDictionary<string, string?> environment, string resultsDirectory)
+        public Application(
+            string path, List<TestCaseId> cases, IReadOnlyDictionary<string, string?> environment, string resultsDirectory, string outputDirectory, CoverageSettings coverage)
         {
             Path = path;
             Cases = cases;
             Environment = environment;
             ResultsDirectory = resultsDirectory;
             Wanted = cases.Select(caseId => caseId.Id).ToHashSet(StringComparer.Ordinal);
-            var arguments = new List<string> { "--results-directory", resultsDirectory };
+            // Each application of the unit writes its own files (TRX, coverage) into a folder of its own.
+            var arguments = new List<string> { "--results-directory", outputDirectory };
+            if (coverage.Enabled && MeasuresCoverage(path))
+            {
+                arguments.AddRange(["--coverlet", "--coverlet-output-format", "json"]);
+                arguments.AddRange(coverage.Include.SelectMany(filter => new[] { "--coverlet-include", filter }));
+                arguments.AddRange(coverage.Exclude.SelectMany(filter => new[] { "--coverlet-exclude", filter }));
+                arguments.AddRange(coverage.ExcludeByAttribute.SelectMany(attribute => new[] { "--coverlet-exclude-by-attribute", attribute }));
+            }
             // A uid the NUnit adapter's filter parser cannot read (quote, unbalanced parenthesis) would make it fail;
             // such an application runs the unit's methods by name instead, and cases of other units are dropped.
             if (Wanted.Any(VsTestFilter.NeedsContainsMatch))

@@ -9,6 +9,9 @@ internal static class CoverletFiles
     /// <summary>The formats asked for: coverlet's JSON (what is merged) and Cobertura.</summary>
     public const string Formats = "json,cobertura";
 
-    /// <summary>The file of coverlet's JSON format that a unit leaves in (a sub-directory of) its results directory.</summary>
-    public const string JsonFileName = "coverage.json";
+    /// <summary>
+    /// The files of coverlet's JSON format that a unit leaves in (a sub-directory of) its results directory: <c>coverage.json</c>
+    /// from the VSTest collector, <c>coverage.&lt;timestamp&gt;.json</c> from the Microsoft.Testing.Platform extension.
+    /// </summary>
+    public const string JsonFilePattern = "coverage*.json";
 }

@@ -19,7 +19,7 @@ public sealed record UnitPaths(string Directory, string TrxFileName)
     /// </summary>
     public IReadOnlyList<string> CoverageFiles() =>
         System.IO.Directory.Exists(Directory)
-            ? [.. System.IO.Directory.EnumerateFiles(Directory, CoverletFiles.JsonFileName, SearchOption.AllDirectories)
+            ? [.. System.IO.Directory.EnumerateFiles(Directory, CoverletFiles.JsonFilePattern, SearchOption.AllDirectories)
                 .Where(file => !Path.GetRelativePath(Directory, file).Split(Path.DirectorySeparatorChar).Contains("In", StringComparer.Ordinal))
                 .Order(StringComparer.Ordinal)]
             : [];

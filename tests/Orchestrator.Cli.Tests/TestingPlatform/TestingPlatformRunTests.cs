@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orchestrator.Cli.Tests.Execution;
 using Orchestrator.Configuration;
 using Orchestrator.Execution;
+using Orchestrator.Execution.Settings;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Results;
@@ -104,6 +105,39 @@ public sealed class TestingPlatformRunTests(PlatformFixtures fixtures) : IClassF
         Assert.True(run.FinishedAt - run.StartedAt < TimeSpan.FromMinutes(3), $"the unit ran {run.FinishedAt - run.StartedAt}");
         var started = Assert.Single(progress.Started);
         Assert.DoesNotContain(FixtureProject.ProcessTree(started.ProcessId), FixtureProject.IsAlive);
+    }
+
+    [Fact]
+    public async Task With_coverage_on_an_application_carrying_coverlets_extension_hands_over_its_coverage_and_without_it_none()
+    {
+        // Coverlet instruments the build output in place: this test measures a copy of its own.
+        var copy = Fixtures.PrebuiltFixture.CopyTo("Platform.Mstest", Path.Combine(_directory, "copy"));
+        var quoted = fixtures.Test("Mstest", "Quoted");
+        var unit = new ExecutionUnit("unit-none#1", "unit-none", "unit", ResourceSet.None, [quoted.Key], [copy], "", TimeSpan.FromSeconds(1))
+        {
+            Runner = TestRunnerKind.MicrosoftTestingPlatform,
+            CaseIds = [.. quoted.CaseIds.Select(id => new TestCaseId(quoted.Key, id))],
+            ExpectedResults = 2,
+        };
+        var coverage = new CoverageSettings(true, [], [], []);
+
+        var measured = await TestRunner.RunAsync(FixtureProject.Plan(unit), Options(TimeSpan.FromMinutes(2), 0) with { TestSettings = UnitSettings.None with { Coverage = coverage } }, null, new RecordingProgress(), CancellationToken.None);
+
+        var run = Assert.Single(measured.Units);
+        Assert.Equal(UnitExit.Passed, run.Exit);
+        var file = Assert.Single(run.CoverageFiles);
+        using (var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file)))
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, document.RootElement.ValueKind);
+        }
+
+        var plain = await TestRunner.RunAsync(FixtureProject.Plan(unit), Options(TimeSpan.FromMinutes(2), 0), null, new RecordingProgress(), CancellationToken.None);
+
+        var unmeasured = Assert.Single(plain.Units);
+        Assert.Equal(UnitExit.Passed, unmeasured.Exit);
+        Assert.Empty(unmeasured.CoverageFiles);
+        var command = File.ReadLines(Path.Combine(_directory, "results", "unit-none_1.r0.a0", "output.log")).First();
+        Assert.DoesNotContain("--coverlet", command, StringComparison.Ordinal);
     }
 
     private static string TestNodeId(string uid) => Orchestrator.TestingPlatform.TestNode.IdOf(uid).ToString();
