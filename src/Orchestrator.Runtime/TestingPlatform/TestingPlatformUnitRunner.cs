@@ -210,7 +210,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
             if (silent is not null)
             {
                 return (UnitExit.Hung,
-                    $"No test of {Path.GetFileName(application.Path)} reported a result for {Seconds(options.Timeouts.TestHang)} (timeouts.testHangSeconds), so its process tree was killed. " +
+                    $"No test of {Path.GetFileName(application.Path)} reported a result for {UnitExitClassifier.Seconds(options.Timeouts.TestHang)} (timeouts.testHangSeconds), so its process tree was killed. " +
                     $"Microsoft.Testing.Platform does not report test starts, so the hung test is one of the cases without a result: {silent}. Raise timeouts.testHangSeconds if they are just slow.");
             }
             int failed;
@@ -227,11 +227,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         }
     }
 
-    private static string LastWords(UnitOutput output)
-    {
-        var lines = output.NotableLines.Count > 0 ? output.NotableLines : output.LastLines.TakeLast(3).ToList();
-        return lines.Count == 0 ? string.Empty : "Its last words: " + string.Join(" / ", lines.Select(text => text.Trim()));
-    }
+    private static string LastWords(UnitOutput output) => output.LastWords() is { Length: > 0 } words ? "Its last words: " + words : string.Empty;
 
     private static (UnitExit, string) Interrupted(CancellationToken cancelled, CancellationToken timedOut) =>
         cancelled.IsCancellationRequested
@@ -273,7 +269,6 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
     internal static bool MeasuresCoverage(string applicationPath) =>
         File.Exists(Path.Combine(Path.GetDirectoryName(applicationPath) ?? ".", "coverlet.MTP.dll"));
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>One test application of the unit, and how to select the unit's cases in it.</summary>
     private sealed class Application

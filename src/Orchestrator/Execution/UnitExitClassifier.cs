@@ -58,11 +58,7 @@ public static class UnitExitClassifier
         : ending.UnfinishedTest is { } started ? $" while running {started} (the last test the host reported starting)"
         : string.Empty;
 
-    private static string LastWords(UnitEnding ending)
-    {
-        var lines = ending.Output.NotableLines.Count > 0 ? ending.Output.NotableLines : ending.Output.LastLines.TakeLast(3).ToList();
-        return lines.Count == 0 ? "the process printed nothing." : string.Join(" / ", lines.Select(line => line.Trim()));
-    }
+    private static string LastWords(UnitEnding ending) => ending.Output.LastWords() is { Length: > 0 } words ? words : "the process printed nothing.";
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+    internal static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

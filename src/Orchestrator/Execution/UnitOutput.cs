@@ -71,5 +71,12 @@ public sealed class UnitOutput
         }
     }
 
+    /// <summary>What best tells why the process ended: its notable lines, else its last three; empty when it printed nothing.</summary>
+    internal string LastWords()
+    {
+        var lines = NotableLines.Count > 0 ? NotableLines : LastLines.TakeLast(3).ToList();
+        return string.Join(" / ", lines.Select(line => line.Trim()));
+    }
+
     public bool Contains(string marker) => NotableLines.Any(line => line.Contains(marker, StringComparison.OrdinalIgnoreCase));
 }
