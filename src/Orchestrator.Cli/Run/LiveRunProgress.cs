@@ -64,6 +64,8 @@ internal sealed class LiveRunProgress : IRunProgressRenderer
 
     public void ResourceFailed(string instanceName, string resource, string cause) => _state.Container(instanceName, "failed: " + cause);
 
+    public void ResourceRestarting(string instanceName, string resource, string cause) => _state.Container(instanceName, "starting");
+
     public void ResourceStopped(string instanceName, string resource) => _state.Container(instanceName, "stopped");
 
     public void RetriesScheduled(UnitRun failed, int attempt, IReadOnlyList<TestKey> tests) => _state.RetriesScheduled(failed.PartitionId, tests.Count);

@@ -84,6 +84,12 @@ internal sealed class PlainRunProgress : IRunProgressRenderer
         Write($"resource {instanceName} ({resource}) FAILED: {cause}");
     }
 
+    public void ResourceRestarting(string instanceName, string resource, string cause)
+    {
+        _state.Container(instanceName, "starting");
+        Write($"resource {instanceName} ({resource}) failed to start; starting a fresh container in its place (the run retries). First failure: {cause}");
+    }
+
     public void ResourceStopped(string instanceName, string resource)
     {
         _state.Container(instanceName, "stopped");

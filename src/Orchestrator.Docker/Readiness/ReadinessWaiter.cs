@@ -53,8 +53,8 @@ internal static class ReadinessWaiter
                 ct.ThrowIfCancellationRequested();
                 throw new ReadinessTimeoutException(deadline, attempts, lastError);
             }
-            // Poll interval between attempts; the container's exit cuts it short.
-            var pause = Task.Delay(settings.Interval, overall.Token);
+            // The container's exit cuts the pause short.
+            var pause = Task.Delay(ReadinessBackoff.Pause(settings.Interval, attempts), overall.Token);
             await Task.WhenAny(exited is null ? [pause] : [pause, exited]);
         }
     }

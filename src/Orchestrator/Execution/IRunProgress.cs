@@ -26,6 +26,9 @@ public interface IRunProgress
 
     void ResourceFailed(string instanceName, string resource, string cause);
 
+    /// <summary>The instance's first container failed to start (<paramref name="cause"/>); a fresh one is starting in its place.</summary>
+    void ResourceRestarting(string instanceName, string resource, string cause);
+
     void ResourceStopped(string instanceName, string resource);
 
     /// <summary>Failed (or result-less) tests of <paramref name="failed"/> will run again as attempt <paramref name="attempt"/>.</summary>

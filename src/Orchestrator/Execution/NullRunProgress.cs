@@ -38,6 +38,10 @@ internal sealed class NullRunProgress : IRunProgress
     {
     }
 
+    public void ResourceRestarting(string instanceName, string resource, string cause)
+    {
+    }
+
     public void ResourceStopped(string instanceName, string resource)
     {
     }

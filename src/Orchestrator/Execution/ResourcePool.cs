@@ -233,6 +233,7 @@ internal sealed class ResourcePool : IAsyncDisposable
                     [.. state.Partitions.Order(StringComparer.Ordinal)])
                 {
                     Ended = state.Ended,
+                    FirstStartFailure = state.FirstStartFailure,
                 })];
         }
     }
@@ -330,7 +331,7 @@ internal sealed class ResourcePool : IAsyncDisposable
         _progress.ResourceStarting(state.Key, state.Definition.Name);
         try
         {
-            var instance = await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
+            var instance = await StartWithSecondChanceAsync(provider, state, ct).ConfigureAwait(false);
             _options.Redactor.Register(instance.Secret);
             string[] namespaces;
             lock (_lock)
@@ -349,6 +350,42 @@ internal sealed class ResourcePool : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The run ended while it started; the provider removes a half-started container.
+        }
+    }
+
+    /// <summary>
+    /// A run that re-runs failed tests (cadence retries) gives a container that failed to start one fresh
+    /// container in its place: a broker that boots too slowly on a busy machine is the same kind of
+    /// flakiness as a test that fails once. The first failure is kept for the report, never hidden.
+    /// </summary>
+    private async Task<ResourceInstance> StartWithSecondChanceAsync(IResourceProvider provider, InstanceState state, CancellationToken ct)
+    {
+        if (_options.Retries == 0 || !state.Definition.IsContainer)
+        {
+            return await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
+        }
+        try
+        {
+            return await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var cause = _options.Redactor.Redact(exception.Message);
+            lock (_lock)
+            {
+                state.FirstStartFailure = cause;
+            }
+            _progress.ResourceRestarting(state.Key, state.Definition.Name, cause);
+        }
+        try
+        {
+            return await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new ResourceException(state.Definition.Name,
+                $"{exception.Message} A second container failed as the first did ({state.FirstStartFailure}): the cause is not a passing one.",
+                exception, (exception as ResourceException)?.ContainerId);
         }
     }
 
@@ -486,6 +523,8 @@ internal sealed class ResourcePool : IAsyncDisposable
         public DateTimeOffset? RemovedAt { get; set; }
 
         public string? Ended { get; set; }
+
+        public string? FirstStartFailure { get; set; }
 
         public bool HoldsSlot { get; set; }
 

@@ -19,4 +19,7 @@ public sealed record ContainerLifetime(
 {
     /// <summary>How it ended when that was not the run removing it (it died while in use), or why removal failed; null when all went as planned.</summary>
     public string? Ended { get; init; }
+
+    /// <summary>Why the first container failed to start when a fresh one was started in its place (runs with retries); null when the first one started.</summary>
+    public string? FirstStartFailure { get; init; }
 }

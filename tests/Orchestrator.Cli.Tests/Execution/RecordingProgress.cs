@@ -38,6 +38,8 @@ internal sealed class RecordingProgress : IRunProgress
 
     public void ResourceFailed(string instanceName, string resource, string cause) => Add($"resource failed {instanceName}: {cause}");
 
+    public void ResourceRestarting(string instanceName, string resource, string cause) => Add($"resource restarting {instanceName}: {cause}");
+
     public void ResourceStopped(string instanceName, string resource) => Add($"resource stopped {instanceName}");
 
     public void RetriesScheduled(UnitRun failed, int attempt, IReadOnlyList<TestKey> tests) => Add($"retry {failed.UnitId} attempt {attempt}: {tests.Count}");

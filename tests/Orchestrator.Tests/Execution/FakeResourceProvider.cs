@@ -23,6 +23,11 @@ internal sealed class FakeResourceProvider : IResourceProvider
 
     public ImmutableHashSet<string> Failing { get; init; } = [];
 
+    /// <summary>Resources whose first start fails and whose later starts succeed.</summary>
+    public ImmutableHashSet<string> FailingOnce { get; init; } = [];
+
+    private readonly ConcurrentDictionary<string, int> _starts = new(StringComparer.Ordinal);
+
     /// <summary>Resources whose start waits until <see cref="Open"/>; others start at once.</summary>
     public ImmutableHashSet<string> Gated { get; init; } = [];
 
@@ -42,9 +47,10 @@ internal sealed class FakeResourceProvider : IResourceProvider
         {
             await Gate(definition.Name).Task.WaitAsync(ct);
         }
-        if (Failing.Contains(definition.Name))
+        var start = _starts.AddOrUpdate(instanceName, 1, (_, count) => count + 1);
+        if (Failing.Contains(definition.Name) || (FailingOnce.Contains(definition.Name) && start == 1))
         {
-            throw new ResourceException(definition.Name, $"'{definition.Name}' refused to start on purpose.");
+            throw new ResourceException(definition.Name, $"'{definition.Name}' refused to start on purpose (start {start}).");
         }
         var readyAt = DateTimeOffset.UtcNow;
         ReadyAt[instanceName] = readyAt;

@@ -208,6 +208,43 @@ public sealed class UnitSchedulerTests
     }
 
     [Fact]
+    public async Task With_retries_a_container_that_failed_to_start_gets_one_fresh_container_and_the_first_failure_is_kept()
+    {
+        var plan = Plan(
+            Unit("integration-redis#1", TimeSpan.FromSeconds(5), ResourceSet.Of("redis"), "R"),
+            Unit("integration-postgres#1", TimeSpan.FromSeconds(4), ResourceSet.Of("postgres"), "P"));
+        var runner = new FakeUnitRunner(_time) { EndsAtOnce = _ => new FakeUnitEnd(UnitExit.Passed, []) };
+        var provider = new FakeResourceProvider { FailingOnce = ["redis"], Failing = ["postgres"] };
+
+        var record = await Scheduler(runner).RunAsync(plan, Options() with { Retries = 1 }, provider, CancellationToken.None);
+
+        var byUnit = record.Units.ToDictionary(run => run.UnitId);
+        Assert.Equal(UnitExit.Passed, byUnit["integration-redis#1"].Exit);
+        var redis = Assert.Single(record.Containers, lifetime => lifetime.InstanceName == "redis");
+        Assert.NotNull(redis.ReadyAt);
+        Assert.Contains("refused to start on purpose (start 1)", redis.FirstStartFailure, StringComparison.Ordinal);
+
+        Assert.Equal(UnitExit.NotStarted, byUnit["integration-postgres#1"].Exit);
+        Assert.Contains("(start 2)", byUnit["integration-postgres#1"].ExitDetail, StringComparison.Ordinal);
+        Assert.Contains("A second container failed as the first did", byUnit["integration-postgres#1"].ExitDetail, StringComparison.Ordinal);
+        Assert.Equal(2, provider.Calls.Count(call => call.Call == "start postgres"));
+    }
+
+    [Fact]
+    public async Task Without_retries_a_container_that_failed_to_start_is_not_started_again()
+    {
+        var plan = Plan(Unit("integration-redis#1", TimeSpan.FromSeconds(5), ResourceSet.Of("redis"), "R"));
+        var runner = new FakeUnitRunner(_time) { EndsAtOnce = _ => new FakeUnitEnd(UnitExit.Passed, []) };
+        var provider = new FakeResourceProvider { FailingOnce = ["redis"] };
+
+        var record = await Scheduler(runner).RunAsync(plan, Options(), provider, CancellationToken.None);
+
+        Assert.Equal(UnitExit.NotStarted, Assert.Single(record.Units).Exit);
+        Assert.Null(Assert.Single(record.Containers).FirstStartFailure);
+        Assert.Single(provider.Calls, call => call.Call == "start redis");
+    }
+
+    [Fact]
     public async Task Retries_and_repetitions_get_fresh_namespaces_and_dedicated_instances_per_unit_and_repetition()
     {
         var plan = Plan(Unit("integration-postgres#1", TimeSpan.FromSeconds(5), ResourceSet.Of("postgres"), "Flaky", "Steady"));

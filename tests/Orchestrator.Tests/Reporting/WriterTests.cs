@@ -238,6 +238,27 @@ public sealed class WriterTests
     }
 
     [Fact]
+    public void Summary_names_a_container_that_started_only_the_second_time_and_why_the_first_did_not()
+    {
+        var run = Run();
+        var restarted = new ContainerLifetime("rabbitmq", "rabbitmq", "def", Sample.Origin, Sample.Origin.AddSeconds(70), Sample.Origin.AddSeconds(90), ["e2e-rabbitmq"])
+        {
+            FirstStartFailure = "Resource 'rabbitmq' was not ready within 60 s | probe AMQP",
+        };
+        var steady = new ContainerLifetime("postgres", "postgres", "abc", Sample.Origin, Sample.Origin.AddSeconds(2), Sample.Origin.AddSeconds(30), ["integration-postgres"]);
+        run = run with { Record = run.Record with { Containers = [restarted, steady] } };
+
+        var summary = MarkdownSummaryWriter.Render(run);
+
+        Assert.Contains(
+            "- **rabbitmq**: the first container failed to start and a fresh one was started in its place (it became ready). First failure: Resource 'rabbitmq' was not ready within 60 s \\| probe AMQP",
+            summary,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("- **postgres**", summary, StringComparison.Ordinal);
+        Assert.Contains("a second container, the first failed to start: Resource &#39;rabbitmq&#39; was not ready", HtmlReportWriter.Render(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Summary_and_html_flag_an_incomplete_run()
     {
         var run = Run(incomplete: true);
