@@ -40,6 +40,31 @@ public sealed class StartFailureTests
     }
 
     [Fact]
+    public async Task An_instance_whose_start_failed_can_be_started_again_under_the_same_name_in_a_fresh_container()
+    {
+        using var client = TestResources.Client();
+        using var deadline = TestResources.Deadline();
+        var ct = deadline.Token;
+        var provider = TestResources.Provider(out var runId);
+        var dying = TestResources.Shell("broker", "exit 3") with { Ports = [8080] };
+        var serving = TestResources.Shell("broker", "exec sleep infinity") with { Ports = [8080], Readiness = new ReadinessProbe { Kind = ProbeKind.None } };
+        try
+        {
+            var failure = await Assert.ThrowsAsync<ResourceException>(() => provider.StartAsync(dying, "broker", ct));
+            var instance = await provider.StartAsync(serving, "broker", ct);
+
+            var containers = await TestResources.ContainersOfRunAsync(client, runId);
+            Assert.Equal(instance.ContainerId, Assert.Single(containers).ID);
+            Assert.NotEqual(failure.ContainerId, instance.ContainerId);
+        }
+        finally
+        {
+            await provider.DisposeAsync();
+            await TestResources.RemoveRunAsync(client, runId);
+        }
+    }
+
+    [Fact]
     public async Task A_probe_that_never_succeeds_times_out_at_the_deadline_naming_resource_probe_and_logs_without_the_secret()
     {
         using var client = TestResources.Client();
