@@ -10,7 +10,7 @@ namespace Orchestrator.Cli.Tests.Ci;
 /// the merge, whose result equals one unsharded run test for test and which writes the timings file that the next
 /// pipeline's shards plan by, as a CI cache hands it on.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "E2E")]
 public sealed class LocalPipelineTests
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace Orchestrator.Cli.Tests.Run;
 /// Each test runs on a copy of the fixture's build: coverlet instruments the assemblies in place, so two test processes
 /// measuring one build output at the same time would count each other's hits.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "E2E")]
 public sealed class CoverageRunTests
 {
     private const string Fixture = "Coverage.Fixture";

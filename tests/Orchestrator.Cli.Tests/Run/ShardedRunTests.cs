@@ -9,7 +9,7 @@ namespace Orchestrator.Cli.Tests.Run;
 /// plan: together they run the selection exactly once, their merge equals the unsharded run case for case, and a
 /// merge that lacks a shard fails and names it.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "E2E")]
 public sealed class ShardedRunTests
 {
     private static readonly XNamespace _trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";

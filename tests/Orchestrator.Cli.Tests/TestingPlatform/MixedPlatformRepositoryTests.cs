@@ -10,7 +10,7 @@ namespace Orchestrator.Cli.Tests.TestingPlatform;
 /// runner, xunit.v3, NUnit's runner and TUnit on Microsoft.Testing.Platform — run by the built tool as a real
 /// process, and the same repository once its global.json puts dotnet test in the platform's mode.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "E2E")]
 public sealed class MixedPlatformRepositoryTests
 {
     private static JsonObject Configuration() => new()
