@@ -9,10 +9,9 @@ public sealed class ReadinessBackoffTests
     [InlineData(1, 50)]
     [InlineData(2, 100)]
     [InlineData(3, 200)]
-    [InlineData(5, 800)]
-    [InlineData(6, 1000)]
-    [InlineData(1000, 1000)]
-    public void The_pause_doubles_from_the_interval_up_to_a_second(int failedAttempts, int expectedMilliseconds)
+    [InlineData(4, 250)]
+    [InlineData(1000, 250)]
+    public void The_pause_doubles_from_the_interval_up_to_a_quarter_of_a_second(int failedAttempts, int expectedMilliseconds)
     {
         var pause = ReadinessBackoff.Pause(TimeSpan.FromMilliseconds(50), failedAttempts);
 
@@ -20,7 +19,7 @@ public sealed class ReadinessBackoffTests
     }
 
     [Fact]
-    public void An_interval_longer_than_a_second_is_kept()
+    public void An_interval_longer_than_the_ceiling_is_kept()
     {
         Assert.Equal(TimeSpan.FromSeconds(5), ReadinessBackoff.Pause(TimeSpan.FromSeconds(5), 1));
         Assert.Equal(TimeSpan.FromSeconds(5), ReadinessBackoff.Pause(TimeSpan.FromSeconds(5), 7));
