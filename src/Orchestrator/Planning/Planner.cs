@@ -194,7 +194,9 @@ public static class Planner
         var total = estimated.Aggregate(TimeSpan.Zero, (sum, item) => sum + item.Duration);
         var assemblies = tests.Select(test => test.Key.Assembly).Distinct(StringComparer.Ordinal).ToList();
         var startUp = assemblies.Aggregate(TimeSpan.Zero, (sum, assembly) => sum + history.StartUp(assembly)) / Math.Max(1, assemblies.Count);
-        var unitCount = UnitCount(total, tests.Count, startUp, config.Parallelism, slots);
+        var unitCount = history.Knows(tests.Select(test => test.Key))
+            ? UnitCount(total, tests.Count, startUp, config.Parallelism, slots)
+            : BlindUnitCount(tests.Count, config.Parallelism, slots);
 
         var (members, _) = AssemblyAwareSplit.Split(estimated, total, unitCount);
         var durationOf = estimated.ToDictionary(item => item.Test.Key, item => item.Duration);
@@ -273,6 +275,22 @@ public static class Planner
             paying++;
         }
         return paying;
+    }
+
+    /// <summary>Tests a partition needs per unit before it is split with no recorded duration of any of them.</summary>
+    internal const int BlindTestsPerUnit = 50;
+
+    /// <summary>
+    /// Units for a partition the history knows nothing of (a fresh clone, an agent without the CI cache): the
+    /// durations and start-ups are guesses then, and a guess of 100 ms a test keeps a hundred integration tests that
+    /// take seconds each in one process while the other slots idle. Unknown, a large partition is spread over the
+    /// slots (at least <see cref="BlindTestsPerUnit"/> tests a unit, within the per-partition cap); the next run plans
+    /// with what this one measured.
+    /// </summary>
+    private static int BlindUnitCount(int testCount, ParallelismSettings parallelism, int slots)
+    {
+        var cap = Math.Min(Math.Max(1, parallelism.MaxUnitsPerPartition), slots);
+        return Math.Clamp(testCount / BlindTestsPerUnit, 1, Math.Max(1, cap));
     }
 
     private static (List<Partition> Kept, ShardSplit Split) KeepShard(string cadence, List<Partition> partitions, Shard shard, List<Exclusion> exclusions)

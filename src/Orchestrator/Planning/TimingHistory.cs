@@ -65,6 +65,10 @@ public sealed class TimingHistory
     /// <summary>What one more process running tests of <paramref name="assembly"/> costs besides its tests: the measured start-up, or <see cref="DefaultStartUp"/>.</summary>
     public TimeSpan StartUp(string assembly) => _startUps.TryGetValue(assembly, out var startUp) ? startUp : DefaultStartUp;
 
+    /// <summary>Whether any of <paramref name="tests"/> has a recorded duration or any of their assemblies a measured start-up.</summary>
+    internal bool Knows(IEnumerable<TestKey> tests) =>
+        tests.Any(test => _durations.ContainsKey(test) || _startUps.ContainsKey(test.Assembly));
+
     /// <summary>What one process running <paramref name="tests"/> costs besides them: the start-up of each of their assemblies.</summary>
     internal TimeSpan StartUpOf(IEnumerable<TestKey> tests) =>
         tests.Select(test => test.Assembly).Distinct(StringComparer.Ordinal).Aggregate(TimeSpan.Zero, (sum, assembly) => sum + StartUp(assembly));

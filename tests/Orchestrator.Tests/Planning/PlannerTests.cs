@@ -94,6 +94,48 @@ public sealed class PlannerTests
         Assert.Equal(["unit-none#1", "unit-none#2"], units.Select(unit => unit.Id));
     }
 
+    [Theory]
+    [InlineData(49, 1)]
+    [InlineData(100, 2)]
+    [InlineData(160, 3)]
+    [InlineData(1000, 4)]
+    public void A_partition_the_history_knows_nothing_of_is_spread_over_the_slots_when_it_is_large(int testCount, int expectedUnits)
+    {
+        var tests = Enumerable.Range(0, testCount).Select(i => Test($"A.T{i:D4}")).ToArray();
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(5), 8) { PackBelow = TimeSpan.Zero } };
+
+        var plan = Planner.Plan(Of(tests), config, "commit", TimingHistory.Empty);
+
+        var units = plan.Partitions.Single().Units;
+        Assert.Equal(expectedUnits, units.Count);
+        Assert.Equal(testCount, units.Sum(unit => unit.Tests.Count));
+        Assert.All(units, unit => Assert.InRange(unit.Tests.Count, testCount / expectedUnits - 1, testCount / expectedUnits + 1));
+    }
+
+    [Fact]
+    public void Once_any_test_of_a_partition_has_run_its_recorded_duration_decides_the_split()
+    {
+        var tests = Enumerable.Range(0, 200).Select(i => Test($"A.T{i:D4}")).ToArray();
+        var history = TimingHistory.From(new Dictionary<TestKey, TimeSpan> { [tests[0].Key] = TimeSpan.FromMilliseconds(10) });
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(5), 8) { PackBelow = TimeSpan.Zero } };
+
+        var plan = Planner.Plan(Of(tests), config, "commit", history);
+
+        Assert.Single(plan.Partitions.Single().Units);
+    }
+
+    [Fact]
+    public void A_measured_start_up_of_a_partitions_assembly_is_knowledge_enough_for_the_model_to_decide()
+    {
+        var tests = Enumerable.Range(0, 200).Select(i => Test($"A.T{i:D4}")).ToArray();
+        var history = TimingHistory.From(new Dictionary<TestKey, TimeSpan>(), new Dictionary<string, TimeSpan> { [tests[0].Key.Assembly] = TimeSpan.FromSeconds(30) });
+        var config = _config with { Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromSeconds(1), 8) { PackBelow = TimeSpan.Zero } };
+
+        var plan = Planner.Plan(Of(tests), config, "commit", history);
+
+        Assert.Single(plan.Partitions.Single().Units);
+    }
+
     [Fact]
     public void Unknown_tests_are_estimated_as_the_mean_of_known_ones()
     {
