@@ -49,7 +49,9 @@ public sealed class TestConfigRunTests
         Assert.Contains(overridden, configured.Run.StandardError, StringComparison.Ordinal);
         Assert.Contains(overridden, configured.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(overridden, plain.Run.StandardError, StringComparison.Ordinal);
+        // Neither the listing nor the units wrote where the file says, nor into the build output (the platform's default).
         Assert.Empty(Directory.EnumerateDirectories(workspace.Root, "TestResultsFromTestConfig", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(application)!, "TestResults*", SearchOption.AllDirectories));
 
         // testSettings.loggers are passed to dotnet test only: the application never gets them, and the run says so.
         var vsTestOnly = $"testSettings.loggers in {workspace.ConfigurationPath} reach VSTest units only, not the Microsoft.Testing.Platform applications {Fixture}";
