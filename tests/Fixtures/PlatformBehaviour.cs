@@ -1,10 +1,13 @@
 /// <summary>
-/// What the Platform.* fixtures' tests do on request, through the environment the orchestrator gives them:
+/// What the fixtures' Flaky and Hangs tests do on request, through the environment the orchestrator gives them:
 /// FIXTURE_FLAKY_DIR makes Flaky fail on its first attempt (a marker file remembers it), FIXTURE_HANG=1 makes Hangs hang.
 /// </summary>
 internal static class Behaviour
 {
-    /// <summary>False the first time it is asked for <paramref name="framework"/> in FIXTURE_FLAKY_DIR, true after; always true without it.</summary>
+    /// <summary>
+    /// False the first time it is asked for <paramref name="framework"/> in FIXTURE_FLAKY_DIR, true after; always true without it.
+    /// Each fixture project asks under a name of its own, so that one run can retry all of them.
+    /// </summary>
     public static bool NotFirstAttempt(string framework)
     {
         var directory = Environment.GetEnvironmentVariable("FIXTURE_FLAKY_DIR");

@@ -1,7 +1,7 @@
 namespace Orchestrator.Fixtures;
 
 /// <summary>
-/// A fixture project of tests/Fixtures, built by the main build (the test project references it without
+/// A fixture project of tests/Fixtures (or any test project of the repository, e.g. the Shop's: the same layout), built by the main build (the test project references it without
 /// its assembly) into the artifacts tree beside the test project's own output:
 /// artifacts/bin/&lt;test project&gt;/&lt;configuration&gt;/ → artifacts/bin/&lt;fixture&gt;/&lt;configuration&gt;/.
 /// </summary>

@@ -44,7 +44,7 @@ public sealed class FrameworkDiscoveryTests(FrameworkInventory frameworks) : ICl
         var (manifests, problems) = ManifestReader.ReadDirectory(FrameworkFixtures.ManifestDirectory);
 
         Assert.Empty(problems);
-        Assert.Equal(["MstestSample.Tests", "NunitSample.Tests", "XunitSample.Tests"], manifests.Select(manifest => manifest.ProjectName).Order());
+        Assert.Equal(["MstestSample.Tests", "NunitSample.Tests", "XunitSample.Tests", "XunitV3Sample.Tests"], manifests.Select(manifest => manifest.ProjectName).Order());
         var xunit = manifests.Single(manifest => manifest.ProjectName == "XunitSample.Tests");
         Assert.Equal(FrameworkFixtures.XunitAssembly, xunit.TargetPath);
         Assert.Equal("net10.0", xunit.TargetFramework);
@@ -93,6 +93,24 @@ public sealed class FrameworkDiscoveryTests(FrameworkInventory frameworks) : ICl
         Assert.Equal(ResourceSet.Of("redis", "rabbitmq"), pays.Resources);
         Assert.Contains(new TestTrait(TestClassifier.CategoryTraitName, "Nightly"), pays.Traits);
         Assert.Equal(2, Test(inventory, "MstestSample.PaymentTests.Rounds").CaseCount);
+    }
+
+    [Fact]
+    public void Xunit_v3_through_its_VSTest_adapter_is_a_VSTest_project_whose_traits_and_theory_cases_come_through()
+    {
+        var (manifests, _) = ManifestReader.ReadDirectory(FrameworkFixtures.ManifestDirectory);
+        // An executable that carries the platform's runner too, but without UseMicrosoftTestingPlatformRunner it is the adapter's.
+        Assert.Equal(TestRunnerKind.VSTest, manifests.Single(manifest => manifest.ProjectName == "XunitV3Sample.Tests").Runner);
+        var inventory = frameworks.Inventory;
+
+        var saves = Test(inventory, "XunitV3Sample.InvoiceTests.Saves");
+        Assert.Equal(("integration", TraitOrigin.Trait), (saves.Layer, saves.LayerOrigin));
+        Assert.Equal(ResourceSet.Of("postgres", "redis"), saves.Resources);
+        var totals = Test(inventory, "XunitV3Sample.InvoiceTests.Totals");
+        Assert.Equal(2, totals.CaseCount);
+        Assert.Equal(("unit", TraitOrigin.Trait), (totals.Layer, totals.LayerOrigin));
+        var flaky = Test(inventory, "XunitV3Sample.InvoiceTests.Flaky");
+        Assert.Equal(("unit", ResourceSet.None), (flaky.Layer, flaky.Resources));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Orchestrator.Fixtures;
 namespace Orchestrator.TestLogger.Tests;
 
 /// <summary>
-/// Three small test projects (xUnit, NUnit, MSTest) under tests/Fixtures, built by the main build. They
+/// Four small VSTest projects (xUnit v2, xunit.v3 through its adapter, NUnit, MSTest) under tests/Fixtures, built by the main build. They
 /// import the manifest targets and write their manifests into one directory of their own. Tests use them in
 /// place and read only; a test that writes beside an assembly copies the output first.
 /// </summary>

@@ -55,7 +55,7 @@ public static class TestDiscoverer
                     if (cases is null)
                     {
                         cases = manifest?.Runner == TestRunnerKind.MicrosoftTestingPlatform
-                            ? await applicationLister.ListAsync(assemblyPath, token)
+                            ? await applicationLister.ListAsync(assemblyPath, workDirectory, token)
                             : await lister.ListAsync(assemblyPath, workDirectory, token);
                         await cache.WriteAsync(key, cases, token);
                     }

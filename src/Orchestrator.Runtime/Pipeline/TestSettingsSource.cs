@@ -78,6 +78,8 @@ internal static class TestSettingsSource
             }
         }
 
+        problems.AddRange(PlatformProblems(configuration, platformSources, manifests));
+
         return new UnitSettings
         {
             Shared = shared,
@@ -102,6 +104,41 @@ internal static class TestSettingsSource
                     ? $"'{conflict.Overridden}' sets {conflict.Path}, which the orchestrator sets itself in every unit (its filter, results directory, host count and collectors): the orchestrator's value is used. Remove it from the file to silence this."
                     : $"'{conflict.Winner}' sets {conflict.Path} differently from '{conflict.Overridden}': the project's value from '{conflict.Winner}' is used.");
             }
+        }
+    }
+
+    /// <summary>
+    /// What of the team's settings a Microsoft.Testing.Platform application does not get: each application's own
+    /// testconfig.json settings that the orchestrator's command line overrides, and the VSTest-only <c>testSettings</c>.
+    /// </summary>
+    private static IEnumerable<RunProblem> PlatformProblems(OrchestratorConfiguration configuration, List<string> platformSources, Dictionary<string, TestProjectManifest> manifests)
+    {
+        foreach (var source in platformSources)
+        {
+            var file = TestConfigFile.PathOf(source);
+            foreach (var (setting, option) in TestConfigFile.OverriddenSettings(source))
+            {
+                yield return new RunProblem(ProblemSeverity.Warning, file,
+                    $"'{file}' sets {setting}, which the orchestrator sets itself in every unit ({option}, so that each unit's files stay apart): the orchestrator's value is used. Remove it from the file to silence this.");
+            }
+        }
+
+        var testSettings = configuration.TestSettings;
+        string[] vsTestOnly =
+        [
+            .. testSettings.RunSettings is null ? Array.Empty<string>() : ["runSettings"],
+            .. testSettings.Loggers.IsEmpty ? Array.Empty<string>() : ["loggers"],
+            .. testSettings.Collectors.IsEmpty ? Array.Empty<string>() : ["collectors"],
+        ];
+        if (vsTestOnly.Length > 0 && platformSources.Count > 0)
+        {
+            var applications = string.Join(", ", platformSources
+                .Select(source => manifests.GetValueOrDefault(source)?.ProjectName ?? Path.GetFileNameWithoutExtension(source))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal));
+            yield return new RunProblem(ProblemSeverity.Warning, configuration.SourcePath ?? "orchestrator.json",
+                $"testSettings.{string.Join(", testSettings.", vsTestOnly)} in {configuration.SourcePath} reach VSTest units only, not the Microsoft.Testing.Platform applications {applications}: " +
+                "such an application reads its own <application>.testconfig.json beside it (the build copies the project's testconfig.json there), so set what it needs in that file.");
         }
     }
 

@@ -9,4 +9,7 @@ public class PaymentTests
 
     [TestMethod, DataRow(1), DataRow(2)]
     public void Rounds(int value) => Assert.IsTrue(value > 0);
+
+    [TestMethod]
+    public void Flaky() => Assert.IsTrue(Behaviour.NotFirstAttempt("mstest-vstest"), "fails on its first attempt on purpose");
 }

@@ -10,4 +10,7 @@ public class StockTests
 
     [Test]
     public void Fails() => Assert.Fail("expected failure");
+
+    [Test]
+    public void Flaky() => Assert.That(Behaviour.NotFirstAttempt("nunit-vstest"), "fails on its first attempt on purpose");
 }

@@ -31,18 +31,18 @@ public sealed class CoverageRunTests
         var units = (JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(results, "run.json")))!["units"]!.AsArray());
         Assert.Equal(2, units.Count);
         Assert.All(units, unit => Assert.Single(unit!["coverageFiles"]!.AsArray()));
-        var merged = Totals(Path.Combine(results, "coverage.cobertura.xml"));
+        var merged = CoberturaTotals.Read(Path.Combine(results, "coverage.cobertura.xml"));
         var plain = await PlainRunTotalsAsync(workspace);
         Assert.Equal(plain, merged);
         // The merge matters: each layer alone took fewer branch paths than both together.
         Assert.All(["unit", "integration"], layer => Assert.True(
-            Totals(Path.Combine(results, $"coverage.{layer}.cobertura.xml")).BranchesCovered < merged.BranchesCovered,
+            CoberturaTotals.Read(Path.Combine(results, $"coverage.{layer}.cobertura.xml")).BranchesCovered < merged.BranchesCovered,
             $"the {layer} layer alone covers as many branch paths as the whole run"));
         var summary = await File.ReadAllTextAsync(Path.Combine(results, "summary.md"));
-        Assert.Contains($"| **all** | {Percent(merged.LinesCovered, merged.LinesValid)} | {Percent(merged.BranchesCovered, merged.BranchesValid)} | `coverage.cobertura.xml` |", summary, StringComparison.Ordinal);
+        Assert.Contains(merged.SummaryRow("**all**", "coverage.cobertura.xml"), summary, StringComparison.Ordinal);
         var html = await File.ReadAllTextAsync(Path.Combine(results, "report.html"));
-        Assert.Contains($"data-layer=\"all\" data-line-rate=\"{Rate(merged.LinesCovered, merged.LinesValid)}\" data-branch-rate=\"{Rate(merged.BranchesCovered, merged.BranchesValid)}\"", html, StringComparison.Ordinal);
-        Assert.Contains($"Coverage: lines {Percent(merged.LinesCovered, merged.LinesValid)}", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"data-layer=\"all\" data-line-rate=\"{merged.LineRate}\" data-branch-rate=\"{merged.BranchRate}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Coverage: lines {merged.LinePercent}", run.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,13 +54,8 @@ public sealed class CoverageRunTests
         var run = await workspace.RunAsync("commit", results);
 
         Assert.True(run.ExitCode == 0, Describe(run));
-        Assert.Empty(Directory.EnumerateFiles(results, "coverage*", SearchOption.AllDirectories));
-        var settings = Directory.EnumerateFiles(results, "unit.runsettings", SearchOption.AllDirectories).ToList();
-        Assert.Equal(2, settings.Count);
-        Assert.All(settings, file => Assert.Empty(XDocument.Load(file).Descendants("DataCollector")));
-        Assert.All(Directory.EnumerateFiles(results, "output.log", SearchOption.AllDirectories), log =>
-            Assert.DoesNotContain("coverlet", File.ReadLines(log).First(), StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain("Coverage:", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.EnumerateFiles(results, "unit.runsettings", SearchOption.AllDirectories).Count());
+        NoCoverage.Assert(results, run);
     }
 
     [Fact]
@@ -129,26 +124,9 @@ public sealed class CoverageRunTests
             "--results-directory", plainResults,
         ]);
         Assert.True(plain.ExitCode == 0, Describe(plain));
-        return Totals(Directory.EnumerateFiles(plainResults, "coverage.cobertura.xml", SearchOption.AllDirectories).Single());
+        return CoberturaTotals.Read(Directory.EnumerateFiles(plainResults, "coverage.cobertura.xml", SearchOption.AllDirectories).Single());
     }
 
-    private static CoberturaTotals Totals(string cobertura)
-    {
-        var root = XDocument.Load(cobertura).Root!;
-        int Count(string name) => int.Parse(root.Attribute(name)!.Value, CultureInfo.InvariantCulture);
-        var hits = root.Descendants("method").Descendants("line").Sum(line => long.Parse(line.Attribute("hits")!.Value, CultureInfo.InvariantCulture));
-        return new CoberturaTotals(Count("lines-covered"), Count("lines-valid"), Count("branches-covered"), Count("branches-valid"), hits);
-    }
-
-    private static string Percent(int covered, int valid) =>
-        string.Create(CultureInfo.InvariantCulture, $"{100.0 * covered / valid:0.#}% ({covered}/{valid})");
-
-    private static string Rate(int covered, int valid) =>
-        Math.Round((double)covered / valid, 4).ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string Describe(BufferedCommandResult result) =>
+    internal static string Describe(BufferedCommandResult result) =>
         $"exit code {result.ExitCode.ToString(CultureInfo.InvariantCulture)}\nstdout:\n{result.StandardOutput}\nstderr:\n{result.StandardError}";
-
-    /// <param name="Hits">Every method line's hits added up: counting a unit's file twice would double it.</param>
-    private sealed record CoberturaTotals(int LinesCovered, int LinesValid, int BranchesCovered, int BranchesValid, long Hits);
 }

@@ -30,18 +30,29 @@ internal sealed class RunWorkspace : IDisposable
     {
         var workspace = new RunWorkspace();
         File.WriteAllText(workspace.ConfigurationPath, configuration.ToJsonString());
-        var built = Path.Combine(RepositoryPaths.Root(), "artifacts", "orchestrator", "manifests");
-        foreach (var project in builtProjects)
+        foreach (var manifest in builtProjects.Select(BuiltManifest))
         {
-            var manifests = Directory.Exists(built) ? Directory.GetFiles(built, project + "-*.json") : [];
-            if (manifests.Length == 0)
-            {
-                throw new InvalidOperationException($"No manifest of {project} in {built}: build the solution first (dotnet build Orchestrator.sln -c Release).");
-            }
-            File.Copy(manifests[0], Path.Combine(workspace.ManifestDirectory, Path.GetFileName(manifests[0])));
+            File.Copy(manifest, Path.Combine(workspace.ManifestDirectory, Path.GetFileName(manifest)));
         }
         RepositoryDiscoveryCache.CopyInto(workspace.Root);
         return workspace;
+    }
+
+    /// <summary>
+    /// A workspace of test projects the repository's build built (e.g. the Shop's), whose build output is copied into the
+    /// workspace and whose manifests point at the copies: for runs that write beside the assemblies (coverlet instruments
+    /// them in place), so that no other test process runs or measures the same build output.
+    /// </summary>
+    public static RunWorkspace CreateWithCopies(JsonObject configuration, params string[] builtProjects) =>
+        WithCopies(configuration, builtProjects.Select(BuiltManifest));
+
+    private static string BuiltManifest(string project)
+    {
+        var built = Path.Combine(RepositoryPaths.Root(), "artifacts", "orchestrator", "manifests");
+        var manifests = Directory.Exists(built) ? Directory.GetFiles(built, project + "-*.json") : [];
+        return manifests.Length > 0
+            ? manifests[0]
+            : throw new InvalidOperationException($"No manifest of {project} in {built}: build the solution first (dotnet build Orchestrator.sln -c Release).");
     }
 
     /// <summary>A workspace of the fixtures of <paramref name="fixtureGroup"/> (tests/Fixtures), whose manifests the build wrote apart from the repository's.</summary>
@@ -61,11 +72,15 @@ internal sealed class RunWorkspace : IDisposable
     /// whose manifests point at the copies: for tests that write beside the assemblies (coverlet instruments them in
     /// place) or need them under a directory of their own, so that no other test process shares them.
     /// </summary>
-    public static RunWorkspace CreateWithFixtureCopies(JsonObject configuration, params string[] fixtureGroups)
+    public static RunWorkspace CreateWithFixtureCopies(JsonObject configuration, params string[] fixtureGroups) =>
+        WithCopies(configuration, fixtureGroups.SelectMany(group => Directory.EnumerateFiles(PrebuiltFixture.ManifestDirectory(group), "*.json")));
+
+    /// <summary>Copies the build output of each manifest's project under bin/ and adds the manifests, pointing at the copies.</summary>
+    private static RunWorkspace WithCopies(JsonObject configuration, IEnumerable<string> manifests)
     {
         var workspace = new RunWorkspace();
         File.WriteAllText(workspace.ConfigurationPath, configuration.ToJsonString());
-        foreach (var file in fixtureGroups.SelectMany(group => Directory.EnumerateFiles(PrebuiltFixture.ManifestDirectory(group), "*.json")))
+        foreach (var file in manifests)
         {
             var manifest = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
             var project = (string)manifest["projectName"]!;
