@@ -15,7 +15,7 @@ namespace Orchestrator.Cli.Tests.TestingPlatform;
 [Trait("Category", "E2E")]
 public sealed class MixedPlatformRepositoryTests
 {
-    /// <summary>The projects of the selection; XunitSample.Tests needs RabbitMQ for all its tests (a project default), so this cadence leaves it out.</summary>
+    /// <summary>The projects of the selection that have a flaky test; XunitSample.Tests (xUnit v2) runs too, without one.</summary>
     private static readonly string[] Selected =
         ["NunitSample.Tests", "MstestSample.Tests", "XunitV3Sample.Tests", "Platform.Mstest", "Platform.Xunit", "Platform.Nunit", "Platform.Tunit"];
 
@@ -24,10 +24,20 @@ public sealed class MixedPlatformRepositoryTests
         ["layers"] = new JsonArray("unit", "integration", "e2e"),
         ["cadences"] = new JsonObject
         {
-            ["commit"] = new JsonObject { ["layers"] = new JsonArray("unit", "integration", "e2e"), ["resources"] = new JsonArray(), ["retries"] = 1 },
+            ["commit"] = new JsonObject { ["layers"] = new JsonArray("unit", "integration", "e2e"), ["resources"] = new JsonArray("rabbitmq"), ["retries"] = 1 },
+        },
+        // XunitSample.Tests needs RabbitMQ for all its tests (a project default); its tests never connect, so an external
+        // resource (no container) lets the xUnit v2 project into the selection. The others stay defined, and out of the cadence.
+        ["resources"] = new JsonObject
+        {
+            ["postgres"] = External(),
+            ["redis"] = External(),
+            ["rabbitmq"] = External(),
         },
         ["testEnvironment"] = new JsonObject { ["FIXTURE_FLAKY_DIR"] = flakyDirectory },
     };
+
+    private static JsonObject External() => new() { ["kind"] = "external", ["description"] = "never connected to by the fixtures" };
 
     [Fact]
     public async Task Both_platforms_run_retry_flaky_tests_and_a_global_json_in_the_platform_mode_gives_the_same_results()
@@ -57,6 +67,10 @@ public sealed class MixedPlatformRepositoryTests
         Assert.Equal(
             ["Fails:failed", "Flaky:flaky", "Totals:passed", "Totals:passed"],
             plain.Where(result => result.Suite == "XunitV3Sample.Tests").Select(result => $"{result.Method}:{result.Outcome}").Order());
+        // xUnit v2 through its adapter: the theory's two cases; its other tests need resources this cadence has not.
+        Assert.Equal(
+            ["Rows:passed", "Rows:passed"],
+            plain.Where(result => result.Suite == "XunitSample.Tests").Select(result => $"{result.Method}:{result.Outcome}").Order());
         Assert.Equal(plain, platformMode);
     }
 
@@ -69,7 +83,8 @@ public sealed class MixedPlatformRepositoryTests
         // Some fixture tests fail on purpose, so the run fails; what matters is that it ran and reported them.
         Assert.True(run.ExitCode is 0 or 1, $"run exited {run.ExitCode}: {run.StandardOutput}{run.StandardError}");
         Assert.DoesNotContain("produced no result", run.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains($"### Flaky tests ({Selected.Length})", await File.ReadAllTextAsync(Path.Combine(results, "summary.md")), StringComparison.Ordinal);
+        var summary = await File.ReadAllTextAsync(Path.Combine(results, "summary.md"));
+        Assert.True(summary.Contains($"### Flaky tests ({Selected.Length})", StringComparison.Ordinal), $"no flaky tests ({Selected.Length}) in summary.md:{Environment.NewLine}{summary}");
         return [.. Directory.EnumerateFiles(results, "*.junit.xml")
             .SelectMany(file => XDocument.Load(file).Descendants("testcase"))
             .Select(testCase => new CaseOutcome(
