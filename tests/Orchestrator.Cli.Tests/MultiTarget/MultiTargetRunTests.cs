@@ -14,8 +14,9 @@ using Xunit;
 namespace Orchestrator.Cli.Tests.MultiTarget;
 
 /// <summary>
-/// tests/Fixtures/MultiTarget.Tests is built for net9.0 and net10.0 (the older build rolls forward onto the newest
-/// runtime); one of its tests fails in the net9.0 build only. Discovered, planned, run and reported for real.
+/// tests/Fixtures/MultiTarget.Tests (VSTest) and MultiTarget.Platform (a Microsoft.Testing.Platform application) are
+/// built for net9.0 and net10.0 (the older builds roll forward onto the newest runtime); one of their tests fails in the
+/// net9.0 build only. Discovered, planned, run and reported for real.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class MultiTargetRunTests : IDisposable
@@ -34,13 +35,15 @@ public sealed class MultiTargetRunTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static TestKey Key(string framework, string name) => new($"{Project} ({framework})", name);
+    private static TestKey Key(string framework, string name) => Key(Project, framework, name);
 
-    private Task<TestInventory> DiscoverAsync() => TestDiscoverer.DiscoverAsync(
+    private static TestKey Key(string project, string framework, string name) => new($"{project} ({framework})", name);
+
+    private Task<TestInventory> DiscoverAsync(string project = Project) => TestDiscoverer.DiscoverAsync(
         new DiscoveryRequest
         {
             Configuration = Configuration,
-            ManifestDirectory = PrebuiltFixture.ManifestDirectory(Project),
+            ManifestDirectory = PrebuiltFixture.ManifestDirectory(project),
             LoggerDirectory = AppContext.BaseDirectory,
             CacheDirectory = Path.Combine(_directory, "cache"),
             MaxParallelism = 2,
@@ -107,5 +110,49 @@ public sealed class MultiTargetRunTests : IDisposable
         var history = TimingStore.Load(timings).History;
         Assert.Contains(Key("net9.0", Passes), history.Keys);
         Assert.Contains(Key("net10.0", Passes), history.Keys);
+    }
+
+    [Fact]
+    public async Task Each_framework_of_a_testing_platform_application_is_its_own_application_run_and_report()
+    {
+        const string project = "MultiTarget.Platform";
+        const string passes = "MultiTarget.Platform.FrameworkTests.Passes";
+        const string onlyNewest = "MultiTarget.Platform.FrameworkTests.OnlyTheNewestFrameworkPasses";
+        var inventory = await DiscoverAsync(project);
+        Assert.DoesNotContain(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
+        Assert.Equal(
+            [Key(project, "net10.0", onlyNewest), Key(project, "net10.0", passes), Key(project, "net9.0", onlyNewest), Key(project, "net9.0", passes)],
+            inventory.Tests.Select(test => test.Key).Order(TestKey.Ordinal));
+        Assert.All(inventory.Tests, test => Assert.Equal(TestRunnerKind.MicrosoftTestingPlatform, test.Runner));
+
+        var plan = Planner.Plan(inventory, Configuration, "commit", TimingHistory.Empty);
+        Assert.All(plan.Partitions.SelectMany(partition => partition.Units), unit => Assert.Single(unit.Sources));
+        var options = new RunOptions("run-" + Guid.NewGuid().ToString("N")[..8], Path.Combine(_directory, "results"))
+        {
+            Parallelism = ParallelismSettings.Default with { MaxParallelUnits = 2 },
+            Timeouts = new TimeoutSettings(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(30)),
+            Retries = 1,
+        };
+
+        var record = await TestRunner.RunAsync(plan, options, null, new RecordingProgress(), CancellationToken.None);
+
+        var first = record.Units.Where(unit => unit.Attempt == 0).SelectMany(unit => unit.Results).ToList();
+        Assert.Equal(TrxOutcome.Passed, Assert.Single(first, result => result.Key == Key(project, "net10.0", onlyNewest)).Outcome);
+        Assert.Equal(TrxOutcome.Failed, Assert.Single(first, result => result.Key == Key(project, "net9.0", onlyNewest)).Outcome);
+        Assert.Equal(TrxOutcome.Passed, Assert.Single(first, result => result.Key == Key(project, "net9.0", passes)).Outcome);
+        Assert.Equal(TrxOutcome.Passed, Assert.Single(first, result => result.Key == Key(project, "net10.0", passes)).Outcome);
+        var retry = Assert.Single(record.Units, unit => unit.Attempt == 1);
+        Assert.Equal([Key(project, "net9.0", onlyNewest)], retry.ExpectedTests);
+        Assert.Equal(Key(project, "net9.0", onlyNewest), Assert.Single(retry.Results).Key);
+
+        var output = Path.Combine(_directory, "report");
+        var verdict = await ResultsReporter.WriteAsync(record, new ReportOptions(output) { StepSummaryPath = null }, CancellationToken.None);
+
+        Assert.Equal((3, 1), (verdict.Passed, verdict.Failed));
+        var junit = XDocument.Load(Path.Combine(output, "unit.junit.xml"));
+        var suites = junit.Descendants("testsuite").ToDictionary(suite => suite.Attribute("name")!.Value);
+        Assert.Equal([$"{project} (net10.0)", $"{project} (net9.0)"], suites.Keys.Order(StringComparer.Ordinal));
+        Assert.Single(suites[$"{project} (net9.0)"].Descendants("failure"));
+        Assert.Empty(suites[$"{project} (net10.0)"].Descendants("failure"));
     }
 }
