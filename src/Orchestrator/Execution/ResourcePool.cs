@@ -360,15 +360,11 @@ internal sealed class ResourcePool : IAsyncDisposable
     /// </summary>
     private async Task<ResourceInstance> StartWithSecondChanceAsync(IResourceProvider provider, InstanceState state, CancellationToken ct)
     {
-        if (_options.Retries == 0 || !state.Definition.IsContainer)
-        {
-            return await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
-        }
         try
         {
             return await provider.StartAsync(state.Definition, state.Key, ct).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && _options.Retries > 0 && state.Definition.IsContainer)
         {
             var cause = _options.Redactor.Redact(exception.Message);
             lock (_lock)

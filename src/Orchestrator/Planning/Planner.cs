@@ -267,8 +267,7 @@ public static class Planner
     {
         var target = parallelism.TargetUnitDuration > TimeSpan.Zero ? parallelism.TargetUnitDuration : TimeSpan.FromSeconds(30);
         var wanted = (long)Math.Ceiling(total.Ticks / (double)target.Ticks);
-        var cap = Math.Min(Math.Max(1, parallelism.MaxUnitsPerPartition), Math.Min(slots, testCount));
-        var count = (int)Math.Clamp(wanted, 1, Math.Max(1, cap));
+        var count = (int)Math.Clamp(wanted, 1, UnitCap(testCount, parallelism, slots));
         var paying = 1;
         while (paying < count && total.Ticks / (double)paying / (paying + 1) > startUp.Ticks)
         {
@@ -287,11 +286,12 @@ public static class Planner
     /// slots (at least <see cref="BlindTestsPerUnit"/> tests a unit, within the per-partition cap); the next run plans
     /// with what this one measured.
     /// </summary>
-    private static int BlindUnitCount(int testCount, ParallelismSettings parallelism, int slots)
-    {
-        var cap = Math.Min(Math.Max(1, parallelism.MaxUnitsPerPartition), slots);
-        return Math.Clamp(testCount / BlindTestsPerUnit, 1, Math.Max(1, cap));
-    }
+    private static int BlindUnitCount(int testCount, ParallelismSettings parallelism, int slots) =>
+        Math.Clamp(testCount / BlindTestsPerUnit, 1, UnitCap(testCount, parallelism, slots));
+
+    /// <summary>The most units a partition may have: the per-partition cap, the slots and its test count, at least one.</summary>
+    private static int UnitCap(int testCount, ParallelismSettings parallelism, int slots) =>
+        Math.Max(1, Math.Min(Math.Max(1, parallelism.MaxUnitsPerPartition), Math.Min(slots, testCount)));
 
     private static (List<Partition> Kept, ShardSplit Split) KeepShard(string cadence, List<Partition> partitions, Shard shard, List<Exclusion> exclusions)
     {

@@ -154,11 +154,12 @@ internal static class MarkdownSummaryWriter
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(container.InstanceName)} | {MarkdownText.Cell(container.Resource)} | {ready} | {removed} | {MarkdownText.Cell(string.Join(", ", container.Partitions))} | {(container.Ended is null ? "removed by the run" : "**" + MarkdownText.Cell(container.Ended, 300) + "**")} |");
             }
             md.AppendLine();
-            foreach (var container in record.Containers.Where(container => container.FirstStartFailure is not null).OrderBy(container => container.CreatedAt))
+            var restarted = record.Containers.Where(container => container.FirstStartFailure is not null).OrderBy(container => container.CreatedAt).ToList();
+            foreach (var container in restarted)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- **{MarkdownText.Cell(container.InstanceName)}**: the first container failed to start and a fresh one was started in its place ({(container.ReadyAt is null ? "it failed too" : "it became ready")}). First failure: {MarkdownText.Cell(container.FirstStartFailure!, 600)}");
             }
-            if (record.Containers.Any(container => container.FirstStartFailure is not null))
+            if (restarted.Count > 0)
             {
                 md.AppendLine();
             }
