@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Orchestrator.Docker.Tests.Readiness;
 
+[Trait("Category", "Unit")]
 public sealed class ReadinessBackoffTests
 {
     [Theory]
