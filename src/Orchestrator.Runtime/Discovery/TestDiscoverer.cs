@@ -60,7 +60,7 @@ public static class TestDiscoverer
                         await cache.WriteAsync(key, cases, token);
                     }
 
-                    results[index] = new AssemblyCases(assemblyPath, manifest, cases);
+                    results[index] = new AssemblyCases(assemblyPath, manifest, cases, manifest is null ? AssemblyFramework.Read(assemblyPath) : null);
                 }
                 catch (DiscoveryCrashedException exception)
                 {

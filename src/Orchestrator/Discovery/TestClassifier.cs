@@ -33,18 +33,12 @@ public sealed class TestClassifier
     {
         ArgumentNullException.ThrowIfNull(assemblies);
         var all = assemblies.ToList();
-        var multiTargeted = all
-            .Select(assembly => assembly.Manifest)
-            .OfType<TestProjectManifest>()
-            .GroupBy(manifest => manifest.ProjectPath, StringComparer.OrdinalIgnoreCase)
-            .Where(project => project.Select(manifest => manifest.TargetFramework).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
-            .Select(project => project.Key)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var run = new ClassificationRun(this);
         run.ValidateRules();
+        var frameworks = run.QualifyingFrameworks(all);
         foreach (var assembly in all)
         {
-            run.Add(assembly, assembly.Manifest is { } manifest && multiTargeted.Contains(manifest.ProjectPath) ? manifest.TargetFramework : null);
+            run.Add(assembly, frameworks.GetValueOrDefault(assembly.AssemblyPath));
         }
 
         return run.Finish();
@@ -92,7 +86,41 @@ public sealed class TestClassifier
             }
         }
 
-        /// <param name="targetFramework">The framework the assembly was built for, when its project is built for several: part of its keys.</param>
+        /// <summary>
+        /// The framework each assembly's tests are keyed under: every assembly that shares its file name with another
+        /// (one project built for several frameworks) is qualified by its framework. Assemblies of one name that no
+        /// framework tells apart would share test identities, so each such pair is an error naming both.
+        /// </summary>
+        public Dictionary<string, string> QualifyingFrameworks(List<AssemblyCases> assemblies)
+        {
+            var frameworks = new Dictionary<string, string>(StringComparer.Ordinal);
+            var namesakes = assemblies
+                .GroupBy(assembly => TestAssemblyName.Of(assembly.AssemblyPath), StringComparer.OrdinalIgnoreCase)
+                .Where(group => group.Count() > 1);
+            foreach (var group in namesakes)
+            {
+                var byFramework = group.GroupBy(assembly => assembly.Manifest?.TargetFramework ?? assembly.TargetFramework, StringComparer.OrdinalIgnoreCase);
+                foreach (var builds in byFramework)
+                {
+                    var paths = builds.Select(assembly => assembly.AssemblyPath).ToList();
+                    if (builds.Key is { } framework && paths.Count == 1)
+                    {
+                        frameworks[paths[0]] = framework;
+                        continue;
+                    }
+                    var reason = builds.Key is null
+                        ? "no framework read from them tells them apart"
+                        : $"both are built for {builds.Key}";
+                    var clash = paths.Count > 1 ? paths : [.. paths, .. group.Select(assembly => assembly.AssemblyPath).Except(paths, StringComparer.Ordinal).Take(1)];
+                    _problems.Add(new DiscoveryProblem(ProblemSeverity.Error, clash[0],
+                        $"Test assemblies '{string.Join("' and '", clash)}' are both named '{group.Key}' and {reason}, so their tests would share one identity " +
+                        "and the results of one would be taken for the other's. Give the run only one of them, or give the projects different assembly names."));
+                }
+            }
+            return frameworks;
+        }
+
+        /// <param name="targetFramework">The framework the assembly was built for, when another assembly of its name is planned: part of its keys.</param>
         public void Add(AssemblyCases assembly, string? targetFramework)
         {
             var assemblyName = Path.GetFileNameWithoutExtension(assembly.AssemblyPath);

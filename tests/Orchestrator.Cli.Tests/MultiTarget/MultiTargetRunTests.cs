@@ -113,6 +113,63 @@ public sealed class MultiTargetRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Builds_given_by_path_without_manifests_are_told_apart_by_the_framework_each_was_built_for()
+    {
+        var (manifests, _) = ManifestReader.ReadDirectory(PrebuiltFixture.ManifestDirectory(Project));
+        var builds = manifests.Select(manifest => manifest.TargetPath).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, builds.Length);
+
+        var inventory = await TestDiscoverer.DiscoverAsync(ByPath(builds), CancellationToken.None);
+
+        Assert.DoesNotContain(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
+        Assert.Equal(
+            [Key("net10.0", OnlyNewest), Key("net10.0", Passes), Key("net9.0", OnlyNewest), Key("net9.0", Passes)],
+            inventory.Tests.Select(test => test.Key).Order(TestKey.Ordinal));
+        var plan = Planner.Plan(inventory, Configuration, "commit", TimingHistory.Empty);
+        var options = new RunOptions("run-" + Guid.NewGuid().ToString("N")[..8], Path.Combine(_directory, "results"))
+        {
+            Parallelism = ParallelismSettings.Default with { MaxParallelUnits = 2 },
+            Timeouts = new TimeoutSettings(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(30)),
+        };
+
+        var record = await TestRunner.RunAsync(plan, options, null, new RecordingProgress(), CancellationToken.None);
+
+        var results = record.Units.SelectMany(unit => unit.Results).ToDictionary(result => result.Key, result => result.Outcome);
+        Assert.Equal(4, results.Count);
+        Assert.Equal(TrxOutcome.Failed, results[Key("net9.0", OnlyNewest)]);
+        Assert.Equal(TrxOutcome.Passed, results[Key("net10.0", OnlyNewest)]);
+    }
+
+    [Fact]
+    public async Task Two_assemblies_of_one_name_and_framework_given_by_path_are_an_error_naming_both()
+    {
+        var (manifests, _) = ManifestReader.ReadDirectory(PrebuiltFixture.ManifestDirectory(Project));
+        var newest = manifests.Single(manifest => manifest.TargetFramework == "net10.0").TargetPath;
+        var copy = Path.Combine(_directory, "copy", Path.GetFileName(newest));
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(newest)!))
+        {
+            File.Copy(file, Path.Combine(Path.GetDirectoryName(copy)!, Path.GetFileName(file)));
+        }
+
+        var inventory = await TestDiscoverer.DiscoverAsync(ByPath(newest, copy), CancellationToken.None);
+
+        var error = Assert.Single(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
+        Assert.Contains(newest, error.Message, StringComparison.Ordinal);
+        Assert.Contains(copy, error.Message, StringComparison.Ordinal);
+        Assert.Contains("built for net10.0", error.Message, StringComparison.Ordinal);
+    }
+
+    private DiscoveryRequest ByPath(params string[] assemblies) => new()
+    {
+        Configuration = Configuration,
+        Assemblies = [.. assemblies],
+        LoggerDirectory = AppContext.BaseDirectory,
+        CacheDirectory = Path.Combine(_directory, "cache"),
+        MaxParallelism = 2,
+    };
+
+    [Fact]
     public async Task Each_framework_of_a_testing_platform_application_is_its_own_application_run_and_report()
     {
         const string project = "MultiTarget.Platform";

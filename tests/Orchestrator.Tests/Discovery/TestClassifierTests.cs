@@ -44,6 +44,36 @@ public sealed class TestClassifierTests
     }
 
     [Fact]
+    public void Builds_of_one_name_given_without_manifests_are_keyed_by_the_framework_read_from_each()
+    {
+        var inventory = new TestClassifier(s_configuration).Classify([
+            new AssemblyCases("/bin/net9.0/App.Tests.dll", null, [Case("App.T.A")], "net9.0"),
+            new AssemblyCases("/bin/net10.0/App.Tests.dll", null, [Case("App.T.A")], "net10.0"),
+            new AssemblyCases("/bin/net10.0/Api.Tests.dll", null, [Case("Api.T.B")], "net10.0"),
+        ]);
+
+        Assert.DoesNotContain(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
+        Assert.Equal(
+            [new TestKey("Api.Tests", "Api.T.B"), new TestKey("App.Tests (net10.0)", "App.T.A"), new TestKey("App.Tests (net9.0)", "App.T.A")],
+            inventory.Tests.Select(test => test.Key).Order(TestKey.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("net10.0", "net10.0", "both are built for net10.0")]
+    [InlineData(null, "net10.0", "no framework read from them tells them apart")]
+    public void Assemblies_of_one_name_that_no_framework_tells_apart_are_an_error_naming_both(string? first, string? second, string reason)
+    {
+        var inventory = new TestClassifier(s_configuration).Classify([
+            new AssemblyCases("/one/App.Tests.dll", null, [Case("App.T.A")], first),
+            new AssemblyCases("/two/App.Tests.dll", null, [Case("App.T.A")], second),
+        ]);
+
+        var error = Assert.Single(inventory.Problems, problem => problem.Severity == ProblemSeverity.Error);
+        Assert.Contains("'/one/App.Tests.dll' and '/two/App.Tests.dll'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Traits_give_layer_and_every_resource_value_case_insensitively()
     {
         var inventory = Classify(s_configuration, null,
