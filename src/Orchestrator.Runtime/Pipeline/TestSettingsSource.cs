@@ -25,7 +25,8 @@ internal static class TestSettingsSource
     public static UnitSettings Load(Workspace workspace, TestPlan plan, bool coverage, List<RunProblem> problems)
     {
         var configuration = workspace.Configuration;
-        // Only VSTest units take a .runsettings file and coverlet's VSTest collector.
+        // VSTest units take the team's .runsettings and coverlet's VSTest collector; platform applications that read
+        // .runsettings take the team's file too.
         var sources = plan.Units.Where(unit => unit.Runner == TestRunnerKind.VSTest).SelectMany(unit => unit.Sources).Distinct(StringComparer.Ordinal).ToList();
         var platformSources = plan.Units.Where(unit => unit.Runner != TestRunnerKind.VSTest).SelectMany(unit => unit.Sources).Distinct(StringComparer.Ordinal).ToList();
         var manifests = Manifests(workspace, [.. sources, .. platformSources]);
@@ -41,18 +42,17 @@ internal static class TestSettingsSource
         var projects = ImmutableDictionary.CreateBuilder<string, RunSettingsLayer>(StringComparer.Ordinal);
         var collectors = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var settings = configuration.Coverage with { Enabled = configuration.Coverage.Enabled || coverage };
-        foreach (var source in sources)
+        foreach (var source in sources.Concat(platformSources.Where(TestingPlatformUnitRunner.ReadsRunSettings)))
         {
-            var manifest = manifests.GetValueOrDefault(source);
-            if (manifest?.RunSettingsFilePath is { } projectSettings)
+            if (manifests.GetValueOrDefault(source) is { RunSettingsFilePath: { } projectSettings } manifest)
             {
                 projects[source] = Read(projectSettings,
                     $"Test project '{manifest.ProjectName}' sets RunSettingsFilePath to '{projectSettings}', which does not exist: fix the property in {manifest.ProjectPath} (or remove it) and rebuild.");
             }
-            if (!settings.Enabled)
-            {
-                continue;
-            }
+        }
+        foreach (var source in settings.Enabled ? sources : [])
+        {
+            var manifest = manifests.GetValueOrDefault(source);
             if (manifest?.CoverageCollectorDirectory is { } directory && Directory.Exists(directory))
             {
                 collectors[source] = directory;
@@ -78,7 +78,7 @@ internal static class TestSettingsSource
             }
         }
 
-        problems.AddRange(PlatformProblems(configuration, platformSources, manifests));
+        problems.AddRange(PlatformProblems(configuration, shared is not null, platformSources, manifests));
 
         return new UnitSettings
         {
@@ -95,23 +95,30 @@ internal static class TestSettingsSource
     public static IEnumerable<RunProblem> Overrides(TestPlan plan, RunOptions options)
     {
         var seen = new HashSet<(string, string, string)>();
-        foreach (var unit in plan.Units.Where(unit => unit.Runner == TestRunnerKind.VSTest))
+        var vsTest = plan.Units
+            .Where(unit => unit.Runner == TestRunnerKind.VSTest)
+            .SelectMany(unit => DotnetTestCommand.For(unit, UnitPaths.For(options.ResultsDirectory, unit.Id, 0, 0), options).Conflicts);
+        var platform = plan.Units
+            .Where(unit => unit.Runner != TestRunnerKind.VSTest)
+            .SelectMany(unit => unit.Sources)
+            .Distinct(StringComparer.Ordinal)
+            .Where(TestingPlatformUnitRunner.ReadsRunSettings)
+            .SelectMany(source => PlatformRunSettings.Merge(options.TestSettings.LayersFor([source]))?.Conflicts ?? []);
+        foreach (var conflict in vsTest.Concat(platform).Where(conflict => seen.Add((conflict.Path, conflict.Overridden, conflict.Winner))))
         {
-            var command = DotnetTestCommand.For(unit, UnitPaths.For(options.ResultsDirectory, unit.Id, 0, 0), options);
-            foreach (var conflict in command.Conflicts.Where(conflict => seen.Add((conflict.Path, conflict.Overridden, conflict.Winner))))
-            {
-                yield return new RunProblem(ProblemSeverity.Warning, conflict.Overridden, conflict.Winner == DotnetTestCommand.OrchestratorSettings
-                    ? $"'{conflict.Overridden}' sets {conflict.Path}, which the orchestrator sets itself in every unit (its filter, results directory, host count and collectors): the orchestrator's value is used. Remove it from the file to silence this."
-                    : $"'{conflict.Winner}' sets {conflict.Path} differently from '{conflict.Overridden}': the project's value from '{conflict.Winner}' is used.");
-            }
+            yield return new RunProblem(ProblemSeverity.Warning, conflict.Overridden, conflict.Winner == DotnetTestCommand.OrchestratorSettings
+                ? $"'{conflict.Overridden}' sets {conflict.Path}, which the orchestrator sets itself in every unit (its filter, results directory, host count and collectors): the orchestrator's value is used. Remove it from the file to silence this."
+                : $"'{conflict.Winner}' sets {conflict.Path} differently from '{conflict.Overridden}': the project's value from '{conflict.Winner}' is used.");
         }
     }
 
     /// <summary>
     /// What of the team's settings a Microsoft.Testing.Platform application does not get: each application's own
-    /// testconfig.json settings that the orchestrator's command line overrides, and the VSTest-only <c>testSettings</c>.
+    /// testconfig.json settings that the orchestrator's command line overrides, the VSTest-only <c>testSettings</c>,
+    /// and the <c>.runsettings</c> of applications that read none.
     /// </summary>
-    private static IEnumerable<RunProblem> PlatformProblems(OrchestratorConfiguration configuration, List<string> platformSources, Dictionary<string, TestProjectManifest> manifests)
+    private static IEnumerable<RunProblem> PlatformProblems(
+        OrchestratorConfiguration configuration, bool sharedSettings, List<string> platformSources, Dictionary<string, TestProjectManifest> manifests)
     {
         foreach (var source in platformSources)
         {
@@ -123,22 +130,39 @@ internal static class TestSettingsSource
             }
         }
 
+        string NameOf(string source) => manifests.GetValueOrDefault(source)?.ProjectName ?? Path.GetFileNameWithoutExtension(source);
+        var configurationPath = configuration.SourcePath ?? "orchestrator.json";
         var testSettings = configuration.TestSettings;
         string[] vsTestOnly =
         [
-            .. testSettings.RunSettings is null ? Array.Empty<string>() : ["runSettings"],
             .. testSettings.Loggers.IsEmpty ? Array.Empty<string>() : ["loggers"],
             .. testSettings.Collectors.IsEmpty ? Array.Empty<string>() : ["collectors"],
         ];
         if (vsTestOnly.Length > 0 && platformSources.Count > 0)
         {
-            var applications = string.Join(", ", platformSources
-                .Select(source => manifests.GetValueOrDefault(source)?.ProjectName ?? Path.GetFileNameWithoutExtension(source))
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal));
-            yield return new RunProblem(ProblemSeverity.Warning, configuration.SourcePath ?? "orchestrator.json",
+            var applications = string.Join(", ", platformSources.Select(NameOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            yield return new RunProblem(ProblemSeverity.Warning, configurationPath,
                 $"testSettings.{string.Join(", testSettings.", vsTestOnly)} in {configuration.SourcePath} reach VSTest units only, not the Microsoft.Testing.Platform applications {applications}: " +
                 "such an application reads its own <application>.testconfig.json beside it (the build copies the project's testconfig.json there), so set what it needs in that file.");
+        }
+
+        var unread = platformSources
+            .Where(source => !TestingPlatformUnitRunner.ReadsRunSettings(source))
+            .Select(source => (Name: NameOf(source), Files: (string[])
+            [
+                .. sharedSettings ? [$"testSettings.runSettings in {configuration.SourcePath}"] : Array.Empty<string>(),
+                .. manifests.GetValueOrDefault(source)?.RunSettingsFilePath is { } own ? [$"its RunSettingsFilePath '{own}'"] : Array.Empty<string>(),
+            ]))
+            .Where(application => application.Files.Length > 0)
+            .Select(application => $"{application.Name} ({string.Join(", ", application.Files)})")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (unread.Count > 0)
+        {
+            yield return new RunProblem(ProblemSeverity.Warning, configurationPath,
+                $"The Microsoft.Testing.Platform applications {string.Join(", ", unread)} read no .runsettings file (xunit.v3 and TUnit take no --settings), so these settings do not reach them: " +
+                "set what they need in the project's testconfig.json (the build copies it beside the application as <application>.testconfig.json), or for xunit.v3 in its xunit.runner.json.");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Orchestrator.Configuration;
 using Orchestrator.Execution;
+using Orchestrator.Execution.Settings;
 using Orchestrator.Planning;
 using Orchestrator.Results;
 
@@ -79,7 +80,8 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         {
             var assembly = planned.AssemblyOf(source);
             var cases = unit.CaseIds.Where(caseId => string.Equals(caseId.Test.Assembly, assembly, StringComparison.OrdinalIgnoreCase)).ToList();
-            var application = new Application(source, cases, variables, paths.Directory, Path.Combine(paths.Directory, assembly), options.TestSettings.Coverage);
+            var settings = await WriteSettingsAsync(source, Path.Combine(paths.Directory, assembly + ".runsettings"), ct).ConfigureAwait(false);
+            var application = new Application(source, cases, variables, paths.Directory, Path.Combine(paths.Directory, assembly), options.TestSettings.Coverage, settings);
             Line($"> {options.DotnetPath} {string.Join(' ', application.Arguments.Prepend(source))} --server (runs {cases.Count} case(s))");
             var ending = await RunApplicationAsync(application, planned, Started, Line, output, results, kill.Token, ct, timeout.Token).ConfigureAwait(false);
             endings.Add(ending);
@@ -266,15 +268,40 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
     };
 
     /// <summary>Whether the application carries coverlet's Microsoft.Testing.Platform extension (the coverlet.MTP package).</summary>
-    internal static bool MeasuresCoverage(string applicationPath) =>
-        File.Exists(Path.Combine(Path.GetDirectoryName(applicationPath) ?? ".", "coverlet.MTP.dll"));
+    internal static bool MeasuresCoverage(string applicationPath) => Beside(applicationPath, "coverlet.MTP.dll");
 
+    /// <summary>
+    /// Whether the application takes a <c>.runsettings</c> file (<c>--settings</c>): NUnit's runner and MSTest's runner up
+    /// to version 3 through the VSTest bridge, MSTest's runner from version 4 through its own adapter. xunit.v3 and TUnit
+    /// have neither.
+    /// </summary>
+    internal static bool ReadsRunSettings(string applicationPath) =>
+        Beside(applicationPath, "Microsoft.Testing.Extensions.VSTestBridge.dll") || Beside(applicationPath, "MSTest.TestAdapter.dll");
+
+    private static bool Beside(string applicationPath, string file) => File.Exists(Path.Combine(Path.GetDirectoryName(applicationPath) ?? ".", file));
+
+    /// <summary>The team's settings for the application in <paramref name="path"/>; null when it reads none or there are none.</summary>
+    private async Task<string?> WriteSettingsAsync(string source, string path, CancellationToken ct)
+    {
+        if (!ReadsRunSettings(source) || PlatformRunSettings.Merge(options.TestSettings.LayersFor([source])) is not { } settings)
+        {
+            return null;
+        }
+        await File.WriteAllTextAsync(path, settings.Xml, ct).ConfigureAwait(false);
+        return path;
+    }
 
     /// <summary>One test application of the unit, and how to select the unit's cases in it.</summary>
     private sealed class Application
     {
         public Application(
-            string path, List<TestCaseId> cases, IReadOnlyDictionary<string, string?> environment, string resultsDirectory, string outputDirectory, CoverageSettings coverage)
+            string path,
+            List<TestCaseId> cases,
+            IReadOnlyDictionary<string, string?> environment,
+            string resultsDirectory,
+            string outputDirectory,
+            CoverageSettings coverage,
+            string? settings)
         {
             Path = path;
             Cases = cases;
@@ -283,6 +310,10 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
             Wanted = cases.Select(caseId => caseId.Id).ToHashSet(StringComparer.Ordinal);
             // Each application of the unit writes its own files (TRX, coverage) into a folder of its own.
             var arguments = new List<string> { "--results-directory", outputDirectory };
+            if (settings is not null)
+            {
+                arguments.AddRange(["--settings", settings]);
+            }
             if (coverage.Enabled && MeasuresCoverage(path))
             {
                 arguments.AddRange(["--coverlet", "--coverlet-output-format", "json"]);

@@ -5,6 +5,8 @@ namespace Platform.Mstest;
 [TestClass]
 public sealed class Orders
 {
+    public TestContext TestContext { get; set; } = null!;
+
     [TestMethod, TestCategory("Integration"), TestProperty("Resource", "postgres")]
     public void Saves() => Assert.AreEqual(2, 1 + 1);
 
@@ -20,4 +22,12 @@ public sealed class Orders
 
     [TestMethod, TestCategory("Unit")]
     public void Hangs() => Behaviour.HangWhenAsked();
+
+    // Passes only with the test run parameters and environment of a .runsettings the orchestrator merged from two files;
+    // its resource keeps it out of the runs that do not configure them.
+    [TestMethod, TestCategory("Integration"), TestProperty("Resource", "redis")]
+    public void Settings() => Assert.AreEqual(
+        "project/shared/ci", $"{Parameter("orders")}/{Parameter("region")}/{Environment.GetEnvironmentVariable("ORDERS_MODE")}");
+
+    private object? Parameter(string name) => TestContext.Properties.TryGetValue(name, out var value) ? value : null;
 }

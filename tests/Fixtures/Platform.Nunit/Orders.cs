@@ -20,4 +20,10 @@ public sealed class Orders
 
     [Test, Category("Unit")]
     public void Hangs() => Behaviour.HangWhenAsked();
+
+    // Passes only with the test run parameters and environment of a .runsettings the orchestrator merged from two files;
+    // its resource keeps it out of the runs that do not configure them.
+    [Test, Category("Integration"), Property("Resource", "redis")]
+    public void Settings() => Assert.That(
+        $"{TestContext.Parameters["orders"]}/{TestContext.Parameters["region"]}/{Environment.GetEnvironmentVariable("ORDERS_MODE")}", Is.EqualTo("project/shared/ci"));
 }

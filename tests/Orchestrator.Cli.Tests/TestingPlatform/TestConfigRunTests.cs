@@ -59,7 +59,8 @@ public sealed class TestConfigRunTests
         Assert.Contains(vsTestOnly, plain.Summary, StringComparison.Ordinal);
     }
 
-    private static async Task<(BufferedCommandResult Run, List<(string, string)> Outcomes, string Summary)> RunAsync(RunWorkspace workspace, string name)
+    /// <summary>A run of the workspace's commit cadence into <paramref name="name"/>: its process, each JUnit test case's method and outcome, and summary.md.</summary>
+    internal static async Task<(BufferedCommandResult Run, List<(string, string)> Outcomes, string Summary)> RunAsync(RunWorkspace workspace, string name)
     {
         var results = Path.Combine(workspace.Root, name);
         var run = await workspace.RunAsync("commit", results);

@@ -1,4 +1,7 @@
+using CliWrap;
+using CliWrap.Buffered;
 using Orchestrator.Model;
+using Orchestrator.TestingPlatform;
 using Xunit;
 
 namespace Orchestrator.Cli.Tests.TestingPlatform;
@@ -12,7 +15,8 @@ public sealed class TestingPlatformDiscoveryTests(PlatformFixtures fixtures) : I
     public void Discovery_of_the_applications_has_no_problem()
     {
         Assert.Empty(fixtures.Inventory.Problems);
-        Assert.Equal(4 * 5, fixtures.Inventory.Tests.Count);
+        // Five tests each, and the runsettings test of the two applications that read runsettings.
+        Assert.Equal(4 * 5 + 2, fixtures.Inventory.Tests.Count);
         Assert.All(fixtures.Inventory.Tests, test => Assert.Equal(TestRunnerKind.MicrosoftTestingPlatform, test.Runner));
     }
 
@@ -39,5 +43,21 @@ public sealed class TestingPlatformDiscoveryTests(PlatformFixtures fixtures) : I
         Assert.Equal(2, quoted.CaseCount);
         Assert.Equal(2, quoted.CaseIds.Distinct(StringComparer.Ordinal).Count());
         Assert.Single(fixtures.Test(framework, "Fails").CaseIds);
+    }
+
+    [Theory]
+    [InlineData("Mstest", true)]
+    [InlineData("Nunit", true)]
+    [InlineData("Xunit", false)]
+    [InlineData("Tunit", false)]
+    public async Task An_application_is_taken_to_read_runsettings_exactly_when_its_help_offers_settings(string framework, bool reads)
+    {
+        var application = fixtures.Test(framework, "Fails").SourcePath;
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var help = await global::CliWrap.Cli.Wrap("dotnet").WithArguments([application, "--help"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(deadline.Token);
+
+        Assert.Equal(reads, help.StandardOutput.Contains("--settings", StringComparison.Ordinal));
+        Assert.Equal(reads, TestingPlatformUnitRunner.ReadsRunSettings(application));
     }
 }

@@ -75,11 +75,16 @@ internal static class RunSettingsMerge
             }
             if (!child.HasElements && !match.HasElements)
             {
-                if (match.Value != child.Value && owners.TryGetValue(match, out var owner))
+                if (match.Value != child.Value)
                 {
-                    conflicts.Add(new RunSettingsConflict(childPath, owner, sourceName));
+                    if (owners.TryGetValue(match, out var owner))
+                    {
+                        conflicts.Add(new RunSettingsConflict(childPath, owner, sourceName));
+                    }
+                    // Setting even an equal empty value would write <Parameter ...></Parameter>, after which MSTest's
+                    // reader of test run parameters skips the next one.
+                    match.Value = child.Value;
                 }
-                match.Value = child.Value;
                 owners[match] = sourceName;
                 MergeAttributes(match, child, sourceName, childPath, owners, conflicts);
                 continue;

@@ -14,7 +14,10 @@ public sealed record UnitSettings
     /// <summary>The configuration's <c>testSettings.runSettings</c>, under every project's own; null for none.</summary>
     public RunSettingsLayer? Shared { get; init; }
 
-    /// <summary>Each test assembly's project <c>.runsettings</c> (its <c>RunSettingsFilePath</c>), by the assembly's full path.</summary>
+    /// <summary>
+    /// Each test assembly's project <c>.runsettings</c> (its <c>RunSettingsFilePath</c>), by the assembly's full path: of
+    /// VSTest assemblies and of Microsoft.Testing.Platform applications that read <c>.runsettings</c>.
+    /// </summary>
     public ImmutableDictionary<string, RunSettingsLayer> Projects { get; init; } = ImmutableDictionary<string, RunSettingsLayer>.Empty;
 
     /// <summary>Extra loggers, each passed as <c>--logger</c>.</summary>

@@ -100,6 +100,8 @@ public sealed class RunSettingsMergeTests
         var parameters = merged.Root!.Descendants("Parameter").ToDictionary(parameter => parameter.Attribute("name")!.Value, parameter => parameter.Attribute("value")!.Value);
         Assert.Equal(new Dictionary<string, string> { ["env"] = "local", ["region"] = "eu" }, parameters);
         Assert.Equal([new RunSettingsConflict("TestRunParameters/Parameter[env]@value", shared, Project)], conflicts);
+        // <Parameter ...></Parameter> would make MSTest's reader skip the parameter after it.
+        Assert.All(merged.Root.Descendants("Parameter"), parameter => Assert.True(parameter.IsEmpty, parameter.ToString()));
     }
 
     [Fact]

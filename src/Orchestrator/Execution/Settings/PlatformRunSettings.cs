@@ -1,0 +1,40 @@
+namespace Orchestrator.Execution.Settings;
+
+/// <summary>
+/// The <c>.runsettings</c> a Microsoft.Testing.Platform application that reads them (MSTest's runner, NUnit's runner:
+/// <c>--settings</c>) gets: the team's documents merged as for a VSTest unit, the project's over the shared one, without
+/// the elements the orchestrator decides for every such application. The runner takes the file's
+/// <c>RunConfiguration/ResultsDirectory</c> over the unit's <c>--results-directory</c> for the adapter's files, and ANDs
+/// its <c>RunConfiguration/TestCaseFilter</c> with the unit's cases, so that planned cases would report nothing; both are
+/// left out, and each file that sets one is a conflict won by the orchestrator.
+/// </summary>
+internal static class PlatformRunSettings
+{
+    private static readonly string[] Owned = ["ResultsDirectory", "TestCaseFilter"];
+
+    /// <returns>The document to pass and what the merge overrode or left out; null without team documents.</returns>
+    public static (string Xml, IReadOnlyList<RunSettingsConflict> Conflicts)? Merge(IReadOnlyList<RunSettingsLayer> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 0)
+        {
+            return null;
+        }
+        var documents = layers.Select(layer => (layer.Source, Document: RunSettingsMerge.Parse(layer))).ToList();
+        var (merged, conflicts) = RunSettingsMerge.Merge(documents);
+        var owned = Owned.Select(name => "RunConfiguration/" + name).ToHashSet(StringComparer.Ordinal);
+        var all = conflicts.Where(conflict => !owned.Contains(conflict.Path)).ToList();
+        foreach (var name in Owned)
+        {
+            all.AddRange(documents
+                .Where(document => document.Document.Root?.Element("RunConfiguration")?.Element(name) is not null)
+                .Select(document => new RunSettingsConflict("RunConfiguration/" + name, document.Source, DotnetTestCommand.OrchestratorSettings)));
+            merged.Root?.Element("RunConfiguration")?.Element(name)?.Remove();
+        }
+        if (merged.Root?.Element("RunConfiguration") is { HasElements: false } empty)
+        {
+            empty.Remove();
+        }
+        return (merged.ToString(), all);
+    }
+}
