@@ -84,6 +84,7 @@ internal static class TestSettingsSource
         {
             Shared = shared,
             Projects = projects.ToImmutable(),
+            ReservedVariables = [.. configuration.Resources.Values.SelectMany(resource => resource.Variables.Keys), .. configuration.TestEnvironment.Keys],
             Loggers = configuration.TestSettings.Loggers,
             Collectors = configuration.TestSettings.Collectors,
             Coverage = settings,
@@ -103,14 +104,18 @@ internal static class TestSettingsSource
             .SelectMany(unit => unit.Sources)
             .Distinct(StringComparer.Ordinal)
             .Where(TestingPlatformUnitRunner.ReadsRunSettings)
-            .SelectMany(source => PlatformRunSettings.Merge(options.TestSettings.LayersFor([source]))?.Conflicts ?? []);
+            .SelectMany(source => options.TestSettings.PlatformSettingsFor(source)?.Conflicts ?? []);
         foreach (var conflict in vsTest.Concat(platform).Where(conflict => seen.Add((conflict.Path, conflict.Overridden, conflict.Winner))))
         {
             yield return new RunProblem(ProblemSeverity.Warning, conflict.Overridden, conflict.Winner == DotnetTestCommand.OrchestratorSettings
-                ? $"'{conflict.Overridden}' sets {conflict.Path}, which the orchestrator sets itself in every unit (its filter, results directory, host count and collectors): the orchestrator's value is used. Remove it from the file to silence this."
+                ? $"'{conflict.Overridden}' sets {conflict.Path}, which the orchestrator sets itself in every unit ({OwnedBecause(conflict.Path)}): the orchestrator's value is used. Remove it from the file to silence this."
                 : $"'{conflict.Winner}' sets {conflict.Path} differently from '{conflict.Overridden}': the project's value from '{conflict.Winner}' is used.");
         }
     }
+
+    private static string OwnedBecause(string path) => path.StartsWith("RunConfiguration/EnvironmentVariables/", StringComparison.Ordinal)
+        ? "a variable of the partition's resources or of testEnvironment; from the file, the test host would set it over the unit's own and point every partition at one namespace"
+        : "its filter, results directory, host count and collectors";
 
     /// <summary>
     /// What of the team's settings a Microsoft.Testing.Platform application does not get: each application's own

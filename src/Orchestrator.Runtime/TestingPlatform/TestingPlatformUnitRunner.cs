@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Orchestrator.Configuration;
 using Orchestrator.Execution;
-using Orchestrator.Execution.Settings;
 using Orchestrator.Planning;
 using Orchestrator.Results;
 
@@ -283,7 +282,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
     /// <summary>The team's settings for the application in <paramref name="path"/>; null when it reads none or there are none.</summary>
     private async Task<string?> WriteSettingsAsync(string source, string path, CancellationToken ct)
     {
-        if (!ReadsRunSettings(source) || PlatformRunSettings.Merge(options.TestSettings.LayersFor([source])) is not { } settings)
+        if (!ReadsRunSettings(source) || options.TestSettings.PlatformSettingsFor(source) is not { } settings)
         {
             return null;
         }

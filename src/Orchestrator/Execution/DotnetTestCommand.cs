@@ -78,7 +78,7 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
                 merging ? paths.Directory : null,
                 watched ? ProgressCollector(options.LoggerDirectory!, paths.Directory) : null,
                 coverageCollectors.Count > 0 ? CoverageCollector(settings.Coverage) : null);
-            (runSettings, conflicts) = merging ? Merged(teamLayers, generated) : (generated.ToString(), []);
+            (runSettings, conflicts) = merging ? Merged(teamLayers, generated, settings.ReservedVariables) : (generated.ToString(), []);
             arguments.AddRange(["--settings", paths.RunSettingsPath]);
         }
         if (!filterInSettings && unit.Filter.Length > 0)
@@ -97,11 +97,12 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
     /// <summary>Names the orchestrator's own document in <see cref="Conflicts"/>.</summary>
     internal const string OrchestratorSettings = "the orchestrator";
 
-    private static (string, IReadOnlyList<RunSettingsConflict>) Merged(IReadOnlyList<RunSettingsLayer> teamLayers, XDocument generated)
+    private static (string, IReadOnlyList<RunSettingsConflict>) Merged(IReadOnlyList<RunSettingsLayer> teamLayers, XDocument generated, IReadOnlySet<string> reservedVariables)
     {
-        var layers = teamLayers.Select(layer => (layer.Source, RunSettingsMerge.Parse(layer))).Append((OrchestratorSettings, generated)).ToList();
-        var (merged, conflicts) = RunSettingsMerge.Merge(layers);
-        return (merged.ToString(), conflicts);
+        var team = teamLayers.Select(layer => (layer.Source, RunSettingsMerge.Parse(layer))).ToList();
+        var (merged, conflicts) = RunSettingsMerge.Merge([.. team, (OrchestratorSettings, generated)]);
+        var reserved = ReservedVariables.Remove(merged, team, reservedVariables);
+        return (merged.ToString(), [.. conflicts, .. reserved]);
     }
 
     /// <summary>

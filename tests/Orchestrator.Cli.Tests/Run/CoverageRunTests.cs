@@ -63,11 +63,12 @@ public sealed class CoverageRunTests
     {
         var configuration = Configuration();
         configuration["testSettings"] = new JsonObject { ["runSettings"] = "ci.runsettings" };
+        configuration["testEnvironment"] = new JsonObject { ["ORDERS_DATABASE"] = "orders_test" };
         using var workspace = RunWorkspace.CreateWithFixtureCopies(configuration, Fixture);
         var ciSettings = Path.Combine(workspace.Root, "ci.runsettings");
         await File.WriteAllTextAsync(ciSettings, """
             <RunSettings>
-              <RunConfiguration><TestCaseFilter>Category=none</TestCaseFilter><EnvironmentVariables><CI_ONLY>yes</CI_ONLY></EnvironmentVariables></RunConfiguration>
+              <RunConfiguration><TestCaseFilter>Category=none</TestCaseFilter><EnvironmentVariables><CI_ONLY>yes</CI_ONLY><ORDERS_DATABASE>orders</ORDERS_DATABASE></EnvironmentVariables></RunConfiguration>
             </RunSettings>
             """);
         var results = Path.Combine(workspace.Root, "results");
@@ -87,6 +88,9 @@ public sealed class CoverageRunTests
         var merged = XDocument.Load(Directory.EnumerateFiles(results, "unit.runsettings", SearchOption.AllDirectories).First()).Root!.Element("RunConfiguration")!;
         Assert.Equal("yes", merged.Element("EnvironmentVariables")!.Element("CI_ONLY")!.Value);
         Assert.Equal("from-project-runsettings", merged.Element("EnvironmentVariables")!.Element("COVERAGE_FIXTURE_SETTING")!.Value);
+        // A variable the orchestrator gives every unit stays the unit's own: the file's would point every partition at one database.
+        Assert.Null(merged.Element("EnvironmentVariables")!.Element("ORDERS_DATABASE"));
+        Assert.Contains($"'{ciSettings}' sets RunConfiguration/EnvironmentVariables/ORDERS_DATABASE, which the orchestrator sets itself", run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

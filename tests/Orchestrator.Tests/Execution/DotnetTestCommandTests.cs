@@ -191,4 +191,25 @@ public sealed class DotnetTestCommandTests
             ],
             command.Conflicts.OrderByDescending(conflict => conflict.Path, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_variable_the_orchestrator_gives_every_unit_is_left_out_of_the_teams_settings_and_named_as_overridden()
+    {
+        var paths = UnitPaths.For("/results", Unit.Id, 0, 0);
+        var settings = new UnitSettings
+        {
+            Shared = new RunSettingsLayer(
+                "/repo/ci.runsettings",
+                "<RunSettings><RunConfiguration><EnvironmentVariables><ConnectionStrings__Postgres>Host=localhost</ConnectionStrings__Postgres></EnvironmentVariables></RunConfiguration></RunSettings>"),
+            ReservedVariables = ["ConnectionStrings__Postgres"],
+        };
+
+        var command = DotnetTestCommand.For(Unit, paths, Options with { TestSettings = settings });
+
+        var run = XDocument.Parse(command.RunSettings!).Root!.Element("RunConfiguration")!;
+        Assert.Null(run.Element("EnvironmentVariables"));
+        Assert.Equal(
+            new RunSettingsConflict("RunConfiguration/EnvironmentVariables/ConnectionStrings__Postgres", "/repo/ci.runsettings", DotnetTestCommand.OrchestratorSettings),
+            Assert.Single(command.Conflicts));
+    }
 }

@@ -6,16 +6,17 @@ namespace Orchestrator.Execution.Settings;
 /// the elements the orchestrator decides for every such application. The runner takes the file's
 /// <c>RunConfiguration/ResultsDirectory</c> over the unit's <c>--results-directory</c> for the adapter's files, and ANDs
 /// its <c>RunConfiguration/TestCaseFilter</c> with the unit's cases, so that planned cases would report nothing; both are
-/// left out, and each file that sets one is a conflict won by the orchestrator.
+/// left out, and each file that sets one is a conflict won by the orchestrator; so are the <see cref="ReservedVariables"/>.
 /// </summary>
 internal static class PlatformRunSettings
 {
     private static readonly string[] Owned = ["ResultsDirectory", "TestCaseFilter"];
 
     /// <returns>The document to pass and what the merge overrode or left out; null without team documents.</returns>
-    public static (string Xml, IReadOnlyList<RunSettingsConflict> Conflicts)? Merge(IReadOnlyList<RunSettingsLayer> layers)
+    public static (string Xml, IReadOnlyList<RunSettingsConflict> Conflicts)? Merge(IReadOnlyList<RunSettingsLayer> layers, IReadOnlySet<string> reservedVariables)
     {
         ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(reservedVariables);
         if (layers.Count == 0)
         {
             return null;
@@ -31,6 +32,7 @@ internal static class PlatformRunSettings
                 .Select(document => new RunSettingsConflict("RunConfiguration/" + name, document.Source, DotnetTestCommand.OrchestratorSettings)));
             merged.Root?.Element("RunConfiguration")?.Element(name)?.Remove();
         }
+        all.AddRange(ReservedVariables.Remove(merged, documents, reservedVariables));
         if (merged.Root?.Element("RunConfiguration") is { HasElements: false } empty)
         {
             empty.Remove();

@@ -20,6 +20,12 @@ public sealed record UnitSettings
     /// </summary>
     public ImmutableDictionary<string, RunSettingsLayer> Projects { get; init; } = ImmutableDictionary<string, RunSettingsLayer>.Empty;
 
+    /// <summary>
+    /// The environment variables the orchestrator sets in every unit (resource variables, <c>testEnvironment</c>): left out
+    /// of the team's documents (see <see cref="ReservedVariables"/>).
+    /// </summary>
+    public ImmutableHashSet<string> ReservedVariables { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Extra loggers, each passed as <c>--logger</c>.</summary>
     public ImmutableArray<string> Loggers { get; init; } = [];
 
@@ -53,6 +59,10 @@ public sealed record UnitSettings
         }
         return layers;
     }
+
+    /// <summary>The merged <c>.runsettings</c> of a Microsoft.Testing.Platform application that reads them; null without team documents.</summary>
+    internal (string Xml, IReadOnlyList<RunSettingsConflict> Conflicts)? PlatformSettingsFor(string source) =>
+        PlatformRunSettings.Merge(LayersFor([source]), ReservedVariables);
 
     /// <summary>The coverage collector directories a unit over <paramref name="sources"/> passes; empty when coverage is off.</summary>
     public IReadOnlyList<string> CoverageCollectorsFor(IReadOnlyList<string> sources)
