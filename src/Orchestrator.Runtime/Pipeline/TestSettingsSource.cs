@@ -113,9 +113,16 @@ internal static class TestSettingsSource
         }
     }
 
-    private static string OwnedBecause(string path) => path.StartsWith("RunConfiguration/EnvironmentVariables/", StringComparison.Ordinal)
-        ? "a variable of the partition's resources or of testEnvironment; from the file, the test host would set it over the unit's own and point every partition at one namespace"
-        : "its filter, results directory, host count and collectors";
+    /// <summary>Why the orchestrator decides the element at <paramref name="path"/> in every unit, for the warning.</summary>
+    private static string OwnedBecause(string path) => path switch
+    {
+        "RunConfiguration/TestCaseFilter" => "it selects exactly the unit's tests",
+        "RunConfiguration/ResultsDirectory" => "each unit writes into a directory of its own",
+        "RunConfiguration/MaxCpuCount" => "it decides how many test hosts a unit runs at once",
+        _ when path.StartsWith("RunConfiguration/EnvironmentVariables/", StringComparison.Ordinal) =>
+            "a variable of the partition's resources or of testEnvironment; from the file, the test host would set it over the unit's own and point every partition at one namespace",
+        _ => "its own collectors and loggers",
+    };
 
     /// <summary>
     /// What of the team's settings a Microsoft.Testing.Platform application does not get: each application's own
