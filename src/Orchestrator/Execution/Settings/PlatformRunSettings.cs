@@ -25,18 +25,8 @@ internal static class PlatformRunSettings
         var (merged, conflicts) = RunSettingsMerge.Merge(documents);
         var owned = Owned.Select(name => "RunConfiguration/" + name).ToHashSet(StringComparer.Ordinal);
         var all = conflicts.Where(conflict => !owned.Contains(conflict.Path)).ToList();
-        foreach (var name in Owned)
-        {
-            all.AddRange(documents
-                .Where(document => document.Document.Root?.Element("RunConfiguration")?.Element(name) is not null)
-                .Select(document => new RunSettingsConflict("RunConfiguration/" + name, document.Source, DotnetTestCommand.OrchestratorSettings)));
-            merged.Root?.Element("RunConfiguration")?.Element(name)?.Remove();
-        }
         all.AddRange(ReservedVariables.Remove(merged, documents, reservedVariables));
-        if (merged.Root?.Element("RunConfiguration") is { HasElements: false } empty)
-        {
-            empty.Remove();
-        }
+        all.AddRange(OwnedElements.Remove(merged, documents, "RunConfiguration", Owned.Contains));
         return (merged.ToString(), all);
     }
 }

@@ -11,30 +11,10 @@ namespace Orchestrator.Execution.Settings;
 /// </summary>
 internal static class ReservedVariables
 {
-    private const string Parent = "RunConfiguration/EnvironmentVariables";
-
     /// <summary>Removes the reserved variables from <paramref name="merged"/>; one conflict per team document and variable it set.</summary>
     public static IReadOnlyList<RunSettingsConflict> Remove(XDocument merged, IEnumerable<(string Source, XDocument Document)> teamDocuments, IReadOnlySet<string> reserved)
     {
-        ArgumentNullException.ThrowIfNull(merged);
-        ArgumentNullException.ThrowIfNull(teamDocuments);
         ArgumentNullException.ThrowIfNull(reserved);
-        var conflicts = teamDocuments
-            .SelectMany(document => Set(document.Document)
-                .Where(variable => reserved.Contains(variable.Name.LocalName))
-                .Select(variable => new RunSettingsConflict($"{Parent}/{variable.Name.LocalName}", document.Source, DotnetTestCommand.OrchestratorSettings)))
-            .ToList();
-        foreach (var variable in Set(merged).Where(variable => reserved.Contains(variable.Name.LocalName)).ToList())
-        {
-            variable.Remove();
-        }
-        if (merged.Root?.Element("RunConfiguration")?.Element("EnvironmentVariables") is { HasElements: false } empty)
-        {
-            empty.Remove();
-        }
-        return conflicts;
+        return OwnedElements.Remove(merged, teamDocuments, "RunConfiguration/EnvironmentVariables", reserved.Contains);
     }
-
-    private static IEnumerable<XElement> Set(XDocument document) =>
-        document.Root?.Element("RunConfiguration")?.Element("EnvironmentVariables")?.Elements() ?? [];
 }
