@@ -125,6 +125,11 @@ internal sealed class DoctorChecks(Workspace workspace, IDoctorEnvironment envir
         foreach (var manifest in manifests)
         {
             var subject = $"test project {manifest.ProjectName} ({manifest.TargetFramework})";
+            if (TestHostRuntime.Check(manifest, workspace.Configuration.TestEnvironment) is { } missingRuntime)
+            {
+                yield return DoctorFinding.Error(subject, missingRuntime.Problem, missingRuntime.Fix);
+                continue;
+            }
             yield return DoctorFinding.Ok(subject, manifest.Runner == TestRunnerKind.VSTest
                 ? "runs on VSTest (dotnet test)"
                 : "runs on Microsoft.Testing.Platform (the test application in server mode)");

@@ -104,35 +104,26 @@ internal static class PlanView
             ? partition.Resources.ToString()
             : $"{partition.Resources} ({partition.PackedSets.Count.ToString(CultureInfo.InvariantCulture)} sets packed)";
 
-    /// <summary>Containers the partition needs: one per container resource it uses (shared ones are counted once per run in the total).</summary>
+    /// <summary>
+    /// Containers the partition starts: one per shared container resource it uses, and one per unit of each
+    /// dedicated one (each unit gets a server of its own).
+    /// </summary>
     private static int ContainersNeeded(Partition partition, OrchestratorConfiguration config) =>
-        config.ContainersNeeded(partition.Resources);
+        ContainerResources(partition, config).Sum(resource => resource.Dedicated ? partition.Units.Count : 1);
 
+    /// <summary>Containers the run starts: shared resources once, however many partitions use them; dedicated ones per unit.</summary>
     private static int TotalContainers(TestPlan plan, OrchestratorConfiguration config)
     {
-        var shared = new HashSet<string>(StringComparer.Ordinal);
-        var dedicated = 0;
-        foreach (var partition in plan.Partitions)
-        {
-            foreach (var name in partition.Resources)
-            {
-                config.Resources.TryGetValue(name, out var resource);
-                if (resource is { IsContainer: false })
-                {
-                    continue;
-                }
-                if (resource?.Isolation.Mode == IsolationMode.Dedicated)
-                {
-                    dedicated += partition.Units.Count;
-                }
-                else
-                {
-                    shared.Add(name);
-                }
-            }
-        }
-        return shared.Count + dedicated;
+        var used = plan.Partitions.SelectMany(partition => ContainerResources(partition, config).Select(resource => (partition, resource))).ToList();
+        return used.Where(use => !use.resource.Dedicated).Select(use => use.resource.Name).Distinct(StringComparer.Ordinal).Count()
+            + used.Where(use => use.resource.Dedicated).Sum(use => use.partition.Units.Count);
     }
+
+    private static IEnumerable<(string Name, bool Dedicated)> ContainerResources(Partition partition, OrchestratorConfiguration config) =>
+        partition.Resources
+            .Select(name => (name, resource: config.Resources.GetValueOrDefault(name)))
+            .Where(pair => pair.resource is not { IsContainer: false })
+            .Select(pair => (pair.name, pair.resource?.Isolation.Mode == IsolationMode.Dedicated));
 
     private static string Describe(ExclusionReason reason) => reason switch
     {

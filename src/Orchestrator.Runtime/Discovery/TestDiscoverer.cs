@@ -98,7 +98,7 @@ public static class TestDiscoverer
                         $"Test project '{manifest.ProjectName}' ({manifest.TargetFramework}) is left out by orchestrator.json (ignoreProjects): its tests are not discovered or run."));
                     continue;
                 }
-                var problem = Check(manifest);
+                var problem = Check(manifest, request.Configuration.TestEnvironment);
                 if (problem is not null)
                 {
                     problems.Add(problem);
@@ -126,7 +126,7 @@ public static class TestDiscoverer
         return targets;
     }
 
-    private static DiscoveryProblem? Check(TestProjectManifest manifest)
+    private static DiscoveryProblem? Check(TestProjectManifest manifest, IReadOnlyDictionary<string, string> testEnvironment)
     {
         if (!File.Exists(manifest.ProjectPath))
         {
@@ -142,6 +142,8 @@ public static class TestDiscoverer
                 $"Build it first: dotnet build \"{manifest.ProjectPath}\"{configuration}");
         }
 
-        return null;
+        return TestHostRuntime.Check(manifest, testEnvironment) is { } missingRuntime
+            ? new DiscoveryProblem(ProblemSeverity.Error, manifest.ProjectPath, missingRuntime.ToString())
+            : null;
     }
 }

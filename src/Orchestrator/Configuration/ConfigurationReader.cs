@@ -125,7 +125,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         var resource = new ResourceDefinition { Name = name };
         var kind = json.Enum(element, path, "kind", ConfigurationKeys.ResourceKinds) ?? resource.Kind;
         var compose = ReadCompose(element, path);
-        var ports = json.Ints(element, path, "ports", 1, 65535, "a container port") ?? compose?.Ports ?? [];
+        var ports = json.Ints(element, path, "ports", 1, 65535, "a container port") ?? (compose?.Ports is { IsEmpty: false } composePorts ? composePorts : KindDefaults.Ports(kind));
         json.String(element, path, "description");
         resource = resource with
         {
@@ -143,6 +143,11 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             ExposeBeyondLoopback = json.Bool(element, path, "exposeBeyondLoopback") ?? false,
             MemoryLimitBytes = json.Long(element, path, "memoryLimitBytes", 4 * 1024 * 1024, "memory limit in bytes"),
         };
+        resource = KindDefaults.Apply(resource);
+        foreach (var (variable, message, fix) in KindDefaults.Mismatches(resource))
+        {
+            json.Error(JsonPath.Property(JsonPath.Property(path, "variables"), variable), message, fix);
+        }
 
         if (resource.IsContainer && resource.Image is null && (compose is not null || !JsonObjectReader.TryGet(element, "compose", out _)))
         {

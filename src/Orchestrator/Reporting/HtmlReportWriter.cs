@@ -30,7 +30,7 @@ internal static class HtmlReportWriter
         var verdict = run.Verdict;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append(CultureInfo.InvariantCulture, $"<title>{E(record.Cadence)} run {E(record.RunId)}: {E(verdict.SummaryLine)}</title>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{E(record.Cadence)} run {E(record.RunId)}: {E(verdict.Headline)}</title>\n");
         html.Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body data-ready=\"false\">\n");
 
         html.Append(CultureInfo.InvariantCulture, $"<header><h1>Test results: {E(record.Cadence)} run <code>{E(record.RunId)}</code></h1>\n");
@@ -38,7 +38,7 @@ internal static class HtmlReportWriter
         {
             html.Append("<p class=\"banner incomplete\" id=\"incomplete\">INCOMPLETE RUN: cancelled or aborted before every unit ran. The run fails; results are partial.</p>\n");
         }
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict {(verdict.Succeeded ? "ok" : "fail")}\" id=\"summary-line\" data-exit-code=\"{verdict.ExitCode}\">{E(verdict.SummaryLine)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict {(verdict.Succeeded ? "ok" : "fail")}\" id=\"summary-line\" data-exit-code=\"{verdict.ExitCode}\">{E(verdict.Headline)}</p>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Started {E(ReportFormat.Time(record.StartedAt))}, took {E(ReportFormat.Duration(record.FinishedAt - record.StartedAt))}. Passed includes flaky tests and quarantined tests that passed; failed includes tests not run; quarantined tests that did not pass never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "fail" : "do not fail")} the build.</p>\n</header>\n");
 
         AppendProblems(html, record.Problems);

@@ -30,7 +30,7 @@ internal static class MarkdownSummaryWriter
             md.AppendLine();
         }
         var status = verdict.Succeeded ? "✅ passed" : "❌ failed";
-        md.AppendLine(CultureInfo.InvariantCulture, $"**{verdict.SummaryLine}** — {status} (exit code {verdict.ExitCode}), {ReportFormat.Duration(record.FinishedAt - record.StartedAt)}, started {ReportFormat.Time(record.StartedAt)}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"**{verdict.Headline}** — {status} (exit code {verdict.ExitCode}), {ReportFormat.Duration(record.FinishedAt - record.StartedAt)}, started {ReportFormat.Time(record.StartedAt)}.");
         md.AppendLine();
         AppendProblems(md, record.Problems);
         md.AppendLine(CultureInfo.InvariantCulture, $"Counting: *passed* includes flaky tests (failed, then passed on a re-run or another repetition) and quarantined tests that passed; *failed* includes tests that were selected but not run; quarantined tests that did not pass are counted only as *quarantined* and never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "**fail**" : "do not fail")} the build.");

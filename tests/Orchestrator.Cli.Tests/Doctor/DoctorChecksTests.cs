@@ -62,6 +62,23 @@ public sealed class DoctorChecksTests
     }
 
     [Fact]
+    public async Task A_test_project_built_for_a_runtime_the_machine_lacks_is_an_error_with_the_runtime_to_install_or_roll_forward()
+    {
+        using var workspace = DoctorWorkspace.Create();
+        workspace.WriteManifest("Legacy.Tests", "VSTest");
+        var bin = Directory.CreateDirectory(Path.Combine(workspace.Root, "Legacy.Tests", "bin")).FullName;
+        File.WriteAllText(Path.Combine(bin, "Legacy.Tests.runtimeconfig.json"),
+            """{ "runtimeOptions": { "tfm": "net99.0", "framework": { "name": "Microsoft.NETCore.App", "version": "99.0.0" } } }""");
+
+        var project = Assert.Single(await CheckAsync(workspace, new FakeDoctorEnvironment()), finding => finding.Subject.Contains("Legacy.Tests", StringComparison.Ordinal));
+
+        Assert.Equal(FindingSeverity.Error, project.Severity);
+        Assert.Contains("needs Microsoft.NETCore.App 99.0.0", project.Detail, StringComparison.Ordinal);
+        Assert.Contains("Install the .NET 99.0 runtime", project.Fix, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_ROLL_FORWARD", project.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_sdk_is_an_error_with_the_fix()
     {
         using var workspace = DoctorWorkspace.Create();

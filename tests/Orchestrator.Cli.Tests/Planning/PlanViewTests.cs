@@ -38,6 +38,28 @@ public sealed class PlanViewTests
         TimingHistory.Empty);
 
     [Fact]
+    public void A_dedicated_resource_counts_one_container_for_each_unit_of_the_partition_as_the_run_starts_them()
+    {
+        var config = _config with
+        {
+            Resources = _config.Resources.SetItem("postgres", _config.Resources["postgres"] with { Isolation = IsolationSettings.Dedicated }),
+            Parallelism = _config.Parallelism with { MaxParallelUnits = 2 },
+        };
+        var plan = Planner.Plan(
+            new TestInventory([.. Enumerable.Range(0, 120).Select(i => Test($"A.Db{i:000}", "integration", "postgres"))], []),
+            config,
+            "pr",
+            TimingHistory.Empty);
+
+        using var document = JsonDocument.Parse(PlanView.ToJson(plan, config));
+
+        var partition = Assert.Single(document.RootElement.GetProperty("partitions").EnumerateArray());
+        var units = partition.GetProperty("units").GetArrayLength();
+        Assert.True(units >= 2, $"the partition should be split, got {units} unit(s)");
+        Assert.Equal(units, partition.GetProperty("containersNeeded").GetInt32());
+    }
+
+    [Fact]
     public void The_table_shows_partitions_exclusions_by_reason_and_the_prediction()
     {
         var output = new StringWriter();

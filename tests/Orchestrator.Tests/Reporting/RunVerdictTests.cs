@@ -28,4 +28,15 @@ public sealed class RunVerdictTests
         Assert.Equal("8 passed, 6 failed, 3 skipped", verdict.SummaryLine);
         Assert.Equal(22, verdict.Total);
     }
+
+    [Fact]
+    public void The_reports_headline_counts_flaky_tests_apart_from_the_ones_that_passed_cleanly()
+    {
+        var flaky = new RunVerdict(Passed: 796, Failed: 0, Flaky: 1, Skipped: 0, NotRun: 0, Quarantined: 0, Incomplete: false, FlakyFailsBuild: false);
+        var clean = flaky with { Passed = 797, Flaky = 0 };
+
+        Assert.Equal("796 passed, 1 flaky, 0 failed, 0 skipped", flaky.Headline);
+        Assert.Equal("797 passed, 0 failed, 0 skipped", flaky.SummaryLine);
+        Assert.Equal(clean.SummaryLine, clean.Headline);
+    }
 }
