@@ -22,7 +22,7 @@ internal static class ConfigurationKeys
     public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine"];
 
     public static ImmutableArray<string> Resource { get; } =
-        ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes", "description", "compose"];
+        ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes", "concurrency", "description", "compose"];
 
     /// <summary>Keys of a resource's <c>compose</c> section (the docker-compose service it is taken from).</summary>
     public static ImmutableArray<string> Compose { get; } = ["file", "service"];

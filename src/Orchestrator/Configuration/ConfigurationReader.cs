@@ -138,10 +138,11 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             Readiness = !JsonObjectReader.TryGet(element, "readiness", out _) && compose?.Healthcheck is { } healthcheck
                 ? ReadinessProbe.Default with { Kind = ProbeKind.Exec, Command = healthcheck }
                 : ReadReadiness(element, path, ports),
-            Isolation = ReadIsolation(element, path),
+            Isolation = ReadIsolation(element, path, kind),
             Variables = json.StringMap(element, path, "variables") ?? resource.Variables,
             ExposeBeyondLoopback = json.Bool(element, path, "exposeBeyondLoopback") ?? false,
             MemoryLimitBytes = json.Long(element, path, "memoryLimitBytes", 4 * 1024 * 1024, "memory limit in bytes"),
+            Concurrency = json.Int(element, path, "concurrency", 1, "units using the resource at once"),
         };
         resource = KindDefaults.Apply(resource);
         foreach (var (variable, message, fix) in KindDefaults.Mismatches(resource))
@@ -240,11 +241,11 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
         return probe;
     }
 
-    private IsolationSettings ReadIsolation(JsonElement resource, string resourcePath)
+    private IsolationSettings ReadIsolation(JsonElement resource, string resourcePath, ResourceKind kind)
     {
         if (!JsonObjectReader.TryGet(resource, "isolation", out var element))
         {
-            return IsolationSettings.Shared;
+            return KindDefaults.Isolation(kind);
         }
         var path = JsonPath.Property(resourcePath, "isolation");
         if (element.ValueKind == JsonValueKind.String)

@@ -61,6 +61,19 @@ internal static partial class KindDefaults
         }
     }
 
+    /// <summary>
+    /// How units running at the same time are kept apart when the resource does not say. Many real suites act on
+    /// the whole server (a database created with a fixed name, every other session terminated, FLUSHALL), which
+    /// no namespace contains; Postgres and Redis start in well under a second, so each unit gets a server of its
+    /// own. A RabbitMQ broker takes seconds to boot, so its units share one and get a virtual host each; other
+    /// kinds have no built-in namespace and keep one shared container.
+    /// </summary>
+    public static IsolationSettings Isolation(ResourceKind kind) => kind switch
+    {
+        ResourceKind.Postgres or ResourceKind.Redis => IsolationSettings.Dedicated,
+        _ => IsolationSettings.Shared,
+    };
+
     /// <summary>The port a kind's protocol listens on, published when a resource lists none.</summary>
     public static ImmutableArray<int> Ports(ResourceKind kind) => kind switch
     {

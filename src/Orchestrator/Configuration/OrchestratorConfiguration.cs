@@ -64,4 +64,11 @@ public sealed record OrchestratorConfiguration
         ArgumentNullException.ThrowIfNull(resources);
         return resources.Count(name => !Resources.TryGetValue(name, out var definition) || definition.IsContainer);
     }
+
+    /// <summary>The most units that may use all of <paramref name="resources"/> at once: the smallest concurrency among them, or null for no limit.</summary>
+    public int? ConcurrencyOf(IEnumerable<string> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return resources.Select(name => Resources.GetValueOrDefault(name)?.Concurrency).Where(limit => limit is not null).Min();
+    }
 }

@@ -39,6 +39,13 @@ public sealed record ResourceDefinition
     /// <summary>Bind published ports to all interfaces instead of 127.0.0.1. Off unless asked for explicitly.</summary>
     public bool ExposeBeyondLoopback { get; init; }
 
+    /// <summary>
+    /// The most units that may use the resource at the same time; null for no limit beyond the slots. A suite that
+    /// starts its own containers on a fixed host port, or reads a fixed database on an external server, gets 1: its
+    /// units run one after another while the rest of the run goes on beside them.
+    /// </summary>
+    public int? Concurrency { get; init; }
+
     /// <summary>Memory limit for the container in bytes; null for none.</summary>
     public long? MemoryLimitBytes { get; init; }
 

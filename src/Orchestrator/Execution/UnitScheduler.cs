@@ -112,7 +112,7 @@ public sealed class UnitScheduler
                         records.Add(Unstarted(attempt, UnitExit.NotStarted, failure!, report: true));
                         pool.Release(attempt);
                         break;
-                    case ResourceReadiness.Ready when running.Count < slots:
+                    case ResourceReadiness.Ready when running.Count < slots && WithinConcurrency(attempt, running.Values, options):
                         pending.Remove(attempt);
                         var unit = RunOneAsync(attempt, pool, options, ct);
                         running.Add(unit, attempt);
@@ -154,6 +154,12 @@ public sealed class UnitScheduler
             }
         }
     }
+
+    /// <summary>True when no resource of the unit would be used by more units at once than its <c>concurrency</c> allows.</summary>
+    private static bool WithinConcurrency(UnitAttempt attempt, IEnumerable<UnitAttempt> running, RunOptions options) =>
+        attempt.Unit.Resources.All(resource =>
+            options.Resources.GetValueOrDefault(resource)?.Concurrency is not { } limit
+            || running.Count(other => other.Unit.Resources.Contains(resource)) < limit);
 
     /// <summary>Longest units first; repetitions of one unit in order.</summary>
     private static List<UnitAttempt> DispatchOrder(List<UnitAttempt> pending) =>

@@ -194,9 +194,11 @@ public static class Planner
         var total = estimated.Aggregate(TimeSpan.Zero, (sum, item) => sum + item.Duration);
         var assemblies = tests.Select(test => test.Key.Assembly).Distinct(StringComparer.Ordinal).ToList();
         var startUp = assemblies.Aggregate(TimeSpan.Zero, (sum, assembly) => sum + history.StartUp(assembly)) / Math.Max(1, assemblies.Count);
+        // Units a resource lets run only one or few at a time would wait for each other: split no further than that.
+        var usableSlots = Math.Min(slots, config.ConcurrencyOf(resources) ?? slots);
         var unitCount = history.Knows(tests.Select(test => test.Key))
-            ? UnitCount(total, tests.Count, startUp, config.Parallelism, slots)
-            : BlindUnitCount(tests.Count, config.Parallelism, slots);
+            ? UnitCount(total, tests.Count, startUp, config.Parallelism, usableSlots)
+            : BlindUnitCount(tests.Count, config.Parallelism, usableSlots);
 
         var (members, _) = AssemblyAwareSplit.Split(estimated, total, unitCount);
         var durationOf = estimated.ToDictionary(item => item.Test.Key, item => item.Duration);

@@ -52,6 +52,7 @@ internal sealed class LedgerWorkspace : IDisposable
                     ["build"] = new JsonObject { ["context"] = Path.Combine(images, "postgres") },
                     ["ports"] = new JsonArray(5432),
                     ["environment"] = new JsonObject { ["POSTGRES_PASSWORD"] = "{secret}" },
+                    ["isolation"] = "shared",
                     ["variables"] = new JsonObject
                     {
                         ["LEDGER_POSTGRES"] = $"Host={{host}};Port={{port}};Username=postgres;Password={{secret}};Database={postgresDatabase}",
@@ -64,6 +65,7 @@ internal sealed class LedgerWorkspace : IDisposable
                     ["build"] = new JsonObject { ["context"] = Path.Combine(images, "redis") },
                     ["ports"] = new JsonArray(6379),
                     ["environment"] = new JsonObject { ["REDIS_PASSWORD"] = "{secret}" },
+                    ["isolation"] = "shared",
                     ["variables"] = new JsonObject
                     {
                         ["LEDGER_REDIS"] = $"{{host}}:{{port}},password={{secret}},defaultDatabase={redisDatabase},abortConnect=false",

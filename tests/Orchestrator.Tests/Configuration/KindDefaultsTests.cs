@@ -47,6 +47,20 @@ public sealed class KindDefaultsTests
         Assert.Empty(external.Ports);
     }
 
+    [Theory]
+    [InlineData("postgres", IsolationMode.Dedicated)]
+    [InlineData("redis", IsolationMode.Dedicated)]
+    [InlineData("rabbitmq", IsolationMode.Shared)]
+    [InlineData("generic", IsolationMode.Shared)]
+    public void Units_running_at_once_get_a_server_of_their_own_where_it_starts_in_seconds_unless_the_resource_says_otherwise(string kind, IsolationMode expected)
+    {
+        var unspecified = Read($$"""{ "kind": "{{kind}}", "image": "x:1" }""");
+        var shared = Read($$"""{ "kind": "{{kind}}", "image": "x:1", "isolation": "shared" }""");
+
+        Assert.Equal(expected, unspecified.Isolation.Mode);
+        Assert.Equal(IsolationMode.Shared, shared.Isolation.Mode);
+    }
+
     [Fact]
     public void A_variable_whose_password_is_not_the_servers_stops_validation_naming_the_variable_and_the_fix()
     {

@@ -87,6 +87,34 @@ public sealed class UnitSchedulerTests
     }
 
     [Fact]
+    public async Task A_resource_with_a_concurrency_of_one_is_used_by_one_unit_at_a_time_while_other_units_take_the_free_slots()
+    {
+        var redis = ResourceSet.Of("redis");
+        var plan = Plan(
+            Unit("integration-redis#1", TimeSpan.FromSeconds(10), redis, "R1"),
+            Unit("integration-redis#2", TimeSpan.FromSeconds(9), redis, "R2"),
+            Unit("integration-none#1", TimeSpan.FromSeconds(1), ResourceSet.None, "Free"));
+        var runner = new FakeUnitRunner(_time);
+        var options = Options(slots: 3);
+        options = options with { Resources = options.Resources.SetItem("redis", options.Resources["redis"] with { Concurrency = 1 }) };
+
+        var running = Scheduler(runner).RunAsync(plan, options, new FakeResourceProvider(), CancellationToken.None);
+        await Until(() => runner.Started.Count == 2, "the first redis unit and the resource-free unit started");
+        Assert.Equal(["integration-none#1", "integration-redis#1"], runner.Started.Order(StringComparer.Ordinal));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        runner.Finish("integration-none#1");
+        runner.Finish("integration-redis#1");
+        await Until(() => runner.Started.Count == 3, "the second redis unit started once the first ended");
+        runner.Finish("integration-redis#2");
+        var record = await running;
+
+        Assert.All(record.Units, run => Assert.Equal(UnitExit.Passed, run.Exit));
+        var first = record.Units.Single(run => run.UnitId == "integration-redis#1");
+        var second = record.Units.Single(run => run.UnitId == "integration-redis#2");
+        Assert.True(second.StartedAt >= first.FinishedAt, "the two units of a resource with concurrency 1 overlapped");
+    }
+
+    [Fact]
     public async Task Resource_free_units_run_while_a_slow_resource_comes_up_and_the_instance_stops_after_its_last_unit()
     {
         var postgres = ResourceSet.Of("postgres");

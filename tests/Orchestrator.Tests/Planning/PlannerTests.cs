@@ -113,6 +113,26 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void A_partition_whose_resource_allows_one_unit_at_a_time_is_not_split_while_others_still_are()
+    {
+        var tests = Enumerable.Range(0, 400).Select(i => Test($"A.Redis{i:D4}", "integration", ["redis"]))
+            .Concat(Enumerable.Range(0, 400).Select(i => Test($"A.Db{i:D4}", "integration", ["postgres"])))
+            .ToArray();
+        var config = _config with
+        {
+            Parallelism = new ParallelismSettings(4, 8, TimeSpan.FromMinutes(5), 8) { PackBelow = TimeSpan.Zero },
+            Resources = ImmutableDictionary<string, ResourceDefinition>.Empty
+                .Add("redis", new ResourceDefinition { Name = "redis", Kind = ResourceKind.Redis, Concurrency = 1 })
+                .Add("postgres", new ResourceDefinition { Name = "postgres", Kind = ResourceKind.Postgres }),
+        };
+
+        var plan = Planner.Plan(Of(tests), config, "pr", TimingHistory.Empty);
+
+        Assert.Single(plan.Partitions.Single(partition => partition.Id == "integration-redis").Units);
+        Assert.Equal(4, plan.Partitions.Single(partition => partition.Id == "integration-postgres").Units.Count);
+    }
+
+    [Fact]
     public void Once_any_test_of_a_partition_has_run_its_recorded_duration_decides_the_split()
     {
         var tests = Enumerable.Range(0, 200).Select(i => Test($"A.T{i:D4}")).ToArray();
