@@ -21,9 +21,19 @@ internal static class RunEnding
                 $"Coverage: lines {CoverageFigures.Percent(figures.LinesCovered, figures.LinesValid)}, branches {CoverageFigures.Percent(figures.BranchesCovered, figures.BranchesValid)} " +
                 $"({coverage.Run.FileName}, coverage.<layer>.cobertura.xml)");
         }
-        if (verdict.Flaky > 0)
+        var isolation = result.IsolationProblems;
+        var plainFlaky = verdict.Flaky - isolation.Count(problem => problem.PassedOnRerun);
+        if (plainFlaky > 0)
         {
-            output.WriteLine($"{verdict.Flaky} flaky test(s): they failed, then passed on a re-run (see summary.md).");
+            output.WriteLine($"{plainFlaky} flaky test(s): they failed, then passed on a re-run (see summary.md).");
+        }
+        if (isolation.Count > 0)
+        {
+            output.WriteLine($"{isolation.Count} test(s) failed because another unit shared their container: an isolation problem, not flakiness (see summary.md).");
+            foreach (var problem in isolation)
+            {
+                output.WriteLine($"  {problem.Test} {problem.Explanation}");
+            }
         }
         if (verdict.NotRun > 0)
         {

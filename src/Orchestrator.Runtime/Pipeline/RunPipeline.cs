@@ -112,7 +112,7 @@ public static class RunPipeline
             throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
         }
         work.Remove();
-        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage };
+        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage, IsolationProblems = report.IsolationProblems };
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>

@@ -1,5 +1,6 @@
 using Orchestrator.Coverage;
 using Orchestrator.Results;
+using Orchestrator.Reporting;
 
 namespace Orchestrator.Pipeline;
 
@@ -11,6 +12,9 @@ namespace Orchestrator.Pipeline;
 /// <param name="MergeTime">Wall time of publishing and merging.</param>
 public sealed record RunResult(RunRecord Record, RunVerdict Verdict, IReadOnlyList<MergedTest> Tests, RunProblem? Selection, TimeSpan MergeTime)
 {
+    /// <summary>Tests that failed because another unit shared their container: isolation problems, not flaky tests.</summary>
+    public IReadOnlyList<IsolationProblem> IsolationProblems { get; init; } = [];
+
     /// <summary>The merged coverage, when units measured it.</summary>
     public CoverageReport? Coverage { get; init; }
 }

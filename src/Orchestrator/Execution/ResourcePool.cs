@@ -249,11 +249,15 @@ internal sealed class ResourcePool : IAsyncDisposable
         _containerSlots.Dispose();
     }
 
-    /// <summary>A shared resource has one instance per run; a dedicated one, one per plan unit and repetition.</summary>
+    /// <summary>
+    /// A shared resource has one instance per run; a dedicated one, one per plan unit and repetition. A re-run of a
+    /// unit on a shared resource gets an instance of its own: a test that failed beside other units and passes with
+    /// its server to itself shows an isolation problem, where a re-run beside them again would show nothing.
+    /// </summary>
     private static string InstanceKey(ResourceDefinition definition, UnitAttempt attempt) =>
         definition.Isolation.Mode == IsolationMode.Dedicated
             ? attempt.Repetition == 0 ? $"{definition.Name}-{attempt.PlanUnitId}" : $"{definition.Name}-{attempt.PlanUnitId}-r{attempt.Repetition}"
-            : definition.Name;
+            : attempt.Attempt == 0 || !definition.IsContainer ? definition.Name : $"{definition.Name}-{attempt.PlanUnitId}-r{attempt.Repetition}-a{attempt.Attempt}";
 
     /// <summary>One namespace per plan unit, repetition and attempt: <c>integration-postgres#2</c>, <c>integration-postgres#2-r1-a0</c>.</summary>
     private static string NamespaceId(UnitAttempt attempt) =>

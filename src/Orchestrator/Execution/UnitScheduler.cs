@@ -143,7 +143,7 @@ public sealed class UnitScheduler
                 _progress.UnitFinished(run);
                 if (!ct.IsCancellationRequested && RetryOf(attempt, run, options) is { } retry)
                 {
-                    // Reserved before the finished attempt releases, so shared instances stay up for the re-run.
+                    // Reserved before the finished attempt releases, so a dedicated instance stays up for the re-run.
                     if (pool.Reserve(retry) is null)
                     {
                         pending.Add(retry);

@@ -199,7 +199,7 @@ internal static class HtmlReportWriter
         {
             return;
         }
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"shared-failures\"><h2>Failures while a container was shared ({shared.Count})</h2>\n<p class=\"note\">These failed only while another unit used the same container at the same time: more likely state shared outside their namespace than flakiness.</p><ul>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"shared-failures\"><h2>Isolation problems: failures caused by a shared container ({shared.Count})</h2>\n<p class=\"note\">These failed only while another unit used the same container at the same time, and passed with a container to themselves or failed with an error only another session causes: state shared outside their namespace, not flakiness.</p><ul>\n");
         foreach (var failure in shared)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li data-test=\"{E(failure.Test.DisplayName)}\"><strong>{E(failure.Test.DisplayName)}</strong> ({E(failure.Test.Outcome.ToString().ToLowerInvariant())}) {E(failure.Explanation)}</li>\n");

@@ -97,9 +97,9 @@ internal static class MarkdownSummaryWriter
         var shared = SharedContainerFailures.Of(run);
         if (shared.Count > 0)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"### Failures while a container was shared ({shared.Count})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"### Isolation problems: failures caused by a shared container ({shared.Count})");
             md.AppendLine();
-            md.AppendLine("These failed only while another unit used the same container at the same time: more likely state shared outside their namespace than flakiness.");
+            md.AppendLine("These failed only while another unit used the same container at the same time, and passed with a container to themselves or failed with an error only another session causes: state shared outside their namespace, not flakiness.");
             md.AppendLine();
             foreach (var failure in shared)
             {

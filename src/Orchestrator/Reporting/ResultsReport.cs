@@ -13,6 +13,9 @@ public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnly
     /// <summary>Every merged test case, each once, with its attempts (for CI annotations of the failures).</summary>
     public IReadOnlyList<MergedTest> Tests { get; init; } = [];
 
+    /// <summary>Tests that failed because another unit shared their container (not flaky tests), in report order.</summary>
+    public IReadOnlyList<IsolationProblem> IsolationProblems { get; init; } = [];
+
     /// <summary>The merged coverage and its files; null when no unit measured coverage.</summary>
     public CoverageReport? Coverage { get; init; }
 }

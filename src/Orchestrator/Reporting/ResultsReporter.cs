@@ -68,7 +68,13 @@ public static class ResultsReporter
             }
         }
 
-        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings) { Tests = [.. merged.Tests], Coverage = coverage };
+        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings)
+        {
+            Tests = [.. merged.Tests],
+            Coverage = coverage,
+            IsolationProblems = [.. SharedContainerFailures.Of(merged).Select(failure => new IsolationProblem(
+                failure.Test.DisplayName, failure.Test.Outcome == TestOutcome.Flaky, failure.Explanation))],
+        };
     }
 
     /// <summary>

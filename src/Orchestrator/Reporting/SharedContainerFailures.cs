@@ -4,10 +4,12 @@ using Orchestrator.Results.Trx;
 namespace Orchestrator.Reporting;
 
 /// <summary>
-/// Tests whose every failure happened while another unit used the same container at the same time. Every unit has
-/// a namespace of its own, so these failures point at state shared outside the namespaces (a database created
-/// with a fixed name, a server-wide setting, a global lock) rather than at a flaky test: the reports say so, and
-/// that a <c>dedicated</c> resource, a container per unit, would keep them apart.
+/// Tests that failed because another unit shared their container: every failure happened while another unit used the
+/// same container at the same time, and there is evidence that the sharing caused it: the test passed on an attempt
+/// that had its container to itself (a re-run gets a container of its own), or a failure carries an error only another
+/// session on the server can cause (<see cref="CrossNamespaceErrors"/>). Overlap in time alone is no evidence: a
+/// suite's own serialization failures overlap other units too. These are isolation problems, not flaky tests: the
+/// reports and the console say so, and that a <c>dedicated</c> resource, a container per unit, keeps them apart.
 /// </summary>
 internal static class SharedContainerFailures
 {
@@ -43,14 +45,30 @@ internal static class SharedContainerFailures
                 instances.UnionWith(overlapping.Select(pair => pair.Instance));
                 sharers.UnionWith(overlapping.Select(pair => pair.Other));
             }
-            if (everyFailureShared)
+            var evidence = everyFailureShared ? Evidence(test, failures, units) : null;
+            if (evidence is not null)
             {
                 var names = instances.Select(InstanceName).Distinct(StringComparer.Ordinal).ToList();
                 var resources = names.Select(instance => resourceOf.GetValueOrDefault(instance, instance)).Distinct(StringComparer.Ordinal).ToList();
-                found.Add(new SharedContainerFailure(test, names, resources, [.. sharers]));
+                found.Add(new SharedContainerFailure(test, names, resources, [.. sharers], evidence));
             }
         }
         return found;
+    }
+
+    /// <summary>Why the sharing is the cause: a pass with the container to itself, or an error only another session causes; null for none.</summary>
+    private static string? Evidence(MergedTest test, List<TestAttempt> failures, List<UnitRun> units)
+    {
+        var passedAlone = test.Attempts.FirstOrDefault(attempt => attempt.Result.Outcome.IsPassed()
+            && !units.Any(other => !ReferenceEquals(other, attempt.Unit) && Overlap(other, attempt.Unit)
+                && other.Instances.Intersect(attempt.Unit.Instances, StringComparer.Ordinal).Any()));
+        if (passedAlone is not null)
+        {
+            return $"it passed in {passedAlone.Unit.UnitId}, which had its container to itself";
+        }
+        return failures.Select(failure => CrossNamespaceErrors.In(failure.Result.ErrorMessage)).FirstOrDefault(error => error is not null) is { } error
+            ? $"its failure shows that {error}"
+            : null;
     }
 
     /// <summary>The instance without the run id that qualifies it in <see cref="UnitRun.Instances"/>.</summary>

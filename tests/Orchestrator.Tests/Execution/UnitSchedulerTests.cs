@@ -303,6 +303,30 @@ public sealed class UnitSchedulerTests
             runner.Environments["integration-postgres#1#retry1"]["FIXTURE_CONNECTION"]);
     }
 
+    [Fact]
+    public async Task A_re_run_of_a_unit_on_a_shared_resource_gets_a_container_of_its_own_so_a_pass_there_shows_a_pass_alone()
+    {
+        var postgres = ResourceSet.Of("postgres");
+        var plan = Plan(
+            Unit("integration-postgres#1", TimeSpan.FromSeconds(5), postgres, "Creates"),
+            Unit("integration-postgres#2", TimeSpan.FromSeconds(5), postgres, "Saves"));
+        var runner = new FakeUnitRunner(_time)
+        {
+            EndsAtOnce = attempt => attempt is { Unit.Id: "integration-postgres#1", Attempt: 0 }
+                ? new FakeUnitEnd(UnitExit.TestsFailed, ["Fixture.Creates"])
+                : new FakeUnitEnd(UnitExit.Passed, []),
+        };
+        var provider = new FakeResourceProvider();
+
+        var record = await Scheduler(runner).RunAsync(plan, Options(slots: 2) with { Retries = 1 }, provider, CancellationToken.None);
+
+        var retry = record.Units.Single(run => run.Attempt == 1);
+        Assert.Equal(UnitExit.Passed, retry.Exit);
+        Assert.Equal([$"{record.RunId}/postgres-integration-postgres#1-r0-a1"], retry.Instances);
+        Assert.All(record.Units.Where(run => run.Attempt == 0), run => Assert.Equal([$"{record.RunId}/postgres"], run.Instances));
+        Assert.Equal(["postgres", "postgres-integration-postgres#1-r0-a1"], record.Containers.Select(lifetime => lifetime.InstanceName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(IsolationMode.Shared, new[] { "postgres/integration-postgres#1", "postgres/integration-postgres#2" })]
     [InlineData(IsolationMode.Dedicated, new[] { "postgres-integration-postgres#1/integration-postgres#1", "postgres-integration-postgres#2/integration-postgres#2" })]

@@ -13,19 +13,24 @@ public sealed class SharedContainerFailuresTests
     private static readonly TestKey _creates = Sample.Key("Setup.Creates_the_audit_database", "Audit.Tests");
     private static readonly TestKey _other = Sample.Key("Orders.Saves", "Orders.Tests");
 
-    /// <summary>Attempt 0 of the audit unit fails while the orders unit uses the same Postgres; its re-run passes.</summary>
-    private static MergedRun Run(double ordersStartSeconds)
+    /// <summary>Attempt 0 of the audit unit fails while the orders unit uses the same Postgres; its re-run (at 30 s, with <paramref name="retryInstance"/>) ends as <paramref name="retryOutcome"/>.</summary>
+    private static MergedRun Run(
+        double ordersStartSeconds,
+        string failure = "23505: duplicate key value violates unique constraint \"pg_database_datname_index\"",
+        double ordersSeconds = 10,
+        string retryInstance = "run-1/postgres-integration-postgres#1-r0-a1",
+        TrxOutcome retryOutcome = TrxOutcome.Passed)
     {
         var audit = Sample.Unit("integration-postgres#1", [_creates], exit: UnitExit.TestsFailed, partition: "integration-postgres", startSeconds: 0, seconds: 10) with { Instances = ["run-1/postgres"] };
-        var orders = Sample.Unit("integration-postgres+redis#1", [_other], partition: "integration-postgres+redis", startSeconds: ordersStartSeconds, seconds: 10) with { Instances = ["run-1/postgres", "run-1/redis"] };
-        var retry = Sample.Unit("integration-postgres#1", [_creates], attempt: 1, partition: "integration-postgres", startSeconds: 30, seconds: 5) with { Instances = ["run-1/postgres"] };
+        var orders = Sample.Unit("integration-postgres+redis#1", [_other], partition: "integration-postgres+redis", startSeconds: ordersStartSeconds, seconds: ordersSeconds) with { Instances = ["run-1/postgres", "run-1/redis"] };
+        var retry = Sample.Unit("integration-postgres#1", [_creates], attempt: 1, partition: "integration-postgres", startSeconds: 30, seconds: 5) with { Instances = [retryInstance] };
         var containers = new[] { new ContainerLifetime("postgres", "postgres", "c1", Sample.Origin, Sample.Origin, Sample.Origin.AddSeconds(40), ["integration-postgres", "integration-postgres+redis"]) };
         return ResultsMerger.Merge(
             Sample.WithResults(Sample.Record([audit, orders, retry], containers: containers),
             [
-                Sample.Trx(Sample.Result(_creates, TrxOutcome.Failed, message: "23505: duplicate key value violates unique constraint \"pg_database_datname_index\"")),
+                Sample.Trx(Sample.Result(_creates, TrxOutcome.Failed, message: failure)),
                 Sample.Trx(Sample.Result(_other, TrxOutcome.Passed)),
-                Sample.Trx(Sample.Result(_creates, TrxOutcome.Passed, startSeconds: 31)),
+                Sample.Trx(Sample.Result(_creates, retryOutcome, message: retryOutcome == TrxOutcome.Failed ? failure : null, startSeconds: 31)),
             ]),
             ["integration"], QuarantineMatcher.None, false, new SecretRedactor());
     }
@@ -42,8 +47,8 @@ public sealed class SharedContainerFailuresTests
         Assert.Equal(["integration-postgres+redis#1"], failure.SharedWith);
         Assert.Contains("resources.postgres \"isolation\": \"dedicated\"", failure.Explanation, StringComparison.Ordinal);
         var summary = MarkdownSummaryWriter.Render(run);
-        Assert.Contains("### Failures while a container was shared (1)", summary, StringComparison.Ordinal);
-        Assert.Contains("failed only while integration-postgres+redis#1 used the same container (postgres)", summary, StringComparison.Ordinal);
+        Assert.Contains("### Isolation problems: failures caused by a shared container (1)", summary, StringComparison.Ordinal);
+        Assert.Contains("failed only while integration-postgres+redis#1 used the same container (postgres) at the same time, and it passed in integration-postgres#1#retry1, which had its container to itself: an isolation problem, not a flaky test", summary, StringComparison.Ordinal);
         Assert.Contains("<section id=\"shared-failures\">", HtmlReportWriter.Render(run), StringComparison.Ordinal);
     }
 
@@ -62,6 +67,26 @@ public sealed class SharedContainerFailuresTests
         var run = Run(ordersStartSeconds: 12);
 
         Assert.Empty(SharedContainerFailures.Of(run));
-        Assert.DoesNotContain("while a container was shared", MarkdownSummaryWriter.Render(run), StringComparison.Ordinal);
+        Assert.DoesNotContain("Isolation problems", MarkdownSummaryWriter.Render(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlap_alone_is_no_evidence_a_failure_of_the_suites_own_that_passed_while_still_sharing_is_plain_flakiness()
+    {
+        // The re-run shares the container with the orders unit again, and the failure is one a suite meets on its own.
+        var run = Run(ordersStartSeconds: 2, failure: "40001: could not serialize access due to concurrent update", ordersSeconds: 40, retryInstance: "run-1/postgres");
+
+        Assert.Empty(SharedContainerFailures.Of(run));
+        Assert.Equal(TestOutcome.Flaky, run.Tests.Single(test => test.Key == _creates).Outcome);
+    }
+
+    [Fact]
+    public void An_error_only_another_session_causes_is_evidence_even_when_the_test_never_passed()
+    {
+        var run = Run(ordersStartSeconds: 2, failure: "57P01: terminating connection due to administrator command", ordersSeconds: 40, retryInstance: "run-1/postgres", retryOutcome: TrxOutcome.Failed);
+
+        var failure = Assert.Single(SharedContainerFailures.Of(run));
+
+        Assert.Contains("its failure shows that the connection was terminated by another session (pg_terminate_backend) (57P01)", failure.Explanation, StringComparison.Ordinal);
     }
 }
