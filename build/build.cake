@@ -1,5 +1,5 @@
 // The Cake build: thin tasks that call dotnet, eng/ scripts and the orchestrator. Logic lives in src/ and eng/.
-//   ./build.sh                          commit cadence: build once, run what needs no real resource
+//   ./build.sh                          commit cadence: build once, run the unit layer (one process per unit, no container)
 //   ./build.sh --cadence=pr             add the tests that need real Postgres/Redis/RabbitMQ (needs an engine)
 //   ./build.sh --target=Plan --cadence=pr   show the plan without running it
 //   ./build.sh --target=Full            set up the engine, images and browser; run the whole suite
