@@ -15,14 +15,15 @@ internal static class PlanCommand
         var shard = CommonOptions.Shard();
         var timings = CommonOptions.Timings();
         var json = CommonOptions.Json();
-        var command = new Command("plan", "Show the partitions, units, exclusions and predicted duration of a cadence.")
+        var slice = new SliceOptions();
+        var command = new Command("plan", "Show the partitions, units, exclusions and predicted duration of a cadence or a slice (--filter, --project).")
         {
-            config, cadence, shard, timings, json,
+            config, cadence, shard, timings, json, slice.Filter, slice.Project,
         };
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
-            var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
-            var planned = await PlannedRun.CreateAsync(workspace, parse.GetValue(cadence)!, parse.GetValue(shard), ct, parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null);
+            var (workspace, cadenceName, selection) = slice.Resolve(parse, cadence, Workspace.For(ConfigurationSource.Load(parse.GetValue(config))));
+            var planned = await PlannedRun.CreateAsync(workspace, cadenceName, parse.GetValue(shard), ct, parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null, selection);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(PlanView.ToJson(planned.Plan, workspace.Configuration));

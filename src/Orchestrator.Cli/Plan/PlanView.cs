@@ -131,6 +131,7 @@ internal static class PlanView
         ExclusionReason.ResourceNotAllowed => "resource not allowed",
         ExclusionReason.Quarantined => "quarantined",
         ExclusionReason.OtherShard => "in another shard",
+        ExclusionReason.OutsideSelection => "outside the selection",
         _ => reason.ToString(),
     };
 

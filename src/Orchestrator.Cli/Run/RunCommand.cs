@@ -28,26 +28,27 @@ internal static class RunCommand
         {
             Description = "Measure code coverage in every unit (coverlet.collector) even when the configuration's coverage section is off; merged into coverage.cobertura.xml.",
         };
-        var command = new Command("run", "Discover, plan, provision and run a cadence's tests; merge the results per layer.")
+        var slice = new SliceOptions();
+        var command = new Command("run", "Discover, plan, provision and run a cadence's tests, or a slice of them (--filter, --project); merge the results per layer.")
         {
-            config, cadence, shard, timings, results, build, coverage,
+            config, cadence, shard, timings, results, build, coverage, slice.Filter, slice.Project,
         };
         command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
         {
-            var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
+            var (workspace, cadenceName, selection) = slice.Resolve(parse, cadence, Workspace.For(ConfigurationSource.Load(parse.GetValue(config))));
             if (parse.GetValue(build))
             {
                 await RepositoryBuild.RunAsync(workspace, Console.Out, ct);
             }
             var request = new RunRequest(
-                parse.GetValue(cadence)!,
+                cadenceName,
                 parse.GetValue(shard),
                 workspace.Resolve(parse.GetValue(results) ?? Workspace.ResultsDirectoryName),
                 parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null)
             {
                 Coverage = parse.GetValue(coverage),
             };
-            var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings);
+            var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings, selection);
             DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);
             var redactor = new SecretRedactor();
             RunResult result;

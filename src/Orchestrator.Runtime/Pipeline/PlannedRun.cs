@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Orchestrator.Discovery;
 using Orchestrator.Model;
 using Orchestrator.Planning;
+using Orchestrator.Planning.Selection;
 using Orchestrator.Reporting;
 
 namespace Orchestrator.Pipeline;
@@ -18,7 +19,8 @@ public sealed record PlannedRun(
     /// A timings file to plan by. Without one a whole plan uses the workspace's own history, and a sharded plan none:
     /// the split must depend only on what every agent shares, never on one agent's local history.
     /// </param>
-    public static async Task<PlannedRun> CreateAsync(Workspace workspace, string cadence, Shard? shard, CancellationToken ct, string? timings = null)
+    /// <param name="selection">A slice of the tests (<c>--filter</c>, <c>--project</c>); null for the whole cadence.</param>
+    public static async Task<PlannedRun> CreateAsync(Workspace workspace, string cadence, Shard? shard, CancellationToken ct, string? timings = null, TestSelection? selection = null)
     {
         if (!workspace.Configuration.Cadences.ContainsKey(cadence))
         {
@@ -51,7 +53,15 @@ public sealed record PlannedRun(
         var (history, timingsWarning) = timings is not null ? TimingStore.LoadHistory(timings)
             : shard is not null ? (TimingHistory.Empty, null)
             : TimingStore.LoadHistory(workspace.TimingsPath);
-        var plan = Planner.Plan(inventory, workspace.Configuration, cadence, history, shard);
+        TestPlan plan;
+        try
+        {
+            plan = Planner.Plan(inventory, workspace.Configuration, cadence, history, shard, selection);
+        }
+        catch (SelectionException empty)
+        {
+            throw new UsageException(empty.Message + " Change --filter or --project, or run 'orchestrator discover --tests' to list the tests.");
+        }
         var planTime = clock.Elapsed;
 
         var warnings = timingsWarning is null ? Array.Empty<string>() : [timingsWarning];

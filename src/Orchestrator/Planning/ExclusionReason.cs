@@ -13,4 +13,7 @@ public enum ExclusionReason
 
     /// <summary>The test's unit belongs to another shard.</summary>
     OtherShard,
+
+    /// <summary>The run is a slice (<c>--filter</c>, <c>--project</c>) that does not select the test.</summary>
+    OutsideSelection,
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Orchestrator.Configuration;
 using Orchestrator.Model;
+using Orchestrator.Planning.Selection;
 
 namespace Orchestrator.Planning;
 
@@ -17,7 +18,8 @@ public static class Planner
         OrchestratorConfiguration config,
         string cadence,
         TimingHistory history,
-        Shard? shard = null)
+        Shard? shard = null,
+        TestSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(config);
@@ -31,9 +33,16 @@ public static class Planner
         var selected = new List<DiscoveredTest>(tests.Count);
         var layers = definition.Layers.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var allowed = definition.Resources.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        selection ??= TestSelection.All;
+        if (!selection.IsEmpty && tests.Count > 0 && !tests.Any(test => selection.Includes(test, config.Traits)))
+        {
+            throw new SelectionException(selection.DescribeEmpty(tests, config.Traits));
+        }
         foreach (var test in tests)
         {
-            var exclusion = Exclude(test, definition, layers, allowed, config.Resources);
+            var exclusion = selection.Includes(test, config.Traits)
+                ? Exclude(test, definition, layers, allowed, config.Resources)
+                : new Exclusion(test.Key, ExclusionReason.OutsideSelection, $"not selected by {Describe(selection)}");
             if (exclusion is null)
             {
                 selected.Add(test);
@@ -67,6 +76,14 @@ public static class Planner
         exclusions.Sort((left, right) => TestKey.Ordinal.Compare(left.Test, right.Test));
         return new TestPlan(definition.Name, partitions, exclusions, Predict(partitions, slots), shard) { Split = split };
     }
+
+    private static string Describe(TestSelection selection) => (selection.Filter, selection.Projects.IsDefaultOrEmpty) switch
+    {
+        ({ } filter, true) => $"--filter '{filter}'",
+        (null, false) => $"--project {string.Join(", ", selection.Projects)}",
+        ({ } filter, false) => $"--filter '{filter}' and --project {string.Join(", ", selection.Projects)}",
+        _ => "the selection",
+    };
 
     /// <summary>Partition id: <c>integration-postgres+redis</c>, <c>unit-none</c>; a named one <c>integration-postgres-reports</c>.</summary>
     public static string PartitionId(string layer, ResourceSet resources, string? name = null)

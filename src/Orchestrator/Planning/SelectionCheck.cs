@@ -44,6 +44,7 @@ public static class SelectionCheck
         ExclusionReason.ResourceNotAllowed => "need a resource the cadence does not allow",
         ExclusionReason.Quarantined => "quarantined",
         ExclusionReason.OtherShard => "in other shards",
+        ExclusionReason.OutsideSelection => "outside the selection (--filter, --project)",
         _ => reason.ToString(),
     };
 }

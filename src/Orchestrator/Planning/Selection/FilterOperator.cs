@@ -1,0 +1,10 @@
+namespace Orchestrator.Planning.Selection;
+
+/// <summary>How a filter condition compares: <c>=</c>, <c>!=</c>, <c>~</c>, <c>!~</c>.</summary>
+public enum FilterOperator
+{
+    Equal,
+    NotEqual,
+    Contains,
+    NotContains,
+}
