@@ -19,7 +19,7 @@ internal static class PlanCommand
         {
             config, cadence, shard, timings, json,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
             var planned = await PlannedRun.CreateAsync(workspace, parse.GetValue(cadence)!, parse.GetValue(shard), ct, parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null);
@@ -33,7 +33,7 @@ internal static class PlanCommand
                 PlanView.Render(planned.Plan, workspace.Configuration, AnsiConsole.Console);
             }
             return planned.Inventory.IsIncomplete ? ExitCodes.TestsFailed : ExitCodes.Success;
-        }));
+        });
         return command;
     }
 }

@@ -32,7 +32,7 @@ internal static class RunCommand
         {
             config, cadence, shard, timings, results, build, coverage,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
             if (parse.GetValue(build))
@@ -60,7 +60,7 @@ internal static class RunCommand
                 await Console.Out.WriteAsync(FailureAnnotations.Render(result.Tests, CiLogCommands.For(ci), workspace.Root));
             }
             return RunEnding.Write(planned, result, request.ResultsDirectory, Console.Out);
-        }));
+        });
         return command;
     }
 }
