@@ -18,7 +18,6 @@ internal static class Program
         {
             AnsiConsole.Profile.Width = _redirectedWidth;
         }
-        var root = OrchestratorCommandLine.Create();
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = _cleanupWindow });
+        return await OrchestratorCommandLine.InvokeAsync(args, new InvocationConfiguration { ProcessTerminationTimeout = _cleanupWindow });
     }
 }

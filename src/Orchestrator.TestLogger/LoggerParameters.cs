@@ -6,12 +6,15 @@ internal sealed record LoggerParameters(LoggerMode Mode, string Path)
     public const string ModeKey = "mode";
     public const string PathKey = "path";
 
+    /// <summary>The path percent-encoded: VSTest splits the parameters at every ';', so a path holding one comes this way.</summary>
+    public const string EscapedPathKey = "escapedPath";
+
     public static LoggerParameters Parse(IReadOnlyDictionary<string, string?> parameters)
     {
         string? Find(string key) => parameters
             .FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
 
-        var path = Find(PathKey);
+        var path = Find(EscapedPathKey) is { Length: > 0 } escaped ? Uri.UnescapeDataString(escaped) : Find(PathKey);
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new ArgumentException(

@@ -182,6 +182,19 @@ public sealed class FrameworkDiscoveryTests(FrameworkInventory frameworks) : ICl
     }
 
     [Fact]
+    public async Task An_assembly_and_a_cache_under_a_path_holding_a_semicolon_are_discovered()
+    {
+        // VSTest splits logger parameters at ';': the discovery log's path must reach the logger whole all the same.
+        var xunit = CopyOutput(FrameworkFixtures.XunitAssembly, Path.Combine("team;repo", "bin"));
+        var request = Request(null, xunit) with { CacheDirectory = Path.Combine(_workDirectory, "team;repo", ".orchestrator", "cache") };
+
+        var listing = await TestDiscoverer.ListCasesAsync(request, CancellationToken.None);
+
+        Assert.Empty(listing.Problems);
+        Assert.Contains(listing.Assemblies.Single().Cases, testCase => testCase.FullyQualifiedName == "XunitSample.OrderTests.Saves");
+    }
+
+    [Fact]
     public async Task A_crashing_discovery_is_named_and_the_other_assemblies_are_still_discovered()
     {
         var broken = CopyOutput(FrameworkFixtures.XunitAssembly, "broken");

@@ -19,12 +19,12 @@ internal static class BuildCommand
         {
             config,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
             await RepositoryBuild.RunAsync(workspace, Console.Out, ct);
             return ExitCodes.Success;
-        }));
+        });
         return command;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Orchestrator.Cli.Pipeline;
 using Orchestrator.Docker;
-using Orchestrator.Resources;
+using Orchestrator.Docker.Engine;
 using Orchestrator.Security;
 
 namespace Orchestrator.Cli.Clean;
@@ -12,7 +13,8 @@ namespace Orchestrator.Cli.Clean;
 /// </summary>
 internal static class CleanCommand
 {
-    public static Command Create()
+    /// <param name="environment">Reads DOCKER_HOST and the docker context's variables; null: the process environment.</param>
+    public static Command Create(Func<string, string?>? environment = null)
     {
         var runId = new Option<string?>("--run-id") { Description = "Remove only the containers of this run (label orchestrator.run-id)." };
         var orphans = new Option<bool>("--orphans") { Description = "Remove only containers whose run is gone (owner process dead, or from another host and old). The default." };
@@ -25,22 +27,19 @@ internal static class CleanCommand
         };
         command.SetAction(async (parseResult, ct) =>
         {
-            var options = new DockerResourceProviderOptions { Redactor = new SecretRedactor(), Log = Console.WriteLine };
+            var options = new DockerResourceProviderOptions
+            {
+                Redactor = new SecretRedactor(),
+                Endpoint = DockerEndpoint.FromEnvironment(environment),
+                Log = Console.WriteLine,
+            };
             await using var provider = new DockerResourceProvider(options);
-            try
-            {
-                var run = parseResult.GetValue(runId);
-                var removed = run is not null || parseResult.GetValue(all)
-                    ? await provider.CleanAllAsync(run, ct)
-                    : await provider.SweepOrphansAsync(ct);
-                Console.WriteLine(removed.Count == 1 ? "Removed 1 container." : $"Removed {removed.Count} containers.");
-                return 0;
-            }
-            catch (ResourceException exception)
-            {
-                await Console.Error.WriteLineAsync(exception.Message);
-                return 1;
-            }
+            var run = parseResult.GetValue(runId);
+            var removed = run is not null || parseResult.GetValue(all)
+                ? await provider.CleanAllAsync(run, ct)
+                : await provider.SweepOrphansAsync(ct);
+            Console.WriteLine(removed.Count == 1 ? "Removed 1 container." : $"Removed {removed.Count} containers.");
+            return ExitCodes.Success;
         });
         return command;
     }

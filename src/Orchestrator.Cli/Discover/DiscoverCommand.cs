@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli.Pipeline;
 using Orchestrator.Configuration;
 using Orchestrator.Discovery;
 using Orchestrator.Model;
@@ -61,7 +62,7 @@ internal static class DiscoverCommand
                 Render(inventory, configuration, AnsiConsole.Console);
             }
 
-            return inventory.IsIncomplete ? 1 : 0;
+            return inventory.IsIncomplete ? ExitCodes.TestsFailed : ExitCodes.Success;
         });
         return command;
     }

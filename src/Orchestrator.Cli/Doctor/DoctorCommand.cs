@@ -19,13 +19,13 @@ internal static class DoctorCommand
         {
             config,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             var workspace = Workspace.For(ConfigurationSource.Load(parse.GetValue(config)));
             var findings = await new DoctorChecks(workspace, environment?.Invoke() ?? new SystemDoctorEnvironment()).RunAsync(ct);
             await DoctorView.WriteAsync(findings, Console.Out);
             return findings.Any(finding => finding.Severity == FindingSeverity.Error) ? ExitCodes.ChecksFailed : ExitCodes.Success;
-        }));
+        });
         return command;
     }
 }

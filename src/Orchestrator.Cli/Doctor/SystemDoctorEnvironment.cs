@@ -7,7 +7,8 @@ using Orchestrator.Docker.Engine;
 namespace Orchestrator.Cli.Doctor;
 
 /// <summary>The real machine: <c>dotnet</c> as a process, the engine through Docker.DotNet.</summary>
-internal sealed class SystemDoctorEnvironment : IDoctorEnvironment
+/// <param name="environment">Reads DOCKER_HOST and the docker context's variables; null: the process environment.</param>
+internal sealed class SystemDoctorEnvironment(Func<string, string?>? environment = null) : IDoctorEnvironment
 {
     private static readonly TimeSpan _engineTimeout = TimeSpan.FromSeconds(10);
 
@@ -27,7 +28,7 @@ internal sealed class SystemDoctorEnvironment : IDoctorEnvironment
         }
     }
 
-    public DockerEndpoint ResolveEndpoint() => DockerEndpoint.FromEnvironment();
+    public DockerEndpoint ResolveEndpoint() => DockerEndpoint.FromEnvironment(environment);
 
     public async Task<EngineAnswer> PingAsync(DockerEndpoint endpoint, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ internal static class InitCommand
         {
             force, path,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             var root = Path.GetFullPath(parse.GetValue(path) ?? Directory.GetCurrentDirectory());
             if (!Directory.Exists(root))
@@ -40,7 +40,7 @@ internal static class InitCommand
             await File.WriteAllTextAsync(target, json, ct);
             Render(adoption, target, ComposeFileHint.For(root), AnsiConsole.Console);
             return ExitCodes.Success;
-        }));
+        });
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Pipeline;
 using Orchestrator.Reporting;
 using Orchestrator.Security;
 
@@ -11,9 +12,6 @@ namespace Orchestrator.Cli.Merge;
 /// </summary>
 internal static class MergeCommand
 {
-    /// <summary>Exit code when the inputs cannot be merged at all (missing or invalid <c>run.json</c>).</summary>
-    public const int InvalidInputExitCode = 2;
-
     public static Command Create()
     {
         var directories = new Argument<string[]>("directories")
@@ -75,8 +73,8 @@ internal static class MergeCommand
             }
             catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                await stderr.WriteLineAsync($"merge: {exception.Message}");
-                return InvalidInputExitCode;
+                // Inputs that cannot be merged at all (a missing or invalid run.json) are the user's to fix.
+                throw new UsageException($"merge: {exception.Message}");
             }
 
             foreach (var warning in report.Warnings)

@@ -20,7 +20,7 @@ internal static class PlanCommand
         {
             config, cadence, shard, timings, json, slice.Filter, slice.Project,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             var (workspace, cadenceName, selection) = slice.Resolve(parse, cadence, Workspace.For(ConfigurationSource.Load(parse.GetValue(config))));
             var planned = await PlannedRun.CreateAsync(workspace, cadenceName, parse.GetValue(shard), ct, parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null, selection);
@@ -34,7 +34,7 @@ internal static class PlanCommand
                 PlanView.Render(planned.Plan, workspace.Configuration, AnsiConsole.Console);
             }
             return planned.Inventory.IsIncomplete ? ExitCodes.TestsFailed : ExitCodes.Success;
-        }));
+        });
         return command;
     }
 }

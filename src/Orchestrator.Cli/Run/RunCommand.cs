@@ -33,7 +33,7 @@ internal static class RunCommand
         {
             config, cadence, shard, timings, results, build, coverage, slice.Filter, slice.Project,
         };
-        command.SetAction((parse, ct) => CommandErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             var (workspace, cadenceName, selection) = slice.Resolve(parse, cadence, Workspace.For(ConfigurationSource.Load(parse.GetValue(config))));
             if (parse.GetValue(build))
@@ -61,7 +61,7 @@ internal static class RunCommand
                 await Console.Out.WriteAsync(FailureAnnotations.Render(result.Tests, CiLogCommands.For(ci), workspace.Root));
             }
             return RunEnding.Write(planned, result, request.ResultsDirectory, Console.Out);
-        }));
+        });
         return command;
     }
 }

@@ -9,7 +9,9 @@ namespace Orchestrator.Docker.Engine;
 /// <param name="Fix">What to do about it.</param>
 public sealed record EngineFailure(string Problem, string Fix)
 {
-    public const string StartEngine = "Start the Docker engine (eng/docker/start-engine.sh on Debian), or point DOCKER_HOST (or 'docker context use') at one that runs.";
+    public const string StartEngine =
+        "Start a Docker engine (Docker Desktop, or 'sudo systemctl start docker' on Linux; 'docker info' answers once it runs), " +
+        "or point DOCKER_HOST (unix:///path/to/docker.sock or tcp://host:2376) or 'docker context use' at one that runs.";
 
     /// <summary>Why <paramref name="endpoint"/> failed with <paramref name="exception"/>, and the fix.</summary>
     public static EngineFailure Explain(DockerEndpoint endpoint, Exception exception)
@@ -27,6 +29,11 @@ public sealed record EngineFailure(string Problem, string Fix)
         if (endpoint.UsesTls && Find<AuthenticationException>(exception) is { } tls)
         {
             return tls.InnerException is null ? ServerRejected(endpoint) : HandshakeRefused(endpoint, message);
+        }
+        if (endpoint.Uri.Scheme == "unix" && !File.Exists(endpoint.Uri.LocalPath))
+        {
+            // Connecting to a missing socket file fails with whatever the platform says (on Linux "Cannot assign requested address").
+            return new EngineFailure($"the socket file {endpoint.Uri.LocalPath} does not exist", StartEngine);
         }
         return new EngineFailure(message, StartEngine);
     }

@@ -36,7 +36,7 @@ internal sealed class VsTestCaseLister(string loggerDirectory, string dotnetPath
                 [
                     "test", assemblyPath,
                     "--list-tests",
-                    $"--logger:{LoggerFriendlyName};mode=discover;path={logPath}",
+                    $"--logger:{LoggerFriendlyName};mode=discover;{LoggerPathParameter.For(logPath)}",
                     $"--test-adapter-path:{LoggerDirectory}",
                 ])
                 .WithWorkingDirectory(VsTestDirectory.Override(Path.GetDirectoryName(assemblyPath) ?? workDirectory, Path.Combine(workDirectory, "vstest"))

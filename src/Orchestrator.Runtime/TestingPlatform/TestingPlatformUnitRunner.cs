@@ -234,7 +234,7 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         cancelled.IsCancellationRequested
             ? (UnitExit.Cancelled, "Run cancelled; the test application's process tree was killed.")
             : timedOut.IsCancellationRequested
-                ? (UnitExit.TimedOut, "The unit exceeded its timeout and its process tree was killed. Raise timeouts.unit or split the unit.")
+                ? (UnitExit.TimedOut, "The unit exceeded its timeout and its process tree was killed. Raise timeouts.unitSeconds in orchestrator.json or split the unit.")
                 : (UnitExit.Crashed, "The test application was stopped.");
 
     private static string Candidates(Application application, HashSet<string> finished)

@@ -43,7 +43,7 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
         if (options.LoggerDirectory is { } loggerDirectory)
         {
             arguments.Add($"--test-adapter-path:{loggerDirectory}");
-            arguments.AddRange(["--logger", $"{LoggerFriendlyName};mode=run;path={paths.LiveResultsPath}"]);
+            arguments.AddRange(["--logger", $"{LoggerFriendlyName};mode=run;{LoggerPathParameter.For(paths.LiveResultsPath)}"]);
         }
         var settings = options.TestSettings;
         var teamLayers = settings.LayersFor(unit.Sources);

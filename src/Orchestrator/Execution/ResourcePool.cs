@@ -154,12 +154,10 @@ internal sealed class ResourcePool : IAsyncDisposable
         foreach (var resource in attempt.Unit.Resources)
         {
             var resourceNamespace = await NamespaceAsync(attempt, _options.Resources[resource], ct).ConfigureAwait(false);
+            // Only the instance's secret is registered (when it started), never a whole value that holds it: a
+            // connection string in an error keeps the host, port and database the reader needs.
             foreach (var (name, value) in resourceNamespace.Variables)
             {
-                if (value.Contains(resourceNamespace.Instance.Secret, StringComparison.Ordinal))
-                {
-                    _options.Redactor.Register(value);
-                }
                 variables[name] = value;
             }
         }

@@ -23,7 +23,7 @@ public static class UnitExitClassifier
         }
         if (ending.TimedOut)
         {
-            return (UnitExit.TimedOut, $"The unit exceeded its timeout of {Seconds(timeouts.Unit)} and its process tree was killed{RunningTest(ending)}. Raise timeouts.unit or split the unit.");
+            return (UnitExit.TimedOut, $"The unit exceeded its timeout of {Seconds(timeouts.Unit)} and its process tree was killed{RunningTest(ending)}. Raise timeouts.unitSeconds in orchestrator.json or split the unit.");
         }
         if (ending.Output.Contains("inactivity time"))
         {

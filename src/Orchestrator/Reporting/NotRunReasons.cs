@@ -7,6 +7,12 @@ internal static class NotRunReasons
 {
     public static string For(UnitRun unit)
     {
+        if (unit.ResultsError is { } unreadable)
+        {
+            // The process ran and reported; what is missing is the copy of its results that was given to merge.
+            var process = string.IsNullOrWhiteSpace(unit.ExitDetail) ? "" : $"; the test process had reported: {unit.ExitDetail}";
+            return $"not run: the stored results of its unit could not be read ({unreadable}){process}";
+        }
         var cause = unit.Exit switch
         {
             UnitExit.Crashed => "test host crashed",

@@ -33,6 +33,7 @@ internal static class PersistedRun
                 ResultsPath = Absolute(root, unit.ResultsPath),
                 CoverageFiles = [.. unit.CoverageFiles.Select(file => Absolute(root, file)!)],
                 Results = loads[index].Results,
+                ResultsError = loads[index].Error,
             });
         }
         return record with { Units = units };

@@ -193,7 +193,8 @@ public static class ResultsReporter
             var staging = stagings[index];
             if (staging.TrxError is not null)
             {
-                warnings.Add($"The TRX file of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be copied: {staging.TrxError} Its results are in the reports all the same.");
+                var results = unit.ResultsError is null ? "Its results are in the reports all the same." : "Its results could not be read either, so its tests count as not run.";
+                warnings.Add($"The TRX file of unit {unit.UnitId} (repetition {unit.Repetition}, attempt {unit.Attempt}) could not be copied: {staging.TrxError} {results}");
             }
             string? trxPath = null;
             string? resultsPath = null;

@@ -7,7 +7,8 @@ namespace Orchestrator.Reporting;
 /// <summary>
 /// Checks that the runs a merge combines are the shards of one split and cover its selection exactly once: one
 /// fingerprint, every shard once, no test in two shards, none in no shard. Anything else is an error that names the
-/// shards and tests, so a merge of shards is never green with tests missing or counted twice.
+/// shards and tests, so a merge of shards is never green with tests missing or counted twice; a missing shard that held
+/// no selected test is only a warning.
 /// </summary>
 internal static class ShardCoverage
 {
@@ -67,9 +68,16 @@ internal static class ShardCoverage
         }
         var missingShards = Enumerable.Range(1, count).Where(index => !byIndex.ContainsKey(index)).ToList();
         var uncovered = selection.Where(test => !shardsOfTest.ContainsKey(test)).ToList();
-        if (missingShards.Count > 0)
+        var missingSubject = $"shard {string.Join(", ", missingShards.Select(index => $"{index}/{count}"))}";
+        if (missingShards.Count > 0 && uncovered.Count == 0)
         {
-            problems.Add(Error($"shard {string.Join(", ", missingShards.Select(index => $"{index}/{count}"))}",
+            // An empty shard (the split gave it no unit) loses nothing when its results are left out.
+            problems.Add(new RunProblem(ProblemSeverity.Warning, missingSubject,
+                "No results of it were given to merge, but the other shards ran every selected test, so the split gave it none; nothing is missing."));
+        }
+        else if (missingShards.Count > 0)
+        {
+            problems.Add(Error(missingSubject,
                 $"Missing: no results of it were given to merge, so {uncovered.Count} selected test(s) have none: {Names(uncovered.Select(test => test.ToString()))}. " +
                 "Pass the results of every shard, or re-run the missing one."));
         }

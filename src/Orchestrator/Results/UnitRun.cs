@@ -53,4 +53,8 @@ public sealed record UnitRun(
 
     /// <summary>Where <see cref="Results"/> are stored with the run record (relative to its directory), or null when not stored.</summary>
     public string? ResultsPath { get; init; }
+
+    /// <summary>Why the stored results could not be read back (a merge of a results directory): its tests have no result; null when they were read.</summary>
+    [JsonIgnore]
+    internal string? ResultsError { get; init; }
 }

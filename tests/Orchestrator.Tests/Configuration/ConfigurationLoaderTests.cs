@@ -242,6 +242,26 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Fact]
+    public void Comments_and_trailing_commas_are_accepted_and_the_schema_and_the_README_say_so()
+    {
+        const string json = """
+            {
+              /* a block comment */
+              "defaultLayer": "integration", // a line comment
+              "layers": ["unit", "integration",],
+            }
+            """;
+
+        Assert.Equal("integration", ConfigurationLoader.Parse(json, "orchestrator.json").DefaultLayer);
+        var repository = Path.GetDirectoryName(ConfigurationLoader.FindDefault(AppContext.BaseDirectory))!;
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(repository, "eng", "schema", "orchestrator.schema.json")));
+        Assert.Contains("comments and trailing commas", schema.RootElement.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(repository, "README.md"));
+        var configuration = readme[readme.IndexOf("## Configuration", StringComparison.Ordinal)..];
+        Assert.Contains("comments and trailing commas are accepted", configuration[..configuration.IndexOf("```", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_schema_declares_exactly_the_keys_the_loader_accepts()
     {
         var repository = Path.GetDirectoryName(ConfigurationLoader.FindDefault(AppContext.BaseDirectory))!;

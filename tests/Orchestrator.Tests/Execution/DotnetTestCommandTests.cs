@@ -107,6 +107,18 @@ public sealed class DotnetTestCommandTests
     }
 
     [Fact]
+    public void A_live_results_path_holding_a_semicolon_goes_to_the_logger_percent_encoded()
+    {
+        var paths = UnitPaths.For("/work/team;repo/results", Unit.Id, 0, 0);
+
+        var command = DotnetTestCommand.For(Unit, paths, Options with { LoggerDirectory = "/tools/logger" });
+
+        var logger = Assert.Single(command.Arguments, argument => argument.StartsWith("orchestrator;mode=run;", StringComparison.Ordinal));
+        Assert.Equal($"orchestrator;mode=run;escapedPath={Uri.EscapeDataString(paths.LiveResultsPath)}", logger);
+        Assert.Equal(2, logger.Split(';').Length - 1);
+    }
+
+    [Fact]
     public void Filter_values_escape_the_filter_languages_special_characters()
     {
         var filter = VsTestFilter.ForNames([new TestKey("A", "A.B(x=1)|C"), new TestKey("A", "A.D"), new TestKey("A", "A.D")]);

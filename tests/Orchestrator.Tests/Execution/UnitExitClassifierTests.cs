@@ -92,4 +92,13 @@ public sealed class UnitExitClassifierTests
         Assert.Equal(UnitExit.TimedOut, UnitExitClassifier.Classify(killed with { TimedOut = true }, Timeouts).Exit);
         Assert.Equal(UnitExit.Cancelled, UnitExitClassifier.Classify(killed with { Cancelled = true }, Timeouts).Exit);
     }
+
+    [Fact]
+    public void A_unit_timeout_names_the_configuration_key_that_raises_it()
+    {
+        var (_, detail) = UnitExitClassifier.Classify(Ending(137, null) with { TimedOut = true }, Timeouts);
+
+        Assert.Contains("timeouts.unitSeconds", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("timeouts.unit ", detail, StringComparison.Ordinal);
+    }
 }

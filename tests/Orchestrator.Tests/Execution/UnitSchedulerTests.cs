@@ -327,6 +327,21 @@ public sealed class UnitSchedulerTests
         Assert.Equal(["postgres", "postgres-integration-postgres#1-r0-a1"], record.Containers.Select(lifetime => lifetime.InstanceName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_connection_string_holding_the_secret_is_redacted_to_the_secret_only_keeping_host_and_database()
+    {
+        var plan = Plan(Unit("integration-postgres#1", TimeSpan.FromSeconds(5), ResourceSet.Of("postgres"), "P1"));
+        var redactor = new Security.SecretRedactor();
+        var runner = new FakeUnitRunner(_time) { EndsAtOnce = _ => new FakeUnitEnd(UnitExit.Passed, []) };
+
+        await Scheduler(runner).RunAsync(plan, Options(slots: 1) with { Redactor = redactor }, new FakeResourceProvider(), CancellationToken.None);
+
+        var connection = runner.Environments["integration-postgres#1"]["FIXTURE_CONNECTION"];
+        Assert.Equal(
+            "error connecting to Host=127.0.0.1;Password=***;Database=integration-postgres#1",
+            redactor.Redact($"error connecting to {connection}"));
+    }
+
     [Theory]
     [InlineData(IsolationMode.Shared, new[] { "postgres/integration-postgres#1", "postgres/integration-postgres#2" })]
     [InlineData(IsolationMode.Dedicated, new[] { "postgres-integration-postgres#1/integration-postgres#1", "postgres-integration-postgres#2/integration-postgres#2" })]

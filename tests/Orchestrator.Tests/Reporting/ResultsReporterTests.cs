@@ -138,6 +138,29 @@ public sealed class ResultsReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_unit_whose_stored_files_are_missing_is_not_run_for_that_cause_and_no_warning_says_its_results_are_in_the_reports()
+    {
+        var shard = Path.Combine(_directory, "shard");
+        var record = await WriteUnitsAsync(Path.Combine(_directory, "raw"), "A", 0);
+        record = record with { Units = [record.Units[0] with { ExitDetail = "1 result(s), all passed or skipped." }, .. record.Units.Skip(1)] };
+        await ResultsReporter.WriteAsync(record, Options(shard, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+        var written = await RunRecordStore.ReadAsync(Path.Combine(shard, RunRecordStore.FileName), CancellationToken.None);
+        File.Delete(Path.Combine(shard, written.Units[0].ResultsPath!));
+        File.Delete(Path.Combine(shard, written.Units[0].TrxPath!));
+        var output = Path.Combine(_directory, "results");
+
+        var report = await ResultsReporter.MergeDirectoriesAsync([shard], Options(output, Redactor()) with { TimingsPath = null, StepSummaryPath = null }, CancellationToken.None);
+
+        Assert.Contains(report.Warnings, warning => warning.Contains("could not be read", StringComparison.Ordinal) && warning.Contains("A-unit", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Warnings, warning => warning.Contains("all the same", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, warning => warning.Contains("could not be read either", StringComparison.Ordinal));
+        var summary = await File.ReadAllTextAsync(Path.Combine(output, "summary.md"));
+        Assert.Contains("not run: the stored results of its unit could not be read (", summary, StringComparison.Ordinal);
+        Assert.Contains("the test process had reported: 1 result(s), all passed or skipped.", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("reported no result", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merging_the_persisted_results_of_a_run_gives_the_runs_own_reports()
     {
         var own = Path.Combine(_directory, "own");

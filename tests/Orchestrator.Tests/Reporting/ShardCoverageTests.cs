@@ -34,6 +34,17 @@ public sealed class ShardCoverageTests
     }
 
     [Fact]
+    public void A_missing_shard_that_held_no_selected_test_is_a_warning_that_nothing_is_missing()
+    {
+        var problem = Assert.Single(ShardCoverage.Check([Shard(1, "f1", _a, _b, _c)]));
+
+        Assert.Equal("shard 2/2", problem.Subject);
+        Assert.False(problem.IsError);
+        Assert.Contains("nothing is missing", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 selected test(s)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Shards_of_different_splits_are_refused_with_the_way_out()
     {
         var problem = Assert.Single(ShardCoverage.Check([Shard(1, "f1", _a, _b), Shard(2, "f2", _a)]));
