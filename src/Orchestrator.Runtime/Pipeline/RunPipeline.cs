@@ -26,7 +26,10 @@ public static class RunPipeline
     /// <param name="progress">Receives the run's events as they happen.</param>
     /// <param name="log">Resource messages (image builds, orphan sweeps).</param>
     /// <param name="ct">Ctrl+C / SIGTERM: running units are stopped, the rest recorded as cancelled, and what ran is merged.</param>
-    /// <exception cref="UsageException">The request cannot run as given (results directory, unset variables); nothing was started.</exception>
+    /// <exception cref="UsageException">
+    /// The request cannot run as given (a results directory that is not a run's or that another live run holds, unset
+    /// variables); nothing was started.
+    /// </exception>
     public static async Task<RunResult> ExecuteAsync(
         Workspace workspace,
         PlannedRun planned,
@@ -41,11 +44,15 @@ public static class RunPipeline
         ArgumentNullException.ThrowIfNull(request);
         var configuration = workspace.Configuration;
         var cadence = configuration.Cadences[request.Cadence];
-        ResultsDirectory.Prepare(request.ResultsDirectory);
+        var runId = RunIds.New(DateTimeOffset.UtcNow);
+        using var resultsLock = ResultsDirectory.Prepare(request.ResultsDirectory, runId);
 
         var settingsProblems = new List<RunProblem>();
+        if (resultsLock.TakenOver is { } takenOver)
+        {
+            settingsProblems.Add(new RunProblem(ProblemSeverity.Warning, request.ResultsDirectory, takenOver));
+        }
         var testSettings = TestSettingsSource.Load(workspace, planned.Plan, request.Coverage, settingsProblems);
-        var runId = RunIds.New(DateTimeOffset.UtcNow);
         var needed = NeededResources(planned.Plan, configuration);
         if (UnsetEnvironmentVariables.In(needed, Environment.GetEnvironmentVariable) is { Count: > 0 } unset)
         {

@@ -32,7 +32,7 @@ public static class ResultsReporter
         ArgumentNullException.ThrowIfNull(options);
         var directory = Path.GetFullPath(options.ResultsDirectory);
         Directory.CreateDirectory(directory);
-        var warnings = new List<string>(readWarnings);
+        var warnings = new List<string>([.. readWarnings, .. options.Warnings.Select(options.Redactor.Redact)]);
 
         var persistedUnits = await PersistUnitsAsync(record, directory, options.Redactor, warnings, ct);
 
