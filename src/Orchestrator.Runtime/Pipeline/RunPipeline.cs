@@ -93,16 +93,14 @@ public static class RunPipeline
             TestSettings = testSettings,
         };
         settingsProblems.AddRange(TestSettingsSource.Overrides(planned.Plan, options));
-        foreach (var problem in settingsProblems)
-        {
-            log.WriteLine($"warning {problem.Subject}: {problem.Message}");
-        }
+        Warn(log, settingsProblems);
         var record = await TestRunner.RunAsync(planned.Plan, options, resources, progress, ct);
+        Warn(log, record.Problems);
 
         clock.Restart();
         var phases = record.Phases with { Discover = planned.DiscoverTime, Plan = planned.PlanTime, Prepare = prepareTime };
         var selection = SelectionCheck.Of(planned.Plan);
-        record = record with { Phases = phases, Problems = [.. ProblemsOf(planned, selection), .. settingsProblems], Shard = ShardOf(planned.Plan) };
+        record = record with { Phases = phases, Problems = [.. ProblemsOf(planned, selection), .. settingsProblems, .. record.Problems], Shard = ShardOf(planned.Plan) };
         ResultsReport report;
         try
         {
@@ -139,6 +137,14 @@ public static class RunPipeline
             return new UsageException(
                 $"The tests ran, but their results could not be written into '{resultsDirectory}' ({reason}) nor kept in '{work.Path}' " +
                 $"({redactor.Redact(keeping.Message)}): free space or fix the permissions and run again.");
+        }
+    }
+
+    private static void Warn(TextWriter log, IEnumerable<RunProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            log.WriteLine($"warning {problem.Subject}: {problem.Message}");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Xunit;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -53,5 +54,22 @@ public class Behaviours
             File.WriteAllText(marker, "first attempt");
             Assert.Fail("flaky: fails the first time");
         }
+    }
+
+    [Fact]
+    public void Leaves_processes_running()
+    {
+        // A plain child and one in a session of its own whose parent exits at once (setsid --fork), so that it is
+        // reparented to init: each writes its pid into FIXTURE_LEFTOVER_PIDS before it becomes a long sleep.
+        var pids = Environment.GetEnvironmentVariable("FIXTURE_LEFTOVER_PIDS") ?? throw new InvalidOperationException("FIXTURE_LEFTOVER_PIDS not set");
+        const string sleeper = "echo $$ >> \"$0\"; exec sleep 600";
+        Process.Start(new ProcessStartInfo("sh", ["-c", sleeper, pids]) { UseShellExecute = false })!.Dispose();
+        Process.Start(new ProcessStartInfo("setsid", ["--fork", "sh", "-c", sleeper, pids]) { UseShellExecute = false })!.Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && (!File.Exists(pids) || File.ReadAllLines(pids).Length < 2))
+        {
+            Thread.Sleep(50);
+        }
+        Assert.Equal(2, File.ReadAllLines(pids).Length);
     }
 }
