@@ -110,7 +110,11 @@ public static class RunPipeline
                 published,
                 ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor),
                 CancellationToken.None);
-            record = published;
+            record = published with
+            {
+                Units = [.. published.Units.Zip(report.Units, (unit, stored) =>
+                    unit with { TrxPath = stored.TrxPath is { } trx ? Path.GetFullPath(Path.Combine(request.ResultsDirectory, trx)) : null })],
+            };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

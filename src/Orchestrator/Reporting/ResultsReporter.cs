@@ -68,7 +68,7 @@ public static class ResultsReporter
             }
         }
 
-        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings) { Tests = [.. merged.Tests], Coverage = coverage };
+        return new ResultsReport(merged.Verdict, summary, files, merged.Warnings) { Tests = [.. merged.Tests], Coverage = coverage, Units = persistedUnits };
     }
 
     /// <summary>
@@ -264,9 +264,8 @@ public static class ResultsReporter
         try
         {
             // An output for the tools that read TRX; the results above are what the reports were made from.
-            var text = await File.ReadAllTextAsync(source, ct);
             var trx = Path.Combine(unitsDirectory, $".{Guid.NewGuid():N}.staging");
-            await File.WriteAllTextAsync(trx, redactor.Redact(text), new UTF8Encoding(false), ct);
+            await RedactingCopy.CopyFileAsync(source, trx, redactor, ct);
             return new UnitStaging(trx, results, null);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

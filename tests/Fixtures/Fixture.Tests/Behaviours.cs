@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Xunit;
+using Xunit.Abstractions;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Fixture;
 
-public class Behaviours
+public class Behaviours(ITestOutputHelper output)
 {
     [Fact] public void Passes_one() => Assert.True(true);
     [Fact] public void Passes_two() => Assert.Equal(2, 1 + 1);
@@ -71,5 +72,18 @@ public class Behaviours
             Thread.Sleep(50);
         }
         Assert.Equal(2, File.ReadAllLines(pids).Length);
+    }
+
+    [Fact]
+    public void Writes_large_output()
+    {
+        // FIXTURE_OUTPUT_MB megabytes of test output, each line naming FIXTURE_OUTPUT_SECRET.
+        var megabytes = int.Parse(Environment.GetEnvironmentVariable("FIXTURE_OUTPUT_MB") ?? "1");
+        var secret = Environment.GetEnvironmentVariable("FIXTURE_OUTPUT_SECRET") ?? "no-secret";
+        var padding = new string('x', 1000 - secret.Length - 20);
+        for (var line = 0; line < megabytes * 1024; line++)
+        {
+            output.WriteLine($"{line,8} {secret} {padding}");
+        }
     }
 }
