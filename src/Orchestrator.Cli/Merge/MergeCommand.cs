@@ -69,7 +69,12 @@ internal static class MergeCommand
             ResultsReport report;
             try
             {
-                report = await ResultsReporter.MergeDirectoriesAsync(parseResult.GetRequiredValue(directories), options, ct);
+                report = await MergePipeline.MergeAsync(parseResult.GetRequiredValue(directories), options, ct);
+            }
+            catch (UsageException refused)
+            {
+                await stderr.WriteLineAsync($"error: {refused.Message}");
+                return InvalidInputExitCode;
             }
             catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {

@@ -13,15 +13,18 @@ internal static class TestRunner
 {
     /// <inheritdoc cref="UnitScheduler.RunAsync" path="/param"/>
     /// <param name="progress">Receives events as they happen.</param>
-    public static Task<RunRecord> RunAsync(TestPlan plan, RunOptions options, IResourceProvider? resources, IRunProgress progress, CancellationToken ct)
+    /// <returns>The run's record, with a warning for each unit whose processes survived its end.</returns>
+    public static async Task<RunRecord> RunAsync(TestPlan plan, RunOptions options, IResourceProvider? resources, IRunProgress progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.ResultsDirectory);
         var instrumented = new InstrumentedOutputs();
+        var sweeper = new UnitProcessSweeper(ProcProcessTable.Instance, UnitProcessMark.DeathDeadline);
         var scheduler = new UnitScheduler(
-            new UnitRunnerByPlatform(new UnitProcess(options, progress, instrumented), new TestingPlatformUnitRunner(options, progress, instrumented)),
+            new UnitRunnerByPlatform(new UnitProcess(options, progress, instrumented, sweeper), new TestingPlatformUnitRunner(options, progress, instrumented, sweeper)),
             progress,
             TimeProvider.System);
-        return scheduler.RunAsync(plan, options, resources, ct);
+        var record = await scheduler.RunAsync(plan, options, resources, ct).ConfigureAwait(false);
+        return record with { Problems = [.. record.Problems, .. sweeper.Problems] };
     }
 }

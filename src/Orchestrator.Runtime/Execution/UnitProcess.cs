@@ -9,7 +9,8 @@ namespace Orchestrator.Execution;
 /// <summary>
 /// Runs one unit as one <c>dotnet test</c> process over built assemblies: own results directory and
 /// TRX, the partition's environment on top of the inherited one, hang and unit timeouts, cancellation
-/// that kills the whole process tree, output logged (secrets redacted), live results tailed. Its watchdog
+/// that kills the whole process tree, every process the unit started killed when it ends
+/// (<see cref="UnitProcessMark"/>), output logged (secrets redacted), live results tailed. Its watchdog
 /// follows the in-process collector's progress files and kills the unit when one test runs past the hang
 /// timeout, naming that test; it also names the test a crashed host was running.
 /// </summary>
@@ -22,12 +23,14 @@ internal sealed class UnitProcess : IUnitRunner
     private readonly IRunProgress _progress;
 
     private readonly InstrumentedOutputs _instrumented;
+    private readonly UnitProcessSweeper _sweeper;
 
-    public UnitProcess(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented)
+    public UnitProcess(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented, UnitProcessSweeper sweeper)
     {
         _options = options;
         _progress = progress;
         _instrumented = instrumented;
+        _sweeper = sweeper;
     }
 
     /// <inheritdoc />
@@ -91,6 +94,8 @@ internal sealed class UnitProcess : IUnitRunner
         {
             variables[name] = value;
         }
+        var mark = _sweeper.Mark();
+        variables[mark.Variable] = UnitProcessMark.Value;
 
         using var timeout = new CancellationTokenSource(_options.Timeouts.Unit);
         using var hang = new CancellationTokenSource();
@@ -149,6 +154,7 @@ internal sealed class UnitProcess : IUnitRunner
         {
             Line("The process did not exit after its tree was killed; it was killed again.");
         }
+        await _sweeper.EndAsync(mark, task.ProcessId, attempt.RecordedId, Line).ConfigureAwait(false);
         var finishedAt = DateTimeOffset.UtcNow;
         await tailStop.CancelAsync().ConfigureAwait(false);
         await tailing.ConfigureAwait(false);

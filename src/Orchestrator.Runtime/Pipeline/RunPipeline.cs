@@ -26,7 +26,10 @@ public static class RunPipeline
     /// <param name="progress">Receives the run's events as they happen.</param>
     /// <param name="log">Resource messages (image builds, orphan sweeps).</param>
     /// <param name="ct">Ctrl+C / SIGTERM: running units are stopped, the rest recorded as cancelled, and what ran is merged.</param>
-    /// <exception cref="UsageException">The request cannot run as given (results directory, unset variables); nothing was started.</exception>
+    /// <exception cref="UsageException">
+    /// The request cannot run as given (a results directory that is not a run's or that another live run holds, unset
+    /// variables); nothing was started.
+    /// </exception>
     public static async Task<RunResult> ExecuteAsync(
         Workspace workspace,
         PlannedRun planned,
@@ -41,11 +44,15 @@ public static class RunPipeline
         ArgumentNullException.ThrowIfNull(request);
         var configuration = workspace.Configuration;
         var cadence = configuration.Cadences[request.Cadence];
-        ResultsDirectory.Prepare(request.ResultsDirectory);
+        var runId = RunIds.New(DateTimeOffset.UtcNow);
+        using var resultsLock = ResultsDirectory.Prepare(request.ResultsDirectory, runId);
 
         var settingsProblems = new List<RunProblem>();
+        if (resultsLock.TakenOver is { } takenOver)
+        {
+            settingsProblems.Add(new RunProblem(ProblemSeverity.Warning, request.ResultsDirectory, takenOver));
+        }
         var testSettings = TestSettingsSource.Load(workspace, planned.Plan, request.Coverage, settingsProblems);
-        var runId = RunIds.New(DateTimeOffset.UtcNow);
         var needed = NeededResources(planned.Plan, configuration);
         if (UnsetEnvironmentVariables.In(needed, Environment.GetEnvironmentVariable) is { Count: > 0 } unset)
         {
@@ -86,16 +93,14 @@ public static class RunPipeline
             TestSettings = testSettings,
         };
         settingsProblems.AddRange(TestSettingsSource.Overrides(planned.Plan, options));
-        foreach (var problem in settingsProblems)
-        {
-            log.WriteLine($"warning {problem.Subject}: {problem.Message}");
-        }
+        Warn(log, settingsProblems);
         var record = await TestRunner.RunAsync(planned.Plan, options, resources, progress, ct);
+        Warn(log, record.Problems);
 
         clock.Restart();
         var phases = record.Phases with { Discover = planned.DiscoverTime, Plan = planned.PlanTime, Prepare = prepareTime };
         var selection = SelectionCheck.Of(planned.Plan);
-        record = record with { Phases = phases, Problems = [.. ProblemsOf(planned, selection), .. settingsProblems], Shard = ShardOf(planned.Plan) };
+        record = record with { Phases = phases, Problems = [.. ProblemsOf(planned, selection), .. settingsProblems, .. record.Problems], Shard = ShardOf(planned.Plan) };
         ResultsReport report;
         try
         {
@@ -105,7 +110,11 @@ public static class RunPipeline
                 published,
                 ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor),
                 CancellationToken.None);
-            record = published;
+            record = published with
+            {
+                Units = [.. published.Units.Zip(report.Units, (unit, stored) =>
+                    unit with { TrxPath = stored.TrxPath is { } trx ? Path.GetFullPath(Path.Combine(request.ResultsDirectory, trx)) : null })],
+            };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -132,6 +141,14 @@ public static class RunPipeline
             return new UsageException(
                 $"The tests ran, but their results could not be written into '{resultsDirectory}' ({reason}) nor kept in '{work.Path}' " +
                 $"({redactor.Redact(keeping.Message)}): free space or fix the permissions and run again.");
+        }
+    }
+
+    private static void Warn(TextWriter log, IEnumerable<RunProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            log.WriteLine($"warning {problem.Subject}: {problem.Message}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Orchestrator.Docker.Cleanup;
 using Orchestrator.Execution;
 using Orchestrator.Reporting;
@@ -38,24 +37,25 @@ internal sealed class RunWorkDirectory
     }
 
     /// <summary>
-    /// Copies every unit's files into <paramref name="resultsDirectory"/> with secrets masked and points the
-    /// record's TRX paths at the copies. The work directory stays until <see cref="Remove"/>, so that the
-    /// results are not lost when writing the reports fails.
+    /// Copies every unit's files into <paramref name="resultsDirectory"/> with secrets masked, a chunk at a time, and
+    /// points the record's coverage paths at the copies. A unit's TRX file is left where it is, for the reports to store
+    /// once under <c>units/</c> (a test that prints hundreds of megabytes makes it as large). The work directory stays
+    /// until <see cref="Remove"/>, so that the results are not lost when writing the reports fails.
     /// </summary>
     public async Task<RunRecord> PublishAsync(RunRecord record, string resultsDirectory, SecretRedactor redactor, CancellationToken ct)
     {
+        var reported = record.Units.Select(unit => unit.TrxPath).OfType<string>().Select(System.IO.Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         foreach (var unitDirectory in Directory.EnumerateDirectories(Path))
         {
             var target = System.IO.Path.Combine(resultsDirectory, System.IO.Path.GetFileName(unitDirectory));
             Directory.CreateDirectory(target);
-            foreach (var file in Directory.EnumerateFiles(unitDirectory, "*", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateFiles(unitDirectory, "*", SearchOption.AllDirectories).Where(file => !reported.Contains(System.IO.Path.GetFullPath(file))))
             {
                 var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(unitDirectory, file));
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
                 if (_textExtensions.Contains(System.IO.Path.GetExtension(file)))
                 {
-                    var text = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
-                    await File.WriteAllTextAsync(copy, redactor.Redact(text), new UTF8Encoding(false), ct).ConfigureAwait(false);
+                    await RedactingCopy.CopyFileAsync(file, copy, redactor, ct).ConfigureAwait(false);
                 }
                 else
                 {
@@ -64,15 +64,10 @@ internal sealed class RunWorkDirectory
                 }
             }
         }
-        var published = record with
+        return record with
         {
-            Units = [.. record.Units.Select(unit => unit with
-            {
-                TrxPath = unit.TrxPath is { } trx ? Published(trx, resultsDirectory) : null,
-                CoverageFiles = [.. unit.CoverageFiles.Select(file => Published(file, resultsDirectory))],
-            })],
+            Units = [.. record.Units.Select(unit => unit with { CoverageFiles = [.. unit.CoverageFiles.Select(file => Published(file, resultsDirectory))] })],
         };
-        return published;
     }
 
     /// <summary>The results were published and reported: the unredacted originals go.</summary>
@@ -88,8 +83,7 @@ internal sealed class RunWorkDirectory
         {
             if (_textExtensions.Contains(System.IO.Path.GetExtension(file)))
             {
-                var text = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
-                await File.WriteAllTextAsync(file, redactor.Redact(text), new UTF8Encoding(false), ct).ConfigureAwait(false);
+                await RedactingCopy.RedactFileAsync(file, redactor, ct).ConfigureAwait(false);
             }
         }
         // Only what a merge needs: TRX copies that cannot be made leave the results complete.

@@ -15,7 +15,7 @@ namespace Orchestrator.TestingPlatform;
 /// tree, and a watchdog: the platform reports no test starts in server mode, so a unit whose application reports no
 /// result for the hang timeout while cases are still due is killed, and the cases without a result are named.
 /// </summary>
-internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented) : IUnitRunner
+internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented, UnitProcessSweeper sweeper) : IUnitRunner
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(500);
     private const int NamedCandidates = 3;
@@ -57,6 +57,8 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         {
             variables[name] = value;
         }
+        var mark = sweeper.Mark();
+        variables[mark.Variable] = UnitProcessMark.Value;
 
         using var timeout = new CancellationTokenSource(options.Timeouts.Unit);
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
@@ -91,6 +93,8 @@ internal sealed class TestingPlatformUnitRunner(RunOptions options, IRunProgress
         }
 
         var finishedAt = DateTimeOffset.UtcNow;
+        // Each application's own process tree is gone by now; what it started outside that tree is not.
+        await sweeper.EndAsync(mark, null, attempt.RecordedId, Line).ConfigureAwait(false);
         var (exit, detail) = Combine(endings);
         Line($"> {exit}: {detail}");
         return attempt.Record(null, startedAt, finishedAt, exit, options.Redactor.Redact(detail)) with

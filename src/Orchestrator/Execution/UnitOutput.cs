@@ -7,6 +7,9 @@ namespace Orchestrator.Execution;
 public sealed class UnitOutput
 {
     private const int TailSize = 20;
+
+    /// <summary>How much of one line is kept: a test may print a line of hundreds of megabytes (the log has all of it).</summary>
+    internal const int LineLimit = 4 * 1024;
     private static readonly string[] Markers =
     [
         "The active test run was aborted",
@@ -26,6 +29,11 @@ public sealed class UnitOutput
 
     public void Add(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length > LineLimit)
+        {
+            line = string.Concat(line.AsSpan(0, LineLimit), $" […{(line.Length - LineLimit).ToString(System.Globalization.CultureInfo.InvariantCulture)} more characters in the unit's log]");
+        }
         lock (_lock)
         {
             if (_nextIsCrashTest && !string.IsNullOrWhiteSpace(line))

@@ -28,6 +28,9 @@ public sealed record ReportOptions(string ResultsDirectory)
     /// <summary>File the Markdown summary is appended to; defaults to <c>$GITHUB_STEP_SUMMARY</c>.</summary>
     public string? StepSummaryPath { get; init; } = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } path ? path : null;
 
+    /// <summary>Warnings of the caller that every report lists (a stale lock of the results directory taken over).</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
     public static ReportOptions From(OrchestratorConfiguration configuration, CadenceDefinition cadence, string resultsDirectory, string? timingsPath, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -18,4 +18,7 @@ public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnly
 
     /// <summary>The merged coverage and its files; null when no unit measured coverage.</summary>
     public CoverageReport? Coverage { get; init; }
+
+    /// <summary>The units as stored under <c>units/</c>, in the record's order, their paths relative to the results directory.</summary>
+    internal IReadOnlyList<UnitRun> Units { get; init; } = [];
 }

@@ -32,7 +32,7 @@ public static class ResultsReporter
         ArgumentNullException.ThrowIfNull(options);
         var directory = Path.GetFullPath(options.ResultsDirectory);
         Directory.CreateDirectory(directory);
-        var warnings = new List<string>(readWarnings);
+        var warnings = new List<string>([.. readWarnings, .. options.Warnings.Select(options.Redactor.Redact)]);
 
         var persistedUnits = await PersistUnitsAsync(record, directory, options.Redactor, warnings, ct);
 
@@ -72,6 +72,7 @@ public static class ResultsReporter
         {
             Tests = [.. merged.Tests],
             Coverage = coverage,
+            Units = persistedUnits,
             IsolationProblems = [.. SharedContainerFailures.Of(merged).Select(failure => new IsolationProblem(
                 failure.Test.DisplayName, failure.Test.Outcome == TestOutcome.Flaky, failure.Explanation))],
         };
@@ -271,9 +272,8 @@ public static class ResultsReporter
         try
         {
             // An output for the tools that read TRX; the results above are what the reports were made from.
-            var text = await File.ReadAllTextAsync(source, ct);
             var trx = Path.Combine(unitsDirectory, $".{Guid.NewGuid():N}.staging");
-            await File.WriteAllTextAsync(trx, redactor.Redact(text), new UTF8Encoding(false), ct);
+            await RedactingCopy.CopyFileAsync(source, trx, redactor, ct);
             return new UnitStaging(trx, results, null);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

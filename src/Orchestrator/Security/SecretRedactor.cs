@@ -26,6 +26,9 @@ public sealed class SecretRedactor
         _ordered = [.. _secrets.Keys.OrderByDescending(s => s.Length)];
     }
 
+    /// <summary>The secrets, longest first (a snapshot).</summary>
+    internal IReadOnlyList<string> Secrets => _ordered;
+
     public string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text))

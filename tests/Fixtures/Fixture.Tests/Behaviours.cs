@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using Xunit;
+using Xunit.Abstractions;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Fixture;
 
-public class Behaviours
+public class Behaviours(ITestOutputHelper output)
 {
     [Fact] public void Passes_one() => Assert.True(true);
     [Fact] public void Passes_two() => Assert.Equal(2, 1 + 1);
@@ -52,6 +54,36 @@ public class Behaviours
         {
             File.WriteAllText(marker, "first attempt");
             Assert.Fail("flaky: fails the first time");
+        }
+    }
+
+    [Fact]
+    public void Leaves_processes_running()
+    {
+        // A plain child and one in a session of its own whose parent exits at once (setsid --fork), so that it is
+        // reparented to init: each writes its pid into FIXTURE_LEFTOVER_PIDS before it becomes a long sleep.
+        var pids = Environment.GetEnvironmentVariable("FIXTURE_LEFTOVER_PIDS") ?? throw new InvalidOperationException("FIXTURE_LEFTOVER_PIDS not set");
+        const string sleeper = "echo $$ >> \"$0\"; exec sleep 600";
+        Process.Start(new ProcessStartInfo("sh", ["-c", sleeper, pids]) { UseShellExecute = false })!.Dispose();
+        Process.Start(new ProcessStartInfo("setsid", ["--fork", "sh", "-c", sleeper, pids]) { UseShellExecute = false })!.Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && (!File.Exists(pids) || File.ReadAllLines(pids).Length < 2))
+        {
+            Thread.Sleep(50);
+        }
+        Assert.Equal(2, File.ReadAllLines(pids).Length);
+    }
+
+    [Fact]
+    public void Writes_large_output()
+    {
+        // FIXTURE_OUTPUT_MB megabytes of test output, each line naming FIXTURE_OUTPUT_SECRET.
+        var megabytes = int.Parse(Environment.GetEnvironmentVariable("FIXTURE_OUTPUT_MB") ?? "1");
+        var secret = Environment.GetEnvironmentVariable("FIXTURE_OUTPUT_SECRET") ?? "no-secret";
+        var padding = new string('x', 1000 - secret.Length - 20);
+        for (var line = 0; line < megabytes * 1024; line++)
+        {
+            output.WriteLine($"{line,8} {secret} {padding}");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Orchestrator.Model;
 using Orchestrator.Pipeline;
+using Orchestrator.Reporting;
 using Orchestrator.Results;
 using Orchestrator.Security;
 using Xunit;
@@ -16,7 +17,7 @@ public sealed class RunWorkDirectoryTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task Published_unit_files_are_masked_and_the_record_points_at_them()
+    public async Task Published_unit_files_are_masked_and_the_TRX_is_stored_once_under_units()
     {
         var state = Path.Combine(_root, ".orchestrator");
         var results = Path.Combine(_root, "test-results");
@@ -25,21 +26,24 @@ public sealed class RunWorkDirectoryTests : IDisposable
         var unitDirectory = Path.Combine(work.Path, "integration-postgres_1.r0.a0");
         Directory.CreateDirectory(unitDirectory);
         const string secret = "s3cr3t-Pa55word";
-        await File.WriteAllTextAsync(Path.Combine(unitDirectory, "unit.trx"), $"<TestRun>Password={secret}</TestRun>");
+        var original = Path.Combine(unitDirectory, "unit.trx");
+        await File.WriteAllTextAsync(original, $"<TestRun>Password={secret}</TestRun>");
         await File.WriteAllTextAsync(Path.Combine(unitDirectory, "live.jsonl"), $"{{\"message\":\"{secret}\"}}\n");
         var redactor = new SecretRedactor();
         redactor.Register(secret);
-        var record = Record(Path.Combine(unitDirectory, "unit.trx"));
 
-        var published = await work.PublishAsync(record, results, redactor, CancellationToken.None);
+        var published = await work.PublishAsync(Record(original), results, redactor, CancellationToken.None);
+        var stored = await ResultsReporter.PersistUnitsAsync(published, results, redactor, [], CancellationToken.None);
 
-        var trx = Assert.Single(published.Units).TrxPath!;
-        Assert.Equal(Path.Combine(results, "integration-postgres_1.r0.a0", "unit.trx"), trx);
+        Assert.Equal(original, Assert.Single(published.Units).TrxPath);
+        var trx = Path.Combine(results, Assert.Single(stored).TrxPath!);
+        Assert.Equal([trx], Directory.EnumerateFiles(results, "*.trx", SearchOption.AllDirectories));
+        Assert.Equal($"<TestRun>Password={SecretRedactor.Mask}</TestRun>", await File.ReadAllTextAsync(trx));
+        Assert.True(File.Exists(Path.Combine(results, "integration-postgres_1.r0.a0", "live.jsonl")));
         foreach (var file in Directory.EnumerateFiles(results, "*", SearchOption.AllDirectories))
         {
             Assert.DoesNotContain(secret, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         }
-        Assert.Contains("Password=", await File.ReadAllTextAsync(trx), StringComparison.Ordinal);
         Assert.True(Directory.Exists(work.Path), "the originals must stay until the reports are written");
         work.Remove();
         Assert.False(Directory.Exists(work.Path));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using Orchestrator.Model;
 
 namespace Orchestrator.Results.Trx;
@@ -10,11 +9,16 @@ namespace Orchestrator.Results.Trx;
 /// Reads a VSTest TRX file (as written by <c>dotnet test --logger trx</c> for xunit, NUnit and MSTest)
 /// into results keyed like the plan: assembly = code base file name without extension, name =
 /// <c>TestMethod/@className + "." + TestMethod/@name</c> (data rows of a theory share the key).
-/// Streams the file with an <see cref="XmlReader"/>: no document or element tree is built for results and definitions.
+/// Streams the file with an <see cref="XmlReader"/>: no document or element tree is built for results and definitions, and
+/// no text is held beyond <see cref="TextLimit"/> characters.
 /// </summary>
 internal static class TrxReader
 {
-    private static readonly XNamespace _ns = TrxSchema.Namespace;
+    /// <summary>How many characters of one text (a test's output, message or stack trace) a result keeps.</summary>
+    public const int TextLimit = 64 * 1024;
+
+    private const int ChunkSize = 8 * 1024;
+    private const string UnitsDirectoryHint = "units/";
 
     /// <exception cref="TrxFormatException">The file is not a readable TRX file.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -93,12 +97,8 @@ internal static class TrxReader
                     }
                     break;
                 case "ResultSummary" when reader.Depth == 1:
-                    var summary = (XElement)XNode.ReadFrom(reader);
-                    outcome = summary.Attribute("outcome")?.Value;
-                    runOutput = summary.Element(_ns + "Output")?.Element(_ns + "StdOut")?.Value;
-                    runMessages.AddRange(summary.Element(_ns + "RunInfos")?.Elements(_ns + "RunInfo")
-                        .Select(info => info.Element(_ns + "Text")?.Value)
-                        .OfType<string>() ?? []);
+                    outcome = reader.GetAttribute("outcome");
+                    runOutput = ReadSummary(reader, runMessages);
                     break;
                 default:
                     reader.Read();
@@ -251,6 +251,82 @@ internal static class TrxReader
         return (message, stackTrace);
     }
 
+    /// <summary>
+    /// Reads a <c>ResultSummary</c> element and moves past it: returns the first <c>Output/StdOut</c> and adds the
+    /// <c>Text</c> of every <c>RunInfos/RunInfo</c> to <paramref name="messages"/>.
+    /// </summary>
+    private static string? ReadSummary(XmlReader reader, List<string> messages)
+    {
+        string? output = null;
+        var outputSeen = false;
+        var infosSeen = false;
+        ForEachChild(reader, depth =>
+        {
+            if (!outputSeen && IsChild(reader, depth, "Output"))
+            {
+                outputSeen = true;
+                ForEachChild(reader, outputDepth =>
+                {
+                    if (output is null && IsChild(reader, outputDepth, "StdOut"))
+                    {
+                        output = ReadText(reader);
+                        return true;
+                    }
+                    return false;
+                });
+                return true;
+            }
+            if (!infosSeen && IsChild(reader, depth, "RunInfos"))
+            {
+                infosSeen = true;
+                ForEachChild(reader, infosDepth => IsChild(reader, infosDepth, "RunInfo") && ReadRunInfo(reader, messages));
+                return true;
+            }
+            return false;
+        });
+        return output;
+    }
+
+    private static bool ReadRunInfo(XmlReader reader, List<string> messages)
+    {
+        string? text = null;
+        ForEachChild(reader, depth =>
+        {
+            if (text is null && IsChild(reader, depth, "Text"))
+            {
+                text = ReadText(reader);
+                return true;
+            }
+            return false;
+        });
+        if (text is not null)
+        {
+            messages.Add(text);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Visits each child node of the element the reader is on and moves past the element: <paramref name="read"/> returns
+    /// true when it read the node and moved past it, false to have it skipped.
+    /// </summary>
+    private static void ForEachChild(XmlReader reader, Func<int, bool> read)
+    {
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (!read(depth))
+                {
+                    SkipNode(reader);
+                }
+            }
+        }
+        reader.Read();
+    }
+
     /// <summary>True when the reader is on the start of a TRX-namespace child element named <paramref name="localName"/> of the element at <paramref name="parentDepth"/>.</summary>
     private static bool IsChild(XmlReader reader, int parentDepth, string localName) =>
         reader.NodeType == XmlNodeType.Element && reader.Depth == parentDepth + 1
@@ -269,7 +345,11 @@ internal static class TrxReader
         }
     }
 
-    /// <summary>The element's text as LINQ to XML gives it (every text, CDATA and whitespace node inside it, nested ones included), then moves past it.</summary>
+    /// <summary>
+    /// The element's text as LINQ to XML gives it (every text, CDATA and whitespace node inside it, nested ones included), then
+    /// moves past it. Only the first <see cref="TextLimit"/> characters are kept: a test may print hundreds of megabytes, which
+    /// are read in chunks and counted, and the text ends with a note that says where the whole of it is.
+    /// </summary>
     private static string ReadText(XmlReader reader)
     {
         if (reader.IsEmptyElement)
@@ -278,27 +358,42 @@ internal static class TrxReader
             return string.Empty;
         }
         var depth = reader.Depth;
-        string? single = null;
-        StringBuilder? builder = null;
+        var text = new StringBuilder();
+        long omitted = 0;
+        char[]? chunk = null;
+        void Append(ReadOnlySpan<char> value)
+        {
+            var kept = Math.Min(value.Length, TextLimit - text.Length);
+            text.Append(value[..kept]);
+            omitted += value.Length - kept;
+        }
         reader.Read();
         while (reader.Depth > depth)
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
             {
-                if (single is null)
+                if (reader.CanReadValueChunk)
                 {
-                    single = reader.Value;
+                    chunk ??= new char[ChunkSize];
+                    int read;
+                    while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                    {
+                        Append(chunk.AsSpan(0, read));
+                    }
                 }
                 else
                 {
-                    builder ??= new StringBuilder(single);
-                    builder.Append(reader.Value);
+                    Append(reader.Value);
                 }
             }
             reader.Read();
         }
         reader.Read();
-        return builder?.ToString() ?? single ?? string.Empty;
+        if (omitted > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}[{omitted:N0} more characters left out here: the unit's TRX file under {UnitsDirectoryHint} in the results directory holds all of them]");
+        }
+        return text.ToString();
     }
 
     private static TestCaseResult ReadResult(TrxResultElement result, Dictionary<string, KeyedDefinition> definitions, string path)

@@ -48,6 +48,25 @@ public sealed class TrxReaderTests
     private static TrxRun ReadText(string text) => TrxReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "sample.trx");
 
     [Fact]
+    public void A_test_s_huge_output_is_read_in_chunks_and_kept_up_to_the_limit_with_a_note_where_the_rest_is()
+    {
+        const long outputBytes = 48L * 1024 * 1024;
+        var head = XunitTrx[..(XunitTrx.IndexOf("hello out", StringComparison.Ordinal))];
+        var tail = XunitTrx[(XunitTrx.IndexOf("hello out", StringComparison.Ordinal) + "hello out".Length)..];
+        using var stream = new OutputStream(Encoding.UTF8.GetBytes(head), outputBytes, Encoding.UTF8.GetBytes(tail));
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var run = TrxReader.Read(stream, "huge.trx");
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var output = run.Results[0].StdOut!;
+        Assert.StartsWith(new string('o', TrxReader.TextLimit), output, StringComparison.Ordinal);
+        Assert.EndsWith($"[{outputBytes - TrxReader.TextLimit:N0} more characters left out here: the unit's TRX file under units/ in the results directory holds all of them]", output, StringComparison.Ordinal);
+        Assert.Equal("Assert.True() Failure", run.Results[0].ErrorMessage);
+        Assert.True(allocated < outputBytes / 8, $"reading {outputBytes} bytes of output allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void Keys_a_result_by_code_base_file_name_and_test_method_class_and_name()
     {
         var run = ReadText(XunitTrx);
@@ -209,5 +228,45 @@ public sealed class TrxReaderTests
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 30, 30, TimeSpan.Zero), failed.StartTime);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 30, 30, 500, TimeSpan.FromHours(1)), failed.EndTime);
         Assert.Equal(TimeSpan.FromHours(1), failed.EndTime!.Value.Offset);
+    }
+
+    /// <summary>A TRX whose first result's standard output is <c>outputBytes</c> of 'o', made up as it is read.</summary>
+    private sealed class OutputStream(byte[] head, long outputBytes, byte[] tail) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => head.Length + outputBytes + tail.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var written = 0;
+            while (written < count && _position < Length)
+            {
+                buffer[offset + written] = _position < head.Length ? head[_position]
+                    : _position < head.Length + outputBytes ? (byte)'o'
+                    : tail[_position - head.Length - outputBytes];
+                written++;
+                _position++;
+            }
+            return written;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
