@@ -71,11 +71,6 @@ internal static class MergeCommand
             {
                 report = await MergePipeline.MergeAsync(parseResult.GetRequiredValue(directories), options, ct);
             }
-            catch (UsageException refused)
-            {
-                await stderr.WriteLineAsync($"error: {refused.Message}");
-                return InvalidInputExitCode;
-            }
             catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 // Inputs that cannot be merged at all (a missing or invalid run.json) are the user's to fix.

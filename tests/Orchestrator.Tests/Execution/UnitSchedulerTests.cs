@@ -5,6 +5,7 @@ using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Results;
+using Orchestrator.Security;
 using Xunit;
 
 namespace Orchestrator.Tests.Execution;
@@ -331,7 +332,7 @@ public sealed class UnitSchedulerTests
     public async Task A_connection_string_holding_the_secret_is_redacted_to_the_secret_only_keeping_host_and_database()
     {
         var plan = Plan(Unit("integration-postgres#1", TimeSpan.FromSeconds(5), ResourceSet.Of("postgres"), "P1"));
-        var redactor = new Security.SecretRedactor();
+        var redactor = new SecretRedactor();
         var runner = new FakeUnitRunner(_time) { EndsAtOnce = _ => new FakeUnitEnd(UnitExit.Passed, []) };
 
         await Scheduler(runner).RunAsync(plan, Options(slots: 1) with { Redactor = redactor }, new FakeResourceProvider(), CancellationToken.None);

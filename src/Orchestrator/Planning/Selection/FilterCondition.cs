@@ -1,7 +1,7 @@
 namespace Orchestrator.Planning.Selection;
 
 /// <summary>One condition of a <see cref="TestFilter"/>: <c>Category=Integration</c>.</summary>
-public sealed record FilterCondition(string Property, FilterOperator Operator, string Value)
+internal sealed record FilterCondition(string Property, FilterOperator Operator, string Value)
 {
     public const string FullyQualifiedName = "FullyQualifiedName";
 

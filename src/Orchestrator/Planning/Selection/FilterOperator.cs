@@ -1,7 +1,7 @@
 namespace Orchestrator.Planning.Selection;
 
 /// <summary>How a filter condition compares: <c>=</c>, <c>!=</c>, <c>~</c>, <c>!~</c>.</summary>
-public enum FilterOperator
+internal enum FilterOperator
 {
     Equal,
     NotEqual,

@@ -1,7 +1,7 @@
 namespace Orchestrator.Planning.Selection;
 
 /// <summary>A slice (<c>--filter</c>, <c>--project</c>) that selects no discovered test: a usage error, with what it was matched against.</summary>
-public sealed class SelectionException : Exception
+internal sealed class SelectionException : Exception
 {
     public SelectionException(string message)
         : base(message)

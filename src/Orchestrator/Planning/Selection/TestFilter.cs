@@ -25,7 +25,7 @@ public sealed class TestFilter
     public string Text { get; }
 
     /// <summary>Every condition of the expression, in order (for messages that say what was matched against).</summary>
-    public IReadOnlyList<FilterCondition> Conditions { get; }
+    internal IReadOnlyList<FilterCondition> Conditions { get; }
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="FormatException"/> naming the position and the fix.</summary>
     public static TestFilter Parse(string text)
@@ -45,7 +45,7 @@ public sealed class TestFilter
     }
 
     /// <summary>True when a test whose properties <paramref name="valuesOf"/> gives (any number of values each) matches.</summary>
-    public bool Matches(Func<string, IReadOnlyCollection<string>> valuesOf)
+    internal bool Matches(Func<string, IReadOnlyCollection<string>> valuesOf)
     {
         ArgumentNullException.ThrowIfNull(valuesOf);
         return _root.Evaluate(valuesOf);

@@ -13,7 +13,7 @@ namespace Orchestrator.Planning.Selection;
 public sealed record TestSelection(TestFilter? Filter, ImmutableArray<string> Projects)
 {
     /// <summary>The properties a filter can name beyond the tests' own traits.</summary>
-    public static ImmutableArray<string> KnownProperties { get; } =
+    internal static ImmutableArray<string> KnownProperties { get; } =
         ["FullyQualifiedName", "Name", "ClassName", "Project", "Layer", "Resource", "Category", "TestCategory"];
 
     public static TestSelection All { get; } = new(null, []);
@@ -21,7 +21,7 @@ public sealed record TestSelection(TestFilter? Filter, ImmutableArray<string> Pr
     public bool IsEmpty => Filter is null && Projects.IsDefaultOrEmpty;
 
     /// <summary>True when the test is in the slice.</summary>
-    public bool Includes(DiscoveredTest test, TraitNames traits)
+    internal bool Includes(DiscoveredTest test, TraitNames traits)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(traits);
@@ -36,7 +36,7 @@ public sealed record TestSelection(TestFilter? Filter, ImmutableArray<string> Pr
     /// Why the slice selects none of <paramref name="tests"/>: what each condition and project was matched against,
     /// with the nearest names a typo may have meant.
     /// </summary>
-    public string DescribeEmpty(IReadOnlyList<DiscoveredTest> tests, TraitNames traits)
+    internal string DescribeEmpty(IReadOnlyList<DiscoveredTest> tests, TraitNames traits)
     {
         ArgumentNullException.ThrowIfNull(tests);
         ArgumentNullException.ThrowIfNull(traits);
