@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Cli.Tests.Adoption;
+using Xunit;
+
+namespace Orchestrator.Cli.Tests.Run;
+
+/// <summary>
+/// A developer's slice: <c>run --filter</c> without a cadence, over the Shop's integration tests with Postgres, Redis
+/// and RabbitMQ all configured. Only the selected tests run, and only the container they need is started.
+/// </summary>
+[Trait("Category", "Integration")]
+[Trait("Resource", "docker")]
+[Trait("Resource", "postgres")]
+public sealed class SliceRunTests
+{
+    private const string AuditTests = "Shop.IntegrationTests.Payments.PostgresPaymentAuditTests";
+
+    [Fact]
+    public async Task A_slice_that_needs_only_postgres_runs_its_tests_and_starts_no_other_container()
+    {
+        using var workspace = RunWorkspace.Create(Configuration(), "Shop.IntegrationTests");
+        var results = Path.Combine(workspace.Root, "results");
+
+        var run = await workspace.ToolAsync(["run", "--config", workspace.ConfigurationPath, "--results", results, "--filter", $"FullyQualifiedName~{AuditTests}"]);
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}");
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(results, "run.json")))!;
+        Assert.Equal("slice", (string?)record["cadence"]);
+        var ran = record["units"]!.AsArray().SelectMany(unit => unit!["expectedTests"]!.AsArray()).Select(test => (string)test!["fullyQualifiedName"]!).ToList();
+        Assert.NotEmpty(ran);
+        Assert.All(ran, test => Assert.StartsWith(AuditTests + ".", test, StringComparison.Ordinal));
+        Assert.Equal(["postgres"], record["containers"]!.AsArray().Select(container => (string)container!["resource"]!).Distinct());
+        Assert.Matches(@"^\d+ passed, 0 failed, 0 skipped$", run.StandardOutput.TrimEnd().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task A_slice_that_selects_nothing_is_a_usage_error_with_the_nearest_name()
+    {
+        using var workspace = RunWorkspace.Create(Configuration(), "Shop.IntegrationTests");
+
+        var run = await workspace.ToolAsync(["plan", "--config", workspace.ConfigurationPath, "--filter", "FullyQualifiedName~PostgresPaymentAudtTests"]);
+
+        Assert.True(run.ExitCode == 2, $"exit code {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}");
+        Assert.Contains("did you mean 'PostgresPaymentAuditTests'?", run.StandardError, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Configuration()
+    {
+        var images = Path.Combine(RepositoryPaths.Root(), "eng", "images");
+        JsonObject Container(string kind, string variable, string template, JsonObject environment) => new()
+        {
+            ["kind"] = kind,
+            ["image"] = $"orchestrator/{kind}:local",
+            ["build"] = new JsonObject { ["context"] = Path.Combine(images, kind) },
+            ["environment"] = environment,
+            ["variables"] = new JsonObject { [variable] = template },
+        };
+        return new JsonObject
+        {
+            ["layers"] = new JsonArray("unit", "integration"),
+            ["resources"] = new JsonObject
+            {
+                ["postgres"] = Container("postgres", "ConnectionStrings__Postgres", "Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}", []),
+                ["redis"] = Container("redis", "ConnectionStrings__Redis", "{host}:{port},password={secret},defaultDatabase={namespace},abortConnect=false", new JsonObject { ["REDIS_PASSWORD"] = "{secret}" }),
+                ["rabbitmq"] = Container("rabbitmq", "ConnectionStrings__RabbitMq", "amqp://orchestrator:{secret}@{host}:{port}/{namespace}", []),
+            },
+        };
+    }
+}
