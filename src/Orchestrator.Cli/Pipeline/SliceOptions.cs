@@ -21,6 +21,28 @@ internal sealed class SliceOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public Option<int?> Repeat { get; } = new("--repeat")
+    {
+        Description = "Run the selection N times (each repetition in namespaces of its own, in parallel up to the slots) and report each test's pass rate, distinct failure messages and durations.",
+    };
+
+    /// <summary>The workspace with the cadence's <c>repeat</c> set from <c>--repeat</c>, when given.</summary>
+    public Workspace WithRepeat(ParseResult parse, Workspace workspace, string cadence)
+    {
+        if (parse.GetValue(Repeat) is not { } repeat)
+        {
+            return workspace;
+        }
+        if (repeat < 1)
+        {
+            throw new UsageException($"--repeat {repeat} runs nothing: give a count of 1 or more, e.g. --repeat 50.");
+        }
+        var configuration = workspace.Configuration;
+        return configuration.Cadences.TryGetValue(cadence, out var definition)
+            ? workspace with { Configuration = configuration with { Cadences = configuration.Cadences.SetItem(cadence, definition with { Repeat = repeat }) } }
+            : workspace;
+    }
+
     /// <summary>The workspace, cadence and selection to plan with.</summary>
     public (Workspace Workspace, string Cadence, TestSelection Selection) Resolve(ParseResult parse, Option<string> cadence, Workspace workspace)
     {

@@ -31,11 +31,12 @@ internal static class RunCommand
         var slice = new SliceOptions();
         var command = new Command("run", "Discover, plan, provision and run a cadence's tests, or a slice of them (--filter, --project); merge the results per layer.")
         {
-            config, cadence, shard, timings, results, build, coverage, slice.Filter, slice.Project,
+            config, cadence, shard, timings, results, build, coverage, slice.Filter, slice.Project, slice.Repeat,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var (workspace, cadenceName, selection) = slice.Resolve(parse, cadence, Workspace.For(ConfigurationSource.Load(parse.GetValue(config))));
+            var (sliced, cadenceName, selection) = slice.Resolve(parse, cadence, Workspace.For(ConfigurationSource.Load(parse.GetValue(config))));
+            var workspace = slice.WithRepeat(parse, sliced, cadenceName);
             if (parse.GetValue(build))
             {
                 await RepositoryBuild.RunAsync(workspace, Console.Out, ct);

@@ -124,6 +124,18 @@ internal static class MarkdownSummaryWriter
                     md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Code(test.DisplayName)} | {MarkdownText.Cell(test.Layer)} | {test.PassedRepetitions}/{test.RepetitionOutcomes.Count} | {ReportFormat.Rate((double)test.PassedRepetitions / test.RepetitionOutcomes.Count)} |");
                 }
                 md.AppendLine();
+                foreach (var test in unstable.OrderBy(test => (double)test.PassedRepetitions / test.RepetitionOutcomes.Count))
+                {
+                    var diagnosis = RepetitionDiagnosis.Of(test);
+                    md.AppendLine(CultureInfo.InvariantCulture,
+                        $"{MarkdownText.Code(test.DisplayName)}: durations median {ReportFormat.Duration(diagnosis.Median)}, p95 {ReportFormat.Duration(diagnosis.P95)}, max {ReportFormat.Duration(diagnosis.Max)}; failures:");
+                    md.AppendLine();
+                    foreach (var failure in diagnosis.Failures)
+                    {
+                        md.AppendLine(CultureInfo.InvariantCulture, $"- {failure.Count}× (first in repetition {failure.FirstRepetition + 1}) {MarkdownText.Cell(failure.Message, 300)}");
+                    }
+                    md.AppendLine();
+                }
             }
         }
 

@@ -1,0 +1,46 @@
+using Xunit;
+
+namespace Repeat.Fixture;
+
+[Trait("Category", "Integration")]
+public class CountedTests
+{
+    /// <summary>
+    /// Fails every fifth time it runs: each run appends a line to REPEAT_COUNTER under an exclusive lock, so repetitions
+    /// running at the same time still count one after another and exactly one in five fails.
+    /// </summary>
+    [Fact]
+    public void Fails_one_time_in_five()
+    {
+        var counter = Environment.GetEnvironmentVariable("REPEAT_COUNTER") ?? throw new InvalidOperationException("REPEAT_COUNTER is not set");
+        int run;
+        using (var file = OpenExclusive(counter))
+        {
+            using var reader = new StreamReader(file, leaveOpen: true);
+            run = reader.ReadToEnd().Count(c => c == '\n') + 1;
+            using var writer = new StreamWriter(file, leaveOpen: true);
+            writer.WriteLine(run);
+        }
+        Assert.False(run % 5 == 0, "counted failure: every fifth run fails");
+    }
+
+    [Fact]
+    public void Passes() => Assert.Equal(4, 2 + 2);
+
+    private static FileStream OpenExclusive(string path)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Another repetition holds the counter: poll until it lets go.
+                Thread.Yield();
+            }
+        }
+    }
+}
