@@ -133,10 +133,10 @@ internal static partial class AdoptionSuggester
         if (external.Count > 0)
         {
             var names = string.Join(", ", external.Select(match => match.Resource));
-            resourceReason += $"; init has no container definition for {names}: external in this configuration, so the commit cadence leaves these tests out";
+            resourceReason += $"; init has no container definition for {names}: external in this configuration and allowed by no cadence, so every cadence leaves these tests out";
             undecided.Add(
-                $"{project.Name}: reaches {Describe(external)}, for which init has no container definition; its rule needs {names}, written as an external resource, so the commit cadence (which allows no resource) leaves these tests out. " +
-                "To run them, define a container for it (kind generic with image, ports, readiness and variables), or keep it external where the environment provides the server.");
+                $"{project.Name}: reaches {Describe(external)}, for which init has no container definition; its rule needs {names}, written as an external resource without connection variables, which no written cadence allows, so every cadence leaves these tests out rather than run them without their server. " +
+                "To run them, define a container for it (kind generic with image, ports, readiness and variables), or give the external resource the variables of the server the environment provides, and add it to the cadences' \"resources\".");
         }
         return new ProjectSuggestion
         {

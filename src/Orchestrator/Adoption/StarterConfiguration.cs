@@ -61,6 +61,13 @@ internal static class StarterConfiguration
             }
             json.WriteEndObject();
 
+            // Cadences are written out only to leave out the resources init could not complete; else the defaults apply.
+            var incomplete = used.Where(resource => !ClientPackages.HasContainer(resource) && resource != AdoptionSuggester.DockerResource).ToHashSet(StringComparer.Ordinal);
+            if (incomplete.Count > 0)
+            {
+                WriteCadences(json, used.Except(incomplete));
+            }
+
             json.WriteStartArray("rules");
             foreach (var suggestion in suggestions)
             {
@@ -83,6 +90,32 @@ internal static class StarterConfiguration
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    /// <summary>The default cadences, allowing only <paramref name="complete"/> resources.</summary>
+    private static void WriteCadences(Utf8JsonWriter json, IEnumerable<string> complete)
+    {
+        var cadences = DefaultCadences.For([AdoptionSuggester.Unit, AdoptionSuggester.Integration, AdoptionSuggester.EndToEnd], AdoptionSuggester.Unit, complete);
+        json.WriteStartObject("cadences");
+        foreach (var cadence in cadences.Values.OrderBy(cadence => cadence.Retries))
+        {
+            json.WriteStartObject(cadence.Name);
+            WriteStrings(json, "layers", cadence.Layers);
+            WriteStrings(json, "resources", cadence.Resources);
+            json.WriteNumber("retries", cadence.Retries);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteExternalResource(Utf8JsonWriter json, string name, ImmutableArray<ProjectSuggestion> suggestions)
@@ -118,8 +151,8 @@ internal static class StarterConfiguration
         json.WriteString(
             "description",
             $"{string.Join("; ", origins)}. init has no container definition for '{name}', so it is external: the orchestrator starts nothing for it. " +
-            "The commit cadence (which allows no resource) leaves these tests out; pr and nightly allow every defined resource, so they run them against whatever the environment provides. " +
-            "To run them, define a container (kind generic with an image, ports, readiness and variables), or keep it external when the environment provides the server, with its connection in variables.");
+            "init cannot write it completely (no image, no connection variables), so no cadence below allows it and every cadence leaves these tests out rather than run them without their server. " +
+            "To run them, define a container (kind generic with an image, ports, readiness and variables), or keep it external when the environment provides the server, with its connection in variables; then add it to the cadences' \"resources\".");
         json.WriteString("kind", "external");
         json.WriteEndObject();
     }

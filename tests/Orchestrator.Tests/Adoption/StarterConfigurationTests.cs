@@ -28,6 +28,8 @@ public sealed class StarterConfigurationTests
             [("Shop.E2ETests", "e2e", "rabbitmq"), ("Shop.IntegrationTests", "integration", "postgres,redis"), ("Shop.UnitTests", "unit", "")],
             config.Rules.Select(rule => (rule.Assembly, rule.Layer, string.Join(',', rule.Resources))));
         Assert.All(config.Rules, rule => Assert.False(string.IsNullOrWhiteSpace(rule.Description)));
+        using var written = System.Text.Json.JsonDocument.Parse(adoption.ConfigurationJson);
+        Assert.False(written.RootElement.TryGetProperty("cadences", out _), "Cadences are written only to leave out a resource init could not complete.");
     }
 
     [Fact]
