@@ -16,17 +16,17 @@ public sealed class OrdersSuite : IDisposable
 
     public OrdersSuite()
     {
-        Write("Orders.sln", """
-            Microsoft Visual Studio Solution File, Format Version 12.00
-            Project("{9A19103F-16F7-4668-BE54-9A1E7A4F7556}") = "Orders", "src\Orders\Orders.csproj", "{5B1F0E1C-0D6B-4E7A-9C55-0C2C9A3E6F10}"
-            EndProject
-            Project("{9A19103F-16F7-4668-BE54-9A1E7A4F7556}") = "Orders.Tests", "tests\Orders.Tests\Orders.Tests.csproj", "{7D0E8A42-3B1C-4F8E-A5D6-2E9B4C7F1A23}"
-            EndProject
+        var versions = PackageVersions.FromRepository();
+        Write("Orders.slnx", $"""
+            <Solution>
+              <Project Path="src/Orders/Orders.csproj" />
+              <Project Path="tests/{TestProject}/{TestProject}.csproj" />
+            </Solution>
             """);
-        Write("src/Orders/Orders.csproj", """
+        Write("src/Orders/Orders.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
-              <ItemGroup><PackageReference Include="Npgsql" Version="10.0.3" /></ItemGroup>
+              <ItemGroup><PackageReference Include="Npgsql" Version="{versions["Npgsql"]}" /></ItemGroup>
             </Project>
             """);
         Write("src/Orders/OrderStore.cs", """
@@ -45,12 +45,13 @@ public sealed class OrdersSuite : IDisposable
                 }
             }
             """);
-        Write($"tests/{TestProject}/{TestProject}.csproj", """
+        Write($"tests/{TestProject}/{TestProject}.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.0" />
-                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{versions["Microsoft.NET.Test.Sdk"]}" />
+                <PackageReference Include="xunit" Version="{versions["xunit"]}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{versions["xunit.runner.visualstudio"]}" />
                 <ProjectReference Include="../../src/Orders/Orders.csproj" />
               </ItemGroup>
             </Project>
@@ -96,7 +97,7 @@ public sealed class OrdersSuite : IDisposable
                   - uses: actions/checkout@v4
                   - uses: actions/setup-dotnet@v4
                   - name: Test
-                    run: dotnet test Orders.sln
+                    run: dotnet test Orders.slnx
                     env:
                       ORDERS_DB: Host=localhost;Port=5432;Username=postgres;Password=postgres;Database=orders
             """);
