@@ -9,7 +9,9 @@ namespace Orchestrator.Cli.Init;
 
 /// <summary>
 /// <c>orchestrator init [--force] [--path dir]</c>: scans a repository for test projects and writes a
-/// starting <c>orchestrator.json</c> with rules (layer by project name, resources by client packages).
+/// starting <c>orchestrator.json</c> with rules (layer by project name and the resources it needs, resources by
+/// client packages and what the repository's workflows, compose and appsettings files and test code say), and
+/// offers the .gitignore lines for the orchestrator's state and outputs.
 /// </summary>
 internal static class InitCommand
 {
@@ -38,13 +40,14 @@ internal static class InitCommand
             // The file must load as written; a failure here is a defect of the suggestions, reported as such.
             ConfigurationLoader.Parse(json, target);
             await File.WriteAllTextAsync(target, json, ct);
-            Render(adoption, target, ComposeFileHint.For(root), AnsiConsole.Console);
+            var ignored = await GitIgnoreLines.OfferAsync(root, ct);
+            Render(adoption, target, ComposeFileHint.For(root), ignored, AnsiConsole.Console);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Render(RepositoryAdoption adoption, string target, string? composeHint, IAnsiConsole console)
+    private static void Render(RepositoryAdoption adoption, string target, string? composeHint, string gitIgnore, IAnsiConsole console)
     {
         if (adoption.Suggestions.IsEmpty)
         {
@@ -81,6 +84,7 @@ internal static class InitCommand
         {
             Console.Out.WriteLine(composeHint);
         }
+        Console.Out.WriteLine(gitIgnore);
         Console.Out.WriteLine($"Wrote {target}. Check its descriptions, then run: orchestrator build, orchestrator discover --tests, orchestrator plan --cadence pr.");
     }
 }

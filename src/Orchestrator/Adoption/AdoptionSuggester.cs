@@ -4,14 +4,16 @@ using System.Text.RegularExpressions;
 namespace Orchestrator.Adoption;
 
 /// <summary>
-/// Suggests a layer per test project from its name (…IntegrationTests: integration; …E2E…/…EndToEnd…: e2e;
-/// …Tests: unit) and resources from the client packages it reaches (<see cref="ClientPackages"/>: Npgsql or
-/// Marten: postgres, StackExchange.Redis: redis, RabbitMQ.Client or MassTransit.RabbitMQ: rabbitmq, and
-/// servers init has no container for, such as Microsoft.Data.SqlClient: sqlserver), unless its tests already
-/// name their resources in traits. A project that references a client of a server init cannot start (or,
-/// for integration and end-to-end projects, reaches one in any way) gets that server as a resource, so
-/// the commit cadence does not run it against a server that is not there. Whatever it cannot tell is said
-/// in <see cref="ProjectSuggestion.Undecided"/>.
+/// Suggests a layer per test project from its name and folders (…IntegrationTests, ….Tests.Integration, an
+/// Integration folder: integration; …E2E…/…EndToEnd…: e2e; …Tests: unit) and resources from the client packages
+/// it reaches directly or through project references (<see cref="ClientPackages"/>: Npgsql or Marten: postgres,
+/// StackExchange.Redis: redis, RabbitMQ.Client or MassTransit.RabbitMQ: rabbitmq, and servers init has no
+/// container for, such as Microsoft.Data.SqlClient: sqlserver), unless its tests already name their resources
+/// in traits. A project given resources is integration, never unit, so no cadence runs it without them; only a
+/// project named …UnitTests that reaches a client through references alone, and whose code neither imports the
+/// client nor reads a connection, stays unit without one. Tests that start their own containers (Testcontainers
+/// builders) get the external resource <c>docker</c> instead of the server they start. Whatever it cannot tell
+/// is said in <see cref="ProjectSuggestion.Undecided"/>.
 /// </summary>
 internal static partial class AdoptionSuggester
 {
@@ -19,7 +21,11 @@ internal static partial class AdoptionSuggester
     public const string Integration = "integration";
     public const string EndToEnd = "e2e";
 
+    /// <summary>The external resource given to tests that start their own containers.</summary>
+    public const string DockerResource = "docker";
+
     private const string DefaultLayerReason = "no layer in the name, so unit (the default)";
+    private const string ExplicitUnitReason = "name ends in UnitTests";
 
     /// <summary>Packages through which tests start containers themselves.</summary>
     private static readonly ImmutableArray<string> _containerPackages = ["Testcontainers", "Docker.DotNet"];
@@ -36,7 +42,8 @@ internal static partial class AdoptionSuggester
     {
         ArgumentNullException.ThrowIfNull(project);
         var undecided = project.Notes.ToList();
-        var (layer, layerReason) = LayerOf(project.Name);
+        var (layer, layerReason) = LayerOf(project.Name, project.RelativePath);
+        var namedUnit = layerReason == ExplicitUnitReason;
         var traits = project.Traits;
         if (!traits.Layers.IsEmpty)
         {
@@ -46,10 +53,6 @@ internal static partial class AdoptionSuggester
             {
                 undecided.Add($"{project.Name}: Category values {string.Join(", ", unknown)} name no layer (unit, integration, e2e); tests with only those get the rule's layer '{layer}'. Add them to \"layers\" or map them with rules.");
             }
-        }
-        else if (layerReason == DefaultLayerReason)
-        {
-            undecided.Add($"{project.Name}: neither its name nor a Category trait tells its layer; 'unit' assumed. Change the rule's layer if these are integration or end-to-end tests.");
         }
         if (traits.Unreadable > 0)
         {
@@ -82,7 +85,7 @@ internal static partial class AdoptionSuggester
             given = [];
             resourceReason = "no database/cache/broker client package reached. Check that no test of this project needs a container; give those a rule with \"resources\"";
         }
-        else if (layer == Unit && matches.All(match => !match.Reach.IsDirect))
+        else if (namedUnit && matches.All(match => !match.Reach.IsDirect) && !UsesInCode(project, matches))
         {
             given = [];
             var ways = matches.Any(match => match.Reach.ThroughPackage) ? "project references or other packages" : "project references";
@@ -92,27 +95,54 @@ internal static partial class AdoptionSuggester
         else
         {
             given = matches;
-            resourceReason = "reaches " + described + ". Check that every test of this project really needs these resources; split by \"namespace\" or \"class\" rules where it does not";
-            var indirect = matches.Where(match => !match.Reach.IsDirect || match.Reach.Conditional).ToList();
+            var seen = matches.Where(match => project.Usage.Clients.ContainsKey(match.Resource)).Select(match => project.Usage.Clients[match.Resource]).ToList();
+            resourceReason = "reaches " + described + (seen.Count == 0 ? "" : $", and its code uses it ({string.Join(", ", seen)})") + ". Check that every test of this project really needs these resources; split by \"namespace\" or \"class\" rules where it does not";
+            var indirect = matches.Where(match => (!match.Reach.IsDirect || match.Reach.Conditional) && !project.Usage.Clients.ContainsKey(match.Resource)).ToList();
             if (indirect.Count > 0)
             {
                 undecided.Add($"{project.Name}: {string.Join(", ", indirect.Select(match => match.Reach.ToString()))} not referenced by the test project itself (or only under a condition); its tests were given {string.Join(", ", indirect.Select(match => match.Resource))} — check that they use it.");
             }
         }
+        var started = tagged.Count == 0 ? project.Usage.Containers : [];
+        if (!started.IsEmpty)
+        {
+            var replaced = given.Where(match => started.Any(start => start.Resource == match.Resource)).ToList();
+            given = [.. given.Except(replaced)];
+            resourceReason += $"; its tests start containers themselves ({string.Join(", ", started.Select(start => start.ToString()))}), so they need a Docker engine: the rule gives the external resource {DockerResource}" +
+                (replaced.Count == 0 ? "" : $" instead of {string.Join(", ", replaced.Select(match => match.Resource))}, which they start on their own");
+        }
+        foreach (var port in tagged.Count == 0 ? project.Usage.FixedPorts : [])
+        {
+            undecided.Add($"{project.Name}: its tests bind a fixed {port}: two runs on one Docker engine at once collide there. Let the container take a random host port (WithPortBinding(containerPort, true)) and read it from the container.");
+        }
+        ImmutableArray<string> resources = [.. given.Select(match => match.Resource), .. started.IsEmpty ? [] : new[] { DockerResource }];
+        if (layer == Unit && !resources.IsEmpty)
+        {
+            layer = Integration;
+            layerReason += $"; but its tests need {string.Join(", ", resources)}, so integration (the unit layer runs without resources)";
+        }
+        else if (layerReason == DefaultLayerReason)
+        {
+            undecided.Add($"{project.Name}: neither its name nor a Category trait tells its layer; 'unit' assumed. Change the rule's layer if these are integration or end-to-end tests.");
+        }
+        foreach (var use in project.Usage.ServerWide.Where(use => given.Any(match => match.Resource == use.Resource && match.HasContainer)))
+        {
+            undecided.Add($"{project.Name}: its tests reach beyond their own namespace of {use.Resource} ({use}), so partitions sharing one server would collide; the {use.Resource} resource is written with \"isolation\": \"dedicated\" (a server for each unit running at once).");
+        }
         var external = given.Where(match => !match.HasContainer).ToList();
         if (external.Count > 0)
         {
             var names = string.Join(", ", external.Select(match => match.Resource));
-            resourceReason += $"; init has no container definition for {names}: external in this configuration, so the commit cadence leaves these tests out";
+            resourceReason += $"; init has no container definition for {names}: external in this configuration and allowed by no cadence, so every cadence leaves these tests out";
             undecided.Add(
-                $"{project.Name}: reaches {Describe(external)}, for which init has no container definition; its rule needs {names}, written as an external resource, so the commit cadence (which allows no resource) leaves these tests out. " +
-                "To run them, define a container for it (kind generic with image, ports, readiness and variables), or keep it external where the environment provides the server.");
+                $"{project.Name}: reaches {Describe(external)}, for which init has no container definition; its rule needs {names}, written as an external resource without connection variables, which no written cadence allows, so every cadence leaves these tests out rather than run them without their server. " +
+                "To run them, define a container for it (kind generic with image, ports, readiness and variables), or give the external resource the variables of the server the environment provides, and add it to the cadences' \"resources\".");
         }
         return new ProjectSuggestion
         {
             Project = project,
             Layer = layer,
-            Resources = [.. given.Select(match => match.Resource)],
+            Resources = resources,
             TraitResources = [.. tagged],
             Clients = matches,
             Reason = $"{project.RelativePath}: {layerReason}; {resourceReason}.",
@@ -120,6 +150,10 @@ internal static partial class AdoptionSuggester
             ContainerPackage = Closest(project.Reached.Where(reach => _containerPackages.Any(prefix => reach.Package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))),
         };
     }
+
+    /// <summary>Whether the project's own code imports the client namespace of one of <paramref name="matches"/>, or reads a variable that speaks of a connection.</summary>
+    private static bool UsesInCode(TestProject project, ImmutableArray<ResourceMatch> matches) =>
+        matches.Any(match => project.Usage.Clients.ContainsKey(match.Resource)) || project.Usage.Reads.Any(read => ConnectionTemplate.LooksLikeConnection(read.Variable));
 
     /// <summary>
     /// The resources <paramref name="reached"/> talks to, in <see cref="ClientPackages.Resources"/> order, each with
@@ -149,13 +183,24 @@ internal static partial class AdoptionSuggester
 
     private static string Describe(IEnumerable<ResourceMatch> matches) => string.Join(", ", matches.Select(match => match.ToString()));
 
-    public static (string Layer, string Reason) LayerOf(string projectName)
+    /// <param name="projectName">The assembly name.</param>
+    /// <param name="relativePath">The project file relative to the repository root, whose folders may say the layer (<c>tests/Integration/…</c>).</param>
+    public static (string Layer, string Reason) LayerOf(string projectName, string? relativePath = null)
     {
         ArgumentNullException.ThrowIfNull(projectName);
         if (projectName.EndsWith("IntegrationTests", StringComparison.OrdinalIgnoreCase)
             || projectName.EndsWith("IntegrationTest", StringComparison.OrdinalIgnoreCase))
         {
             return (Integration, "name ends in IntegrationTests");
+        }
+        if (projectName.Split('.').Any(part => part.Equals("Integration", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (Integration, "name has an Integration part (….Tests.Integration)");
+        }
+        var folders = relativePath?.Split('/')[..^1] ?? [];
+        if (folders.FirstOrDefault(folder => folder.Equals("Integration", StringComparison.OrdinalIgnoreCase) || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase)) is { } folder)
+        {
+            return (Integration, $"it lies in a folder named {folder}");
         }
         if (projectName.Contains("E2E", StringComparison.OrdinalIgnoreCase)
             || projectName.Contains("EndToEnd", StringComparison.OrdinalIgnoreCase))
@@ -164,7 +209,7 @@ internal static partial class AdoptionSuggester
         }
         if (projectName.EndsWith("UnitTests", StringComparison.OrdinalIgnoreCase))
         {
-            return (Unit, "name ends in UnitTests");
+            return (Unit, ExplicitUnitReason);
         }
         return (Unit, DefaultLayerReason);
     }

@@ -21,6 +21,12 @@ public sealed record RepositoryAdoption
     /// <summary>What init could not decide, repository-wide and per project: the things to check first.</summary>
     public ImmutableArray<string> Undecided { get; init; } = [];
 
+    /// <summary>The services, variables and connection strings the repository's workflows, compose and appsettings files give.</summary>
+    internal RepositoryEvidence Evidence { get; init; } = RepositoryEvidence.None;
+
+    /// <summary>The variables the tests read, by the container resource that gives them.</summary>
+    internal ImmutableDictionary<string, ImmutableArray<AssignedRead>> Reads { get; init; } = ImmutableDictionary<string, ImmutableArray<AssignedRead>>.Empty;
+
     public string ConfigurationJson => StarterConfiguration.Write(this);
 
     /// <param name="rootDirectory">The repository root, where orchestrator.json goes.</param>
@@ -48,7 +54,11 @@ public sealed record RepositoryAdoption
                 "clients that come only through other packages (e.g. Npgsql through a company's data package) were not seen. " +
                 "Run 'dotnet restore' before 'orchestrator init' to let it see packages that come through other packages.");
         }
-        var starting = suggestions.Where(suggestion => suggestion.ContainerPackage is not null).ToList();
+        var evidence = RepositoryEvidence.Scan(root);
+        var (reads, unassigned) = ReadAssignment.Assign(suggestions, evidence);
+        undecided.AddRange(evidence.Notes);
+        undecided.AddRange(unassigned);
+        var starting = suggestions.Where(suggestion => suggestion.ContainerPackage is not null && !suggestion.Resources.Contains(AdoptionSuggester.DockerResource)).ToList();
         if (starting.Count > 0)
         {
             undecided.Add(
@@ -64,6 +74,8 @@ public sealed record RepositoryAdoption
             Schema = schema.Value,
             Skipped = scan.Skipped,
             Undecided = undecided.ToImmutable(),
+            Evidence = evidence,
+            Reads = reads,
         };
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using Orchestrator.Repository;
 
 namespace Orchestrator.Adoption;
 
@@ -20,17 +19,8 @@ internal static partial class SourceTraitScanner
         var resources = ImmutableSortedSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
         var unreadable = 0;
         var files = 0;
-        foreach (var file in RepositoryFiles.Find(projectDirectory, name => name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+        foreach (var (_, text) in ProjectSources.Read(projectDirectory))
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception skipped) when (skipped is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
             var found = false;
             foreach (Match pair in NameValueAttribute().Matches(text))
             {

@@ -9,13 +9,11 @@ namespace Orchestrator.Adoption;
 
 /// <summary>
 /// Writes a starting <c>orchestrator.json</c> from the suggestions: one rule per test project and the
-/// resources those rules name, each with a <c>description</c> saying what to check.
+/// resources those rules name (<see cref="StarterResource"/>), each with a <c>description</c> saying what it was
+/// taken from and what to check.
 /// </summary>
 internal static class StarterConfiguration
 {
-    private const string ImageNote =
-        "The orchestrator/*:local images are built from the Orchestrator repository (eng/images); any image with the same environment works (e.g. the official one).";
-
     public static string Write(RepositoryAdoption adoption)
     {
         ArgumentNullException.ThrowIfNull(adoption);
@@ -51,13 +49,24 @@ internal static class StarterConfiguration
             var used = suggestions.SelectMany(suggestion => suggestion.Resources.Concat(suggestion.TraitResources)).ToHashSet(StringComparer.Ordinal);
             foreach (var resource in ClientPackages.WithContainer.Where(used.Contains))
             {
-                WriteResource(json, resource);
+                var serverWide = suggestions
+                    .Where(suggestion => suggestion.Resources.Contains(resource))
+                    .SelectMany(suggestion => suggestion.Project.Usage.ServerWide.Where(use => use.Resource == resource))
+                    .ToImmutableArray();
+                StarterResource.Write(json, resource, adoption.Evidence, adoption.Reads.GetValueOrDefault(resource, []), serverWide);
             }
             foreach (var resource in used.Except(ClientPackages.WithContainer).Order(StringComparer.Ordinal))
             {
                 WriteExternalResource(json, resource, suggestions);
             }
             json.WriteEndObject();
+
+            // Cadences are written out only to leave out the resources init could not complete; else the defaults apply.
+            var incomplete = used.Where(resource => !ClientPackages.HasContainer(resource) && resource != AdoptionSuggester.DockerResource).ToHashSet(StringComparer.Ordinal);
+            if (incomplete.Count > 0)
+            {
+                WriteCadences(json, used.Except(incomplete));
+            }
 
             json.WriteStartArray("rules");
             foreach (var suggestion in suggestions)
@@ -83,6 +92,32 @@ internal static class StarterConfiguration
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
+    /// <summary>The default cadences, allowing only <paramref name="complete"/> resources.</summary>
+    private static void WriteCadences(Utf8JsonWriter json, IEnumerable<string> complete)
+    {
+        var cadences = DefaultCadences.For([AdoptionSuggester.Unit, AdoptionSuggester.Integration, AdoptionSuggester.EndToEnd], AdoptionSuggester.Unit, complete);
+        json.WriteStartObject("cadences");
+        foreach (var cadence in cadences.Values.OrderBy(cadence => cadence.Retries))
+        {
+            json.WriteStartObject(cadence.Name);
+            WriteStrings(json, "layers", cadence.Layers);
+            WriteStrings(json, "resources", cadence.Resources);
+            json.WriteNumber("retries", cadence.Retries);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+
     private static void WriteExternalResource(Utf8JsonWriter json, string name, ImmutableArray<ProjectSuggestion> suggestions)
     {
         var origins = new List<string>();
@@ -102,46 +137,23 @@ internal static class StarterConfiguration
             origins.Add($"Named by Resource traits in {string.Join(", ", byTrait)}");
         }
         json.WriteStartObject(name);
+        if (name == AdoptionSuggester.DockerResource)
+        {
+            var starts = suggestions.SelectMany(suggestion => suggestion.Project.Usage.Containers).Select(start => start.ToString()).Distinct(StringComparer.Ordinal);
+            json.WriteString(
+                "description",
+                $"{string.Join("; ", origins)}. Their tests start containers themselves ({string.Join(", ", starts)}), so they need a Docker engine, which the orchestrator does not start: " +
+                "a cadence that does not allow 'docker' leaves them out, one that allows it runs them where the environment has an engine.");
+            json.WriteString("kind", "external");
+            json.WriteEndObject();
+            return;
+        }
         json.WriteString(
             "description",
             $"{string.Join("; ", origins)}. init has no container definition for '{name}', so it is external: the orchestrator starts nothing for it. " +
-            "The commit cadence (which allows no resource) leaves these tests out; pr and nightly allow every defined resource, so they run them against whatever the environment provides. " +
-            "To run them, define a container (kind generic with an image, ports, readiness and variables), or keep it external when the environment provides the server, with its connection in variables.");
+            "init cannot write it completely (no image, no connection variables), so no cadence below allows it and every cadence leaves these tests out rather than run them without their server. " +
+            "To run them, define a container (kind generic with an image, ports, readiness and variables), or keep it external when the environment provides the server, with its connection in variables; then add it to the cadences' \"resources\".");
         json.WriteString("kind", "external");
-        json.WriteEndObject();
-    }
-
-    private static void WriteResource(Utf8JsonWriter json, string name)
-    {
-        var (port, environment, variable, template) = name switch
-        {
-            ClientPackages.Postgres => (5432, new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "{secret}" },
-                "ConnectionStrings__Postgres", "Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}"),
-            ClientPackages.Redis => (6379, new Dictionary<string, string> { ["REDIS_PASSWORD"] = "{secret}" },
-                "ConnectionStrings__Redis", "{host}:{port},password={secret},defaultDatabase={namespace},abortConnect=false"),
-            ClientPackages.RabbitMq => (5672, new Dictionary<string, string> { ["RABBITMQ_DEFAULT_USER"] = "orchestrator", ["RABBITMQ_DEFAULT_PASS"] = "{secret}" },
-                "ConnectionStrings__RabbitMq", "amqp://orchestrator:{secret}@{host}:{port}/{namespace}"),
-            _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a starting definition."),
-        };
-        json.WriteStartObject(name);
-        json.WriteString(
-            "description",
-            $"Check that your tests read their connection from the variable(s) below, or rename them to what the tests read; {{namespace}} is the partition's own database/db/vhost, so partitions sharing the container do not collide. {ImageNote}");
-        json.WriteString("kind", name);
-        json.WriteString("image", $"orchestrator/{name}:local");
-        json.WriteStartArray("ports");
-        json.WriteNumberValue(port);
-        json.WriteEndArray();
-        json.WriteStartObject("environment");
-        foreach (var (key, value) in environment)
-        {
-            json.WriteString(key, value);
-        }
-        json.WriteEndObject();
-        json.WriteString("isolation", "shared");
-        json.WriteStartObject("variables");
-        json.WriteString(variable, template);
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 }

@@ -28,6 +28,9 @@ public sealed record TestProject
     /// <summary>Traits its source code declares (a text scan).</summary>
     public SourceTraits Traits { get; init; } = SourceTraits.None;
 
+    /// <summary>What its source code uses: client namespaces, variables read, containers it starts, server-wide operations (a text scan).</summary>
+    internal SourceUsage Usage { get; init; } = SourceUsage.None;
+
     /// <summary>What the scan could not follow or decide for this project.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 }

@@ -115,6 +115,7 @@ internal static class TestProjectScanner
                 Reached = ordered,
                 AssetsFile = assetsFile is null ? null : Relative(assetsFile),
                 Traits = SourceTraitScanner.Scan(file.Directory),
+                Usage = SourceUsageScanner.Scan(file.Directory, root),
                 Notes = [.. notes],
             };
         }

@@ -18,10 +18,10 @@ namespace Orchestrator.Cli.Tests.Adoption;
 /// </summary>
 public sealed class ForeignRepository : IAsyncLifetime
 {
-    public const string UnitProject = "Inventory.Tests";
+    public const string UnitProject = "Inventory.UnitTests";
     public const string IntegrationProject = "Inventory.IntegrationTests";
     public const string EndToEndProject = "Inventory.E2ETests";
-    public const string UnitTest = "Inventory.Tests.EditionTests.Community_edition_with_audit_is_built";
+    public const string UnitTest = "Inventory.UnitTests.EditionTests.Community_edition_with_audit_is_built";
     public const string IntegrationTest = "Inventory.IntegrationTests.StockTests.Counts_only_its_own_rows";
     public const string EndToEndTest = "Inventory.E2ETests.StockTests.Counts_only_its_own_rows";
 

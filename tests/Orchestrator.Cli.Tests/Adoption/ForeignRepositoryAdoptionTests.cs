@@ -27,7 +27,7 @@ public sealed class ForeignRepositoryAdoptionTests(ForeignRepository repository)
         var schema = new Uri(written.RootElement.GetProperty("$schema").GetString()!);
         Assert.Equal(Path.Combine(repository.Tool.ToolDirectory, "orchestrator.schema.json"), schema.LocalPath);
         Assert.True(File.Exists(schema.LocalPath));
-        Assert.Contains("Inventory.Tests: neither its name nor a Category trait tells its layer", repository.Init.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Inventory.UnitTests: reaches Npgsql (through Inventory) for postgres only through project references; as a unit test project it gets no resource", repository.Init.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed class AdoptionSuggesterTests
 {
     [Theory]
     [InlineData("Shop.IntegrationTests", "integration")]
+    [InlineData("Shop.IntegrationTest", "integration")]
+    [InlineData("Shop.Tests.Integration", "integration")]
+    [InlineData("Shop.Integration.Tests", "integration")]
     [InlineData("Shop.E2E.Tests", "e2e")]
     [InlineData("Shop.EndToEndTests", "e2e")]
     [InlineData("Shop.UnitTests", "unit")]
@@ -16,6 +19,88 @@ public sealed class AdoptionSuggesterTests
     public void The_layer_follows_the_project_name(string name, string layer)
     {
         Assert.Equal(layer, AdoptionSuggester.LayerOf(name).Layer);
+    }
+
+    [Fact]
+    public void A_project_in_an_integration_folder_is_integration()
+    {
+        Assert.Equal(("integration", "it lies in a folder named Integration"), AdoptionSuggester.LayerOf("Shop.Tests", "tests/Integration/Shop.Tests/Shop.Tests.csproj"));
+        Assert.Equal("unit", AdoptionSuggester.LayerOf("Shop.Tests", "tests/Shop.Tests/Shop.Tests.csproj").Layer);
+    }
+
+    [Fact]
+    public void A_tests_project_whose_code_uses_a_client_reached_through_a_project_reference_is_integration_with_that_resource()
+    {
+        var project = new TestProject
+        {
+            Name = "Orders.Tests",
+            RelativePath = "tests/Orders.Tests/Orders.Tests.csproj",
+            Reached = [Direct("xunit"), new PackageReach("Npgsql", ["Orders"])],
+            Usage = new SourceUsage { Clients = ImmutableDictionary.Create<string, string>().Add("postgres", "using Npgsql (tests/Orders.Tests/OrderTests.cs line 1)") },
+        };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal("integration", suggestion.Layer);
+        Assert.Equal(["postgres"], suggestion.Resources.AsEnumerable());
+        Assert.Contains("so integration (the unit layer runs without resources)", suggestion.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(suggestion.Undecided, note => note.Contains("gets no resource", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_unit_tests_project_that_reads_a_connection_variable_is_integration_with_the_resource_it_reaches()
+    {
+        var project = new TestProject
+        {
+            Name = "Orders.UnitTests",
+            RelativePath = "tests/Orders.UnitTests/Orders.UnitTests.csproj",
+            Reached = [new PackageReach("Npgsql", ["Orders"])],
+            Usage = new SourceUsage { Reads = [new VariableRead("ORDERS_DB", "tests/Orders.UnitTests/StoreTests.cs", 9)] },
+        };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal(("integration", "postgres"), (suggestion.Layer, string.Join(',', suggestion.Resources)));
+    }
+
+    [Fact]
+    public void Tests_that_start_their_own_containers_get_the_docker_resource_instead_of_the_server_they_start()
+    {
+        var project = new TestProject
+        {
+            Name = "Cache.Tests",
+            RelativePath = "tests/Cache.Tests/Cache.Tests.csproj",
+            Reached = [Direct("StackExchange.Redis"), Direct("Npgsql"), Direct("Testcontainers.Redis")],
+            Usage = new SourceUsage
+            {
+                Containers = [new ContainerStart("RedisBuilder", "redis", "tests/Cache.Tests/CacheFixture.cs", 6)],
+                FixedPorts = [new FixedHostPort(6380, "tests/Cache.Tests/CacheFixture.cs", 6)],
+            },
+        };
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal(("integration", "postgres,docker"), (suggestion.Layer, string.Join(',', suggestion.Resources)));
+        Assert.Contains("new RedisBuilder() (tests/Cache.Tests/CacheFixture.cs line 6)", suggestion.Reason, StringComparison.Ordinal);
+        Assert.Contains("instead of redis", suggestion.Reason, StringComparison.Ordinal);
+        Assert.Contains(suggestion.Undecided, note => note.StartsWith("Cache.Tests: its tests bind a fixed host port 6380 (tests/Cache.Tests/CacheFixture.cs line 6)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tests_that_reach_beyond_their_database_are_noted_as_needing_a_dedicated_server()
+    {
+        var project = new TestProject
+        {
+            Name = "Ledger.IntegrationTests",
+            RelativePath = "tests/Ledger.IntegrationTests/Ledger.IntegrationTests.csproj",
+            Reached = [Direct("Npgsql")],
+            Usage = new SourceUsage { ServerWide = [new ServerWideUse("postgres", "pg_terminate_backend, which ends sessions of every database", "tests/Ledger.IntegrationTests/Reset.cs", 4)] },
+        };
+
+        var note = Assert.Single(AdoptionSuggester.Suggest(project).Undecided);
+
+        Assert.Contains("pg_terminate_backend, which ends sessions of every database (tests/Ledger.IntegrationTests/Reset.cs line 4)", note, StringComparison.Ordinal);
+        Assert.Contains("\"isolation\": \"dedicated\"", note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,11 +249,11 @@ public sealed class AdoptionSuggesterTests
         Assert.Equal([resource], suggestion.Resources.AsEnumerable());
         var note = Assert.Single(suggestion.Undecided);
         Assert.Contains($"reaches {package} for {resource}, for which init has no container definition", note, StringComparison.Ordinal);
-        Assert.Contains("the commit cadence (which allows no resource) leaves these tests out", note, StringComparison.Ordinal);
+        Assert.Contains("which no written cadence allows, so every cadence leaves these tests out", note, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_unit_test_project_referencing_a_client_of_a_server_init_cannot_start_gets_that_server()
+    public void A_unit_test_project_referencing_a_client_of_a_server_init_cannot_start_gets_that_server_as_integration()
     {
         var project = new TestProject
         {
@@ -179,7 +264,7 @@ public sealed class AdoptionSuggesterTests
 
         var suggestion = AdoptionSuggester.Suggest(project);
 
-        Assert.Equal("unit", suggestion.Layer);
+        Assert.Equal("integration", suggestion.Layer);
         Assert.Equal(["postgres", "sqlserver"], suggestion.Resources.AsEnumerable());
     }
 

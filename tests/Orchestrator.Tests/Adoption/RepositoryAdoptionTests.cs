@@ -129,7 +129,7 @@ public sealed class RepositoryAdoptionTests
     }
 
     [Fact]
-    public void A_SQL_Server_client_gives_an_external_resource_that_keeps_the_projects_tests_out_of_commit()
+    public void A_SQL_Server_client_gives_an_external_resource_that_keeps_the_projects_tests_out_of_every_cadence()
     {
         using var repository = new FakeRepository();
         repository.AddProject("tests/Shop.IntegrationTests", "Shop.IntegrationTests", "xunit", "Microsoft.Data.SqlClient");
@@ -145,7 +145,7 @@ public sealed class RepositoryAdoptionTests
         var description = written.RootElement.GetProperty("resources").GetProperty("sqlserver").GetProperty("description").GetString();
         Assert.Contains("Given by the rules of Shop.IntegrationTests (reaches Microsoft.Data.SqlClient)", description, StringComparison.Ordinal);
         Assert.Contains("init has no container definition for 'sqlserver'", description, StringComparison.Ordinal);
-        Assert.Contains("The commit cadence (which allows no resource) leaves these tests out", description, StringComparison.Ordinal);
+        Assert.Contains("no cadence below allows it and every cadence leaves these tests out", description, StringComparison.Ordinal);
         Assert.Contains("define a container (kind generic with an image, ports, readiness and variables), or keep it external", description, StringComparison.Ordinal);
         Assert.Contains(adoption.Undecided, note => note.StartsWith("Shop.IntegrationTests: reaches Microsoft.Data.SqlClient for sqlserver, for which init has no container definition", StringComparison.Ordinal));
 
@@ -154,11 +154,14 @@ public sealed class RepositoryAdoptionTests
             new AssemblyCases("/repo/bin/Shop.IntegrationTests.dll", null, [new DiscoveredCase("Shop.IntegrationTests.OrderTests.Saves", "Saves", "/repo/bin/Shop.IntegrationTests.dll", [], [])]),
             new AssemblyCases("/repo/bin/Shop.UnitTests.dll", null, [new DiscoveredCase("Shop.UnitTests.PriceTests.Adds", "Adds", "/repo/bin/Shop.UnitTests.dll", [], [])]),
         ]);
-        var commit = Planner.Plan(inventory, config, "commit", TimingHistory.Empty);
+        foreach (var cadence in new[] { "commit", "pr", "nightly" })
+        {
+            var plan = Planner.Plan(inventory, config, cadence, TimingHistory.Empty);
 
-        Assert.Equal(["Shop.UnitTests.PriceTests.Adds"], commit.Units.SelectMany(unit => unit.Tests).Select(test => test.FullyQualifiedName));
-        var excluded = Assert.Single(commit.Exclusions);
-        Assert.Equal(("Shop.IntegrationTests.OrderTests.Saves", ExclusionReason.ResourceNotAllowed), (excluded.Test.FullyQualifiedName, excluded.Reason));
-        Assert.Contains("sqlserver", excluded.Detail, StringComparison.Ordinal);
+            Assert.Equal(["Shop.UnitTests.PriceTests.Adds"], plan.Units.SelectMany(unit => unit.Tests).Select(test => test.FullyQualifiedName));
+            var excluded = Assert.Single(plan.Exclusions);
+            Assert.Equal(("Shop.IntegrationTests.OrderTests.Saves", ExclusionReason.ResourceNotAllowed), (excluded.Test.FullyQualifiedName, excluded.Reason));
+            Assert.Contains("sqlserver", excluded.Detail, StringComparison.Ordinal);
+        }
     }
 }

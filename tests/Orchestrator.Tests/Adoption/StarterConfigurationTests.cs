@@ -28,6 +28,74 @@ public sealed class StarterConfigurationTests
             [("Shop.E2ETests", "e2e", "rabbitmq"), ("Shop.IntegrationTests", "integration", "postgres,redis"), ("Shop.UnitTests", "unit", "")],
             config.Rules.Select(rule => (rule.Assembly, rule.Layer, string.Join(',', rule.Resources))));
         Assert.All(config.Rules, rule => Assert.False(string.IsNullOrWhiteSpace(rule.Description)));
+        using var written = System.Text.Json.JsonDocument.Parse(adoption.ConfigurationJson);
+        Assert.False(written.RootElement.TryGetProperty("cadences", out _), "Cadences are written only to leave out a resource init could not complete.");
+    }
+
+    [Fact]
+    public void A_resource_is_written_from_the_workflow_service_and_the_variables_the_tests_read()
+    {
+        using var repository = new FakeRepository();
+        repository.Write("src/Orders", "Orders", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Npgsql" /></ItemGroup></Project>""");
+        repository.Write("tests/Orders.Tests", "Orders.Tests", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" /><ProjectReference Include="../../src/Orders/Orders.csproj" /></ItemGroup></Project>""");
+        repository.WriteFile("tests/Orders.Tests/OrderTests.cs", """
+            using Npgsql;
+
+            public class OrderTests
+            {
+                private static string Orders => System.Environment.GetEnvironmentVariable("ORDERS_DB")!;
+                private static string Host => System.Environment.GetEnvironmentVariable("ORDERS_HOST")!;
+                private const string Setup = "CREATE DATABASE orders_template";
+            }
+            """);
+        repository.WriteFile(".github/workflows/ci.yml", """
+            jobs:
+              test:
+                services:
+                  db:
+                    image: postgres:latest
+                    env:
+                      POSTGRES_PASSWORD: postgres
+                      POSTGRES_USER: postgres
+                    ports: ["5433:5432"]
+                steps:
+                  - run: dotnet test
+                    env:
+                      ORDERS_DB: Host=localhost;Port=5433;Username=postgres;Password=postgres;Database=orders
+            """);
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        var postgres = config.Resources["postgres"];
+        Assert.Equal([5432], postgres.Ports.AsEnumerable());
+        Assert.Equal("{secret}", postgres.Environment["POSTGRES_PASSWORD"]);
+        Assert.Equal("postgres", postgres.Environment["POSTGRES_USER"]);
+        Assert.Equal("Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}", postgres.Variables["ORDERS_DB"]);
+        Assert.Equal("{host}", postgres.Variables["ORDERS_HOST"]);
+        Assert.Equal(IsolationMode.Dedicated, postgres.Isolation.Mode);
+        Assert.Equal(("Orders.Tests", "integration", "postgres"), (config.Rules[0].Assembly, config.Rules[0].Layer, string.Join(',', config.Rules[0].Resources)));
+        using var written = System.Text.Json.JsonDocument.Parse(adoption.ConfigurationJson);
+        var description = written.RootElement.GetProperty("resources").GetProperty("postgres").GetProperty("description").GetString()!;
+        Assert.Contains("The team runs postgres:latest (service 'db' of .github/workflows/ci.yml line 4); it is not pinned (its tag is latest)", description, StringComparison.Ordinal);
+        Assert.Contains("ORDERS_DB: read by Orders.Tests (tests/Orders.Tests/OrderTests.cs line 5); its value in .github/workflows/ci.yml line 13 rewritten", description, StringComparison.Ordinal);
+        Assert.Contains("CREATE DATABASE orders_template, a fixed database name (tests/Orders.Tests/OrderTests.cs line 7)", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tests_that_start_their_own_containers_get_an_external_docker_resource()
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Cache.Tests", "Cache.Tests", "xunit", "Testcontainers.Redis", "StackExchange.Redis");
+        repository.WriteFile("tests/Cache.Tests/CacheFixture.cs", "using Testcontainers.Redis; public class CacheFixture { private readonly object _redis = new RedisBuilder().Build(); }");
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        Assert.Equal(["docker"], config.Resources.Keys);
+        Assert.Equal(ResourceKind.External, config.Resources["docker"].Kind);
+        Assert.Equal(("integration", "docker"), (config.Rules[0].Layer, string.Join(',', config.Rules[0].Resources)));
+        Assert.DoesNotContain(adoption.Undecided, note => note.Contains("tests that start their own containers need a Docker engine", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Adoption;
+
+/// <summary>What a test project's code uses, as far as a text scan can tell: client namespaces, the variables and
+/// configuration keys it reads, the containers it starts itself, and operations that reach beyond one namespace.</summary>
+internal sealed record SourceUsage
+{
+    public static SourceUsage None { get; } = new();
+
+    /// <summary>Resources whose client namespace the code imports (<c>using Npgsql;</c>), each with the first place.</summary>
+    public ImmutableDictionary<string, string> Clients { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public ImmutableArray<VariableRead> Reads { get; init; } = [];
+
+    public ImmutableArray<ContainerStart> Containers { get; init; } = [];
+
+    public ImmutableArray<FixedHostPort> FixedPorts { get; init; } = [];
+
+    public ImmutableArray<ServerWideUse> ServerWide { get; init; } = [];
+}

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace Orchestrator.Adoption;
+
+/// <summary>
+/// Reads the C# files of a test project for what its tests use: <c>using</c> directives of client namespaces,
+/// <c>Environment.GetEnvironmentVariable("…")</c>, <c>GetConnectionString("…")</c> and <c>configuration["…"]</c>,
+/// Testcontainers builders (<c>new PostgreSqlBuilder()</c>) and fixed host ports (<c>.WithPortBinding(6380, 6379)</c>),
+/// and operations that reach beyond one database (<c>CREATE DATABASE orders</c>, <c>pg_terminate_backend</c>, <c>FLUSHALL</c>).
+/// A text scan, not a compilation: what it finds is evidence written into descriptions, not proof.
+/// </summary>
+internal static partial class SourceUsageScanner
+{
+    private static readonly ImmutableDictionary<string, string?> _builders = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["ContainerBuilder"] = null,
+        ["PostgreSqlBuilder"] = ClientPackages.Postgres,
+        ["RedisBuilder"] = ClientPackages.Redis,
+        ["RabbitMqBuilder"] = ClientPackages.RabbitMq,
+        ["MsSqlBuilder"] = "sqlserver",
+        ["MySqlBuilder"] = "mysql",
+        ["MongoDbBuilder"] = "mongodb",
+        ["KafkaBuilder"] = "kafka",
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <param name="projectDirectory">The project's directory (full path); its C# files are read.</param>
+    /// <param name="rootDirectory">The repository root, to which places are made relative.</param>
+    public static SourceUsage Scan(string projectDirectory, string rootDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(projectDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
+        var clients = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var reads = new Dictionary<string, VariableRead>(StringComparer.Ordinal);
+        var containers = ImmutableArray.CreateBuilder<ContainerStart>();
+        var ports = ImmutableArray.CreateBuilder<FixedHostPort>();
+        var serverWide = ImmutableArray.CreateBuilder<ServerWideUse>();
+        foreach (var (path, text) in ProjectSources.Read(projectDirectory))
+        {
+            var file = Path.GetRelativePath(rootDirectory, path).Replace('\\', '/');
+            int LineOf(Match match) => TextLines.LineOf(text, match.Index);
+            foreach (Match directive in UsingDirective().Matches(text))
+            {
+                if (ClientPackages.For(directive.Groups["ns"].Value) is { } client)
+                {
+                    clients.TryAdd(client.Resource, $"using {directive.Groups["ns"].Value} ({file} line {LineOf(directive)})");
+                }
+            }
+            foreach (Match read in EnvironmentRead().Matches(text))
+            {
+                reads.TryAdd(read.Groups["name"].Value, new VariableRead(read.Groups["name"].Value, file, LineOf(read)));
+            }
+            foreach (Match read in ConnectionStringRead().Matches(text).Concat(ConfigurationRead().Matches(text)))
+            {
+                var key = read.Groups["connection"].Success ? "ConnectionStrings:" + read.Groups["connection"].Value : read.Groups["key"].Value;
+                var found = new VariableRead(key, file, LineOf(read), IsConfigurationKey: true);
+                reads.TryAdd(found.Variable, found);
+            }
+            if (text.Contains("Testcontainers", StringComparison.Ordinal))
+            {
+                foreach (Match builder in BuilderCreation().Matches(text))
+                {
+                    if (_builders.TryGetValue(builder.Groups["name"].Value, out var resource))
+                    {
+                        containers.Add(new ContainerStart(builder.Groups["name"].Value, resource, file, LineOf(builder)));
+                    }
+                }
+                foreach (Match binding in PortBinding().Matches(text))
+                {
+                    ports.Add(new FixedHostPort(int.Parse(binding.Groups["host"].Value, System.Globalization.CultureInfo.InvariantCulture), file, LineOf(binding)));
+                }
+            }
+            foreach (Match fixedName in FixedDatabaseName().Matches(text))
+            {
+                serverWide.Add(new ServerWideUse(ClientPackages.Postgres, $"{fixedName.Groups["verb"].Value.ToUpperInvariant()} DATABASE {fixedName.Groups["name"].Value}, a fixed database name", file, LineOf(fixedName)));
+            }
+            foreach (Match terminate in TerminateBackend().Matches(text))
+            {
+                serverWide.Add(new ServerWideUse(ClientPackages.Postgres, "pg_terminate_backend, which ends sessions of every database", file, LineOf(terminate)));
+            }
+            foreach (Match flush in FlushAll().Matches(text))
+            {
+                serverWide.Add(new ServerWideUse(ClientPackages.Redis, $"{flush.Value}, which empties every database of the server", file, LineOf(flush)));
+            }
+        }
+        return new SourceUsage
+        {
+            Clients = clients.ToImmutable(),
+            Reads = [.. reads.Values.OrderBy(read => read.File, StringComparer.Ordinal).ThenBy(read => read.Line)],
+            Containers = containers.ToImmutable(),
+            FixedPorts = ports.ToImmutable(),
+            ServerWide = serverWide.ToImmutable(),
+        };
+    }
+
+    [GeneratedRegex("""^\s*(?:global\s+)?using\s+(?:static\s+)?(?<ns>[A-Za-z_][\w.]*)\s*;""", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex UsingDirective();
+
+    [GeneratedRegex("""GetEnvironmentVariable\s*\(\s*"(?<name>[^"]+)"\s*[,)]""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentRead();
+
+    [GeneratedRegex("""GetConnectionString\s*\(\s*"(?<connection>[^"]+)"\s*\)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectionStringRead();
+
+    // configuration["ConnectionStrings:Redis"], Configuration["Cache:Host"], or any indexer with a ConnectionStrings key.
+    [GeneratedRegex("""(?:\b\w*[Cc]onfig\w*\s*\[\s*"(?<key>[^"]+)"|\[\s*"(?<key>ConnectionStrings:[^"]+)")\s*\]""", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigurationRead();
+
+    [GeneratedRegex("""\bnew\s+(?<name>[A-Z]\w*Builder)\s*\(""", RegexOptions.CultureInvariant)]
+    private static partial Regex BuilderCreation();
+
+    [GeneratedRegex("""\.WithPortBinding\s*\(\s*(?<host>\d+)\s*(?:,\s*\d+\s*)?\)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PortBinding();
+
+    [GeneratedRegex("""\b(?<verb>CREATE|DROP)\s+DATABASE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?\\?"?(?<name>[A-Za-z_][A-Za-z0-9_]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FixedDatabaseName();
+
+    [GeneratedRegex("""\bpg_terminate_backend\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TerminateBackend();
+
+    [GeneratedRegex("""\bFLUSHALL\b|\bFlushAllDatabases(?:Async)?\b""", RegexOptions.CultureInvariant)]
+    private static partial Regex FlushAll();
+}

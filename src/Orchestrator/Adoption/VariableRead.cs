@@ -1,0 +1,13 @@
+namespace Orchestrator.Adoption;
+
+/// <summary>
+/// An environment variable or configuration key test code reads, and where. A configuration key
+/// (<c>ConnectionStrings:Redis</c>) reaches the tests as the environment variable with '__' for ':'.
+/// </summary>
+internal sealed record VariableRead(string Name, string File, int Line, bool IsConfigurationKey = false)
+{
+    /// <summary>The environment variable that gives the value: the name itself, or the key with '__' for ':'.</summary>
+    public string Variable => IsConfigurationKey ? Name.Replace(":", "__", StringComparison.Ordinal) : Name;
+
+    public string Origin => $"{File} line {Line}";
+}
