@@ -1,3 +1,4 @@
+using Orchestrator.Configuration;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -86,7 +87,8 @@ internal static class StarterResource
             json.WriteString(key, value);
         }
         json.WriteEndObject();
-        json.WriteString("isolation", serverWide.IsEmpty ? "shared" : "dedicated");
+        var kindIsolation = ConfigurationKeys.ResourceKinds.TryGetValue(name, out var kind) ? KindDefaults.Isolation(kind).Mode : IsolationMode.Shared;
+        json.WriteString("isolation", serverWide.IsEmpty && kindIsolation == IsolationMode.Shared ? "shared" : "dedicated");
         json.WriteStartObject("variables");
         foreach (var (variable, template) in variables)
         {

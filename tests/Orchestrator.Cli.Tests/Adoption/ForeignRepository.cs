@@ -91,6 +91,8 @@ public sealed class ForeignRepository : IAsyncLifetime
     {
         var config = JsonNode.Parse(await File.ReadAllTextAsync(ConfigurationPath))!.AsObject();
         config["resources"]!["postgres"]!["variables"]!["INVENTORY_DB_NAME"] = "postgres";
+        // One server for every unit: a dedicated one per unit would keep even one fixed database name apart.
+        config["resources"]!["postgres"]!["isolation"] = "shared";
         var path = Path.Combine(Root, "shared-database.orchestrator.json");
         await File.WriteAllTextAsync(path, config.ToJsonString());
         return path;

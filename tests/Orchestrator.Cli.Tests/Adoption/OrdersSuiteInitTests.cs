@@ -22,7 +22,7 @@ public sealed class OrdersSuiteInitTests : IDisposable
         Assert.Equal([5432], postgres.Ports.AsEnumerable());
         Assert.Equal("{secret}", postgres.Environment["POSTGRES_PASSWORD"]);
         Assert.Equal("Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}", Assert.Single(postgres.Variables, variable => variable.Key == "ORDERS_DB").Value);
-        Assert.Equal(IsolationMode.Shared, postgres.Isolation.Mode);
+        Assert.Equal(IsolationMode.Dedicated, postgres.Isolation.Mode);
         Assert.DoesNotContain("gets no resource", init.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("'unit' assumed", init.StandardOutput, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CliWrap.Buffered;
 using Xunit;
 
@@ -40,7 +41,11 @@ public sealed class ShopSampleCopy : IAsyncLifetime
         // Shop again would only double the compile time of the fixture.
         var props = await File.ReadAllTextAsync(Path.Combine(repository, "Directory.Build.props"));
         await File.WriteAllTextAsync(Path.Combine(Root, "Directory.Build.props"), props.Replace("</Project>", WithoutAnalyzers, StringComparison.Ordinal));
-        File.Copy(Path.Combine(repository, "orchestrator.json"), HandWrittenPath);
+        // The repository's own commit cadence runs the unit layer only (its integration tests start processes); the
+        // Shop's tests are planned against the default one, which init writes.
+        var handWritten = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(repository, "orchestrator.json")))!;
+        handWritten["cadences"]!["commit"]!["layers"] = new JsonArray("unit", "integration");
+        await File.WriteAllTextAsync(HandWrittenPath, handWritten.ToJsonString());
         await File.WriteAllTextAsync(Path.Combine(Root, "Shop.slnx"), """
             <Solution>
               <Project Path="src/Shop/Shop.csproj" />
