@@ -157,7 +157,8 @@ internal sealed class UnitProcess : IUnitRunner
             Report(start, planned, tail.ReadAvailable(), live);
         }
 
-        var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor) is { } read ? [.. read.Select(planned.Keyed)] : (IReadOnlyList<TestCaseResult>?)null;
+        var rows = new PlannedRows(unit.Rows);
+        var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor) is { } read ? [.. read.Select(planned.Keyed).Select(rows.Named)] : (IReadOnlyList<TestCaseResult>?)null;
         var wasKilled = Volatile.Read(ref killed) == 1;
         progress?.Poll();
         var hungTest = watchdog.HungTest;
