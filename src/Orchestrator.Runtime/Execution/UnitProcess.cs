@@ -172,6 +172,7 @@ internal sealed class UnitProcess : IUnitRunner
         {
             HungTest = hungTest?.Name,
             UnfinishedTest = progress?.LastUnfinished?.Name,
+            PlannedTests = unit.Tests,
         };
         var (exit, exitDetail) = UnitExitClassifier.Classify(ending, _options.Timeouts);
         if (tail is null && trxResults is not null)
