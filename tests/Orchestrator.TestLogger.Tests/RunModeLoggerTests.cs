@@ -27,7 +27,7 @@ public sealed class RunModeLoggerTests : IDisposable
         Assert.Equal("runComplete", lines[^1].GetProperty("kind").GetString());
         Assert.False(lines[^1].GetProperty("aborted").GetBoolean());
         var results = lines.Where(line => line.GetProperty("kind").GetString() == "result").ToList();
-        Assert.Equal(5, results.Count);
+        Assert.Equal(8, results.Count);
         var failed = Assert.Single(results, result => result.GetProperty("outcome").GetString() == "failed");
         Assert.Equal("NunitSample.StockTests.Fails", failed.GetProperty("fullyQualifiedName").GetString());
         Assert.Contains("expected failure", failed.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);

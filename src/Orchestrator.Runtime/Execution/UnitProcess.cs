@@ -163,7 +163,8 @@ internal sealed class UnitProcess : IUnitRunner
             Report(start, planned, tail.ReadAvailable(), live);
         }
 
-        var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor) is { } read ? [.. read.Select(planned.Keyed)] : (IReadOnlyList<TestCaseResult>?)null;
+        var rows = new PlannedRows(unit.Rows);
+        var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor) is { } read ? [.. read.Select(planned.Keyed).Select(rows.Named)] : (IReadOnlyList<TestCaseResult>?)null;
         var wasKilled = Volatile.Read(ref killed) == 1;
         progress?.Poll();
         var hungTest = watchdog.HungTest;
@@ -177,6 +178,7 @@ internal sealed class UnitProcess : IUnitRunner
         {
             HungTest = hungTest?.Name,
             UnfinishedTest = progress?.LastUnfinished?.Name,
+            PlannedTests = unit.Tests,
         };
         var (exit, exitDetail) = UnitExitClassifier.Classify(ending, _options.Timeouts);
         if (tail is null && trxResults is not null)

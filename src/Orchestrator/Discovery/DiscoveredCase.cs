@@ -12,8 +12,8 @@ public sealed record DiscoveredCase(
     IReadOnlyList<string> Categories)
 {
     /// <summary>
-    /// The platform's own id of the case: a Microsoft.Testing.Platform test node's uid, which is how a run selects it.
-    /// Null for VSTest cases, which are selected by name.
+    /// The platform's own id of the case: a Microsoft.Testing.Platform test node's uid, which is how a run selects it, or
+    /// the VSTest test case id, which its results carry (VSTest runs select by name). Null when the platform gave none.
     /// </summary>
     public string? Id { get; init; }
 }

@@ -43,7 +43,10 @@ public sealed record DiscoveryLog(IReadOnlyList<DiscoveredCase> Cases, bool Comp
                         entry.DisplayName ?? entry.FullyQualifiedName,
                         entry.Source ?? "",
                         ToTraits(entry.Traits),
-                        [.. entry.Categories ?? []]));
+                        [.. entry.Categories ?? []])
+                    {
+                        Id = string.IsNullOrEmpty(entry.Id) ? null : entry.Id,
+                    });
                     break;
                 case "discoveryComplete":
                     completed = true;

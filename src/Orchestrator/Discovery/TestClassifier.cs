@@ -125,6 +125,7 @@ public sealed class TestClassifier
         {
             var assemblyName = Path.GetFileNameWithoutExtension(assembly.AssemblyPath);
             var project = ProjectDefaults(assembly.Manifest);
+            var runner = assembly.Manifest?.Runner ?? TestRunnerKind.VSTest;
 
             foreach (var cases in assembly.Cases.GroupBy(testCase => testCase.FullyQualifiedName, StringComparer.Ordinal))
             {
@@ -151,8 +152,9 @@ public sealed class TestClassifier
                     cases.Count())
                 {
                     Partition = rule?.Partition,
-                    Runner = assembly.Manifest?.Runner ?? TestRunnerKind.VSTest,
-                    CaseIds = [.. cases.Select(testCase => testCase.Id).OfType<string>()],
+                    Runner = runner,
+                    CaseIds = runner == TestRunnerKind.MicrosoftTestingPlatform ? [.. cases.Select(testCase => testCase.Id).OfType<string>()] : [],
+                    Rows = [.. cases.Where(testCase => testCase.Id is not null).Select(testCase => new TestCaseRow(key, testCase.Id!, testCase.DisplayName))],
                 });
             }
         }

@@ -13,5 +13,8 @@ public sealed record UnitAttempt(ExecutionUnit Unit, string PlanUnitId, int Atte
 
     /// <summary>The record of this attempt, which expects every test of its unit.</summary>
     public UnitRun Record(string? trxPath, DateTimeOffset startedAt, DateTimeOffset finishedAt, UnitExit exit, string? detail) =>
-        new(RecordedId, Unit.PartitionId, Unit.Layer, Unit.Resources, Attempt, Repetition, Unit.Tests, trxPath, startedAt, finishedAt, exit, detail);
+        new(RecordedId, Unit.PartitionId, Unit.Layer, Unit.Resources, Attempt, Repetition, Unit.Tests, trxPath, startedAt, finishedAt, exit, detail)
+        {
+            ExpectedRows = Unit.Rows,
+        };
 }

@@ -20,6 +20,12 @@ public sealed record UnitEnding(
     /// <summary>The test the watchdog found running past the hang timeout, for which it killed the unit.</summary>
     public string? HungTest { get; init; }
 
-    /// <summary>A test a host started and never finished: what it was running when it died.</summary>
+    /// <summary>
+    /// The last test whose start reached the orchestrator and that never finished. The host may have gone on to other
+    /// tests whose starts were lost with it, so it is not necessarily the test that was running when the host died.
+    /// </summary>
     public string? UnfinishedTest { get; init; }
+
+    /// <summary>The tests the unit was asked to run: a crash's stack is searched for their methods.</summary>
+    internal IReadOnlyList<Model.TestKey> PlannedTests { get; init; } = [];
 }

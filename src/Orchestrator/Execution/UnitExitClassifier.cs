@@ -53,9 +53,14 @@ public static class UnitExitClassifier
         return (UnitExit.Crashed, $"Exit code {code} with {failed} failed result(s) in the TRX: {LastWords(ending)}");
     }
 
+    /// <summary>
+    /// The test the host was running, when its own output names it (VSTest's blame collector, or a planned test's method on
+    /// the crash's stack); else only what is known: the last test start that reached the orchestrator, after which it ended.
+    /// </summary>
     private static string RunningTest(UnitEnding ending) =>
         ending.Output.CrashingTest is { } named ? $" while running {named}"
-        : ending.UnfinishedTest is { } started ? $" while running {started} (the last test the host reported starting)"
+        : CrashStack.TestIn(ending.Output.CrashFrames, ending.PlannedTests) is { } onStack ? $" while running {onStack} (its method is on the host's crash stack)"
+        : ending.UnfinishedTest is { } started ? $" after {started} started (the last test start that reached the orchestrator; later starts may have been lost with the host)"
         : string.Empty;
 
     private static string LastWords(UnitEnding ending) => ending.Output.LastWords() is { Length: > 0 } words ? words : "the process printed nothing.";

@@ -10,6 +10,8 @@ public sealed class UnitOutput
 
     /// <summary>How much of one line is kept: a test may print a line of hundreds of megabytes (the log has all of it).</summary>
     internal const int LineLimit = 4 * 1024;
+
+    private const int CrashFrameLimit = 200;
     private static readonly string[] Markers =
     [
         "The active test run was aborted",
@@ -22,10 +24,21 @@ public sealed class UnitOutput
         "Could not find",
     ];
 
+    /// <summary>What a dying host prints before its stack; frames after it are the crash's, not a failed test's.</summary>
+    private static readonly string[] CrashMarkers =
+    [
+        "Test host process crashed",
+        "The active test run was aborted",
+        "Process terminated.",
+        "Unhandled exception.",
+    ];
+
     private readonly Lock _lock = new();
     private readonly List<string> _notable = [];
     private readonly Queue<string> _tail = new();
+    private readonly List<string> _crashFrames = [];
     private bool _nextIsCrashTest;
+    private bool _inCrash;
 
     public void Add(string line)
     {
@@ -40,6 +53,11 @@ public sealed class UnitOutput
             {
                 CrashingTest ??= line.Trim();
                 _nextIsCrashTest = false;
+            }
+            _inCrash |= CrashMarkers.Any(marker => line.Contains(marker, StringComparison.Ordinal));
+            if (_inCrash && _crashFrames.Count < CrashFrameLimit && CrashStack.MethodOf(line) is { } method)
+            {
+                _crashFrames.Add(method);
             }
             if (Markers.Any(marker => line.Contains(marker, StringComparison.OrdinalIgnoreCase)))
             {
@@ -56,6 +74,18 @@ public sealed class UnitOutput
 
     /// <summary>The test VSTest names as running when the host died.</summary>
     public string? CrashingTest { get; private set; }
+
+    /// <summary>The methods on the stack the host printed when it crashed, innermost first, as <c>Ns.Class.Method</c>.</summary>
+    internal IReadOnlyList<string> CrashFrames
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _crashFrames];
+            }
+        }
+    }
 
     public IReadOnlyList<string> NotableLines
     {

@@ -254,6 +254,7 @@ public sealed class UnitScheduler
             Sources = [.. finished.Unit.Sources.Where(source => assemblies.Contains(planned.AssemblyOf(source)))],
             Filter = VsTestFilter.ForNames(again),
             CaseIds = [.. finished.Unit.CaseIds.Where(caseId => retried.Contains(caseId.Test))],
+            Rows = [.. finished.Unit.Rows.Where(row => retried.Contains(row.Test))],
             ExpectedDuration = TimeSpan.FromTicks(finished.Unit.ExpectedDuration.Ticks * again.Count / Math.Max(1, finished.Unit.Tests.Count)),
         };
         return unit.Sources.Count == 0 ? null : finished with { Unit = unit, Attempt = finished.Attempt + 1 };

@@ -34,4 +34,7 @@ public sealed record DiscoveredTest(
 
     /// <summary>The platform ids of the test's cases (Microsoft.Testing.Platform test node uids); empty for VSTest.</summary>
     public IReadOnlyList<string> CaseIds { get; init; } = [];
+
+    /// <summary>Every discovered case the platform gave an id, in discovery order: what the test's results are counted against.</summary>
+    public IReadOnlyList<TestCaseRow> Rows { get; init; } = [];
 }

@@ -38,4 +38,7 @@ public sealed record ExecutionUnit(
 
     /// <summary>For a Microsoft.Testing.Platform unit, the ids of every case of <see cref="Tests"/>.</summary>
     public IReadOnlyList<TestCaseId> CaseIds { get; init; } = [];
+
+    /// <summary>Every discovered case of <see cref="Tests"/> the platform gave an id: each one without a result is reported as not run on its own.</summary>
+    public IReadOnlyList<TestCaseRow> Rows { get; init; } = [];
 }

@@ -256,6 +256,7 @@ public static class Planner
                 ExpectedResults = unitTests.Sum(test => test.CaseCount),
                 Runner = unitTests[0].Runner,
                 CaseIds = [.. unitTests.SelectMany(test => test.CaseIds.Select(caseId => new TestCaseId(test.Key, caseId)))],
+                Rows = [.. unitTests.SelectMany(test => test.Rows)],
             });
         }
         return new Partition(id, layer, resources, units) { PackedSets = packedSets };

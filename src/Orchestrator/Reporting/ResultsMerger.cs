@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Orchestrator.Execution;
 using Orchestrator.Model;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
@@ -42,6 +43,10 @@ internal static class ResultsMerger
         var cases = new Dictionary<CaseIdentity, CaseBuilder>(results);
         var casesByKey = new Dictionary<(string Layer, ScheduleKey Key), List<CaseBuilder>>(results);
         var resultSeen = new HashSet<(int Repetition, ScheduleKey Key)>(results);
+        // Results matched to a discovered case by its id, and the cases each such id stands for.
+        var rowSeen = new HashSet<(int Repetition, (string, string) Row)>(results);
+        var keysMatchedById = new HashSet<(int Repetition, ScheduleKey Key)>();
+        var casesByRow = new Dictionary<(string Layer, (string, string) Row), List<CaseBuilder>>();
         var scheduleKeys = new ScheduleKeys();
 
         for (var index = 0; index < redacted.Units.Count; index++)
@@ -52,9 +57,12 @@ internal static class ResultsMerger
                 continue;
             }
             var expected = ExpectedByScheduleKey(unit, scheduleKeys);
+            var rows = RowsById(unit);
             foreach (var raw in unit.Results)
             {
-                if (ScheduledKey(raw, expected, scheduleKeys.Normal(raw.Key), scheduleKeys) is not { } key)
+                // The case's identity first (its id and its key's assembly with the framework), whatever its name became.
+                var row = raw.TestId.Length > 0 && rows.TryGetValue(PlannedRows.Identity(raw.Key.Assembly, raw.TestId), out var planned) ? planned : null;
+                if ((row?.Test ?? ScheduledKey(raw, expected, scheduleKeys.Normal(raw.Key), scheduleKeys)) is not { } key)
                 {
                     continue;
                 }
@@ -65,24 +73,67 @@ internal static class ResultsMerger
                 {
                     builder = new CaseBuilder(identity, unit.PartitionId);
                     cases.Add(identity, builder);
-                    AddByKey(casesByKey, unit.Layer, accounted, builder);
+                    AddByKey(casesByKey, (unit.Layer, accounted), builder);
+                    if (row is not null)
+                    {
+                        AddByKey(casesByRow, (unit.Layer, PlannedRows.Identity(row.Test.Assembly, row.Id)), builder);
+                    }
                 }
                 builder.Attempts.Add(new TestAttempt(unit, result));
                 resultSeen.Add((unit.Repetition, accounted));
+                if (row is not null)
+                {
+                    rowSeen.Add((unit.Repetition, PlannedRows.Identity(row.Test.Assembly, row.Id)));
+                    keysMatchedById.Add((unit.Repetition, accounted));
+                }
             }
         }
 
         // A selected test without any result in its repetition is not run; the last unit that was asked to run it says why.
+        // A test whose cases discovery listed with ids is reported case by case: each row without a result on its own.
         var notRun = new Dictionary<(int Repetition, ScheduleKey Key), (UnitRun Unit, TestKey Key)>();
+        var rowsNotRun = new Dictionary<(int Repetition, (string, string) Row), (UnitRun Unit, TestCaseRow Row)>();
         foreach (var unit in redacted.Units.OrderBy(unit => unit.Attempt).ThenBy(unit => unit.StartedAt))
         {
+            var keysWithRows = new HashSet<ScheduleKey>();
+            foreach (var row in unit.ExpectedRows)
+            {
+                var accounted = AccountingKey(row.Test, scheduleKeys);
+                keysWithRows.Add(accounted);
+                var rowIdentity = PlannedRows.Identity(row.Test.Assembly, row.Id);
+                // Rows of a test some of whose results bore no discovered id (a platform that ids cases differently at run time) are counted by the test.
+                var countedByRow = !resultSeen.Contains((unit.Repetition, accounted)) || keysMatchedById.Contains((unit.Repetition, accounted));
+                if (countedByRow && !rowSeen.Contains((unit.Repetition, rowIdentity)))
+                {
+                    rowsNotRun[(unit.Repetition, rowIdentity)] = (unit, row);
+                }
+            }
             foreach (var key in unit.ExpectedTests)
             {
                 var accounted = AccountingKey(key, scheduleKeys);
-                if (!resultSeen.Contains((unit.Repetition, accounted)))
+                if (!keysWithRows.Contains(accounted) && !resultSeen.Contains((unit.Repetition, accounted)))
                 {
                     notRun[(unit.Repetition, accounted)] = (unit, key);
                 }
+            }
+        }
+        foreach (var ((_, rowIdentity), (unit, row)) in rowsNotRun)
+        {
+            var reason = redactor.Redact(NotRunReasons.For(unit));
+            if (!casesByRow.TryGetValue((unit.Layer, rowIdentity), out var known))
+            {
+                var displayName = TestAssemblyName.Qualified(redactor.Redact(QualifiedName.Of(row.DisplayName, row.Test.FullyQualifiedName)), row.Test);
+                var identity = new CaseIdentity(unit.Layer, row.Test, row.Id, displayName);
+                if (!cases.TryGetValue(identity, out var builder))
+                {
+                    builder = new CaseBuilder(identity, unit.PartitionId);
+                    cases.Add(identity, builder);
+                }
+                known = AddByKey(casesByRow, (unit.Layer, rowIdentity), builder);
+            }
+            foreach (var builder in known)
+            {
+                builder.NotRun.Add(new NotRunOccurrence(unit, reason));
             }
         }
         foreach (var ((_, accounted), (unit, key)) in notRun)
@@ -93,7 +144,7 @@ internal static class ResultsMerger
                 var identity = new CaseIdentity(unit.Layer, key, string.Empty, TestAssemblyName.Qualified(redactor.Redact(key.FullyQualifiedName), key));
                 var builder = new CaseBuilder(identity, unit.PartitionId);
                 cases.Add(identity, builder);
-                known = AddByKey(casesByKey, unit.Layer, accounted, builder);
+                known = AddByKey(casesByKey, (unit.Layer, accounted), builder);
             }
             foreach (var builder in known)
             {
@@ -179,15 +230,26 @@ internal static class ResultsMerger
             ? scheduleKeys.Exact(key.Assembly, key.FullyQualifiedName)
             : scheduleKeys.Normal(key);
 
-    private static List<CaseBuilder> AddByKey(Dictionary<(string, ScheduleKey), List<CaseBuilder>> casesByKey, string layer, ScheduleKey accounted, CaseBuilder builder)
+    private static List<CaseBuilder> AddByKey<TKey>(Dictionary<TKey, List<CaseBuilder>> casesByKey, TKey key, CaseBuilder builder)
+        where TKey : notnull
     {
-        if (!casesByKey.TryGetValue((layer, accounted), out var list))
+        if (!casesByKey.TryGetValue(key, out var list))
         {
             list = [];
-            casesByKey.Add((layer, accounted), list);
+            casesByKey.Add(key, list);
         }
         list.Add(builder);
         return list;
+    }
+
+    private static Dictionary<(string, string), TestCaseRow> RowsById(UnitRun unit)
+    {
+        var rows = new Dictionary<(string, string), TestCaseRow>(unit.ExpectedRows.Count);
+        foreach (var row in unit.ExpectedRows)
+        {
+            rows.TryAdd(PlannedRows.Identity(row.Test.Assembly, row.Id), row);
+        }
+        return rows;
     }
 
     private static int LayerRank(IReadOnlyList<string> order, string layer)

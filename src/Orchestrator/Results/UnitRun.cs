@@ -37,6 +37,13 @@ public sealed record UnitRun(
     public IReadOnlyList<string> Instances { get; init; } = [];
 
     /// <summary>
+    /// The discovered cases of <see cref="ExpectedTests"/> with their platform ids: results are matched to them by id, and
+    /// each one without a result is reported as not run on its own (a theory's rows, not its method once).
+    /// Empty in records of runs whose discovery gave no ids; their tests are counted by key.
+    /// </summary>
+    public IReadOnlyList<TestCaseRow> ExpectedRows { get; init; } = [];
+
+    /// <summary>
     /// Every result the process produced, read once when it ended (its TRX, else the results its logger streamed) with
     /// secrets redacted: what merging and every report work from. Kept out of <c>run.json</c>; see <see cref="ResultsPath"/>.
     /// </summary>

@@ -66,7 +66,23 @@ public sealed class UnitOutcomeTests(FixtureProject fixture) : IClassFixture<Fix
 
         var run = Assert.Single(record.Units);
         Assert.Equal(UnitExit.Crashed, run.Exit);
-        Assert.Contains("while running Fixture.Behaviours.Crashes_after_working (the last test the host reported starting)", run.ExitDetail, StringComparison.Ordinal);
+        // Its start reached the orchestrator, but the crash's stack (or VSTest's blame collector) is what names it as running.
+        Assert.Contains("while running Fixture.Behaviours.Crashes_after_working", run.ExitDetail, StringComparison.Ordinal);
+        Assert.DoesNotContain("the last test start that reached the orchestrator", run.ExitDetail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crashed_host_is_named_with_the_test_on_its_crash_stack_when_no_test_start_reached_the_orchestrator()
+    {
+        var plan = FixtureProject.Plan(_fixture.Unit("integration-none#1", "Crashes"));
+
+        var record = await TestRunner.RunAsync(plan, _run.Options(), null, new RecordingProgress(), CancellationToken.None);
+
+        var run = Assert.Single(record.Units);
+        Assert.Equal(UnitExit.Crashed, run.Exit);
+        // Named from the crash's stack in the host's output, or by VSTest itself when its blame collector gets to say it first.
+        Assert.Contains("while running Fixture.Behaviours.Crashes", run.ExitDetail, StringComparison.Ordinal);
+        Assert.Contains("at Fixture.Behaviours.Crashes()", await File.ReadAllTextAsync(UnitPaths.For(_run.Path, "integration-none#1", repetition: 0, attempt: 0).LogPath), StringComparison.Ordinal);
     }
 
     [Fact]

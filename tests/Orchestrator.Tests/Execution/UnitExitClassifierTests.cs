@@ -1,5 +1,6 @@
 using Orchestrator.Configuration;
 using Orchestrator.Execution;
+using Orchestrator.Model;
 using Orchestrator.Results;
 using Orchestrator.Security;
 using Xunit;
@@ -57,6 +58,66 @@ public sealed class UnitExitClassifierTests
         Assert.Equal(UnitExit.Crashed, exit);
         Assert.Contains("Test host process crashed", detail, StringComparison.Ordinal);
         Assert.Contains("My.Tests.Crashes", detail, StringComparison.Ordinal);
+    }
+
+    private static readonly TestKey[] Planned = [new("App.Tests", "App.Tests.Unit.Unit_a"), new("App.Tests", "App.Tests.Unit.Unit_b"), new("App.Tests", "App.Tests.Unit.Unit_c_crash")];
+
+    private static UnitEnding Crash(params string[] stack) =>
+        Ending(1, [], ["The active test run was aborted. Reason: Test host process crashed : Process terminated.", "fixture crash on purpose", .. stack, "Test Run Aborted."])
+            with { UnfinishedTest = "App.Tests.Unit.Unit_a", PlannedTests = Planned };
+
+    [Fact]
+    public void A_crash_is_blamed_on_the_planned_test_whose_method_is_on_the_hosts_stack_not_on_the_last_start_that_arrived()
+    {
+        var ending = Crash(
+            "   at System.Environment.FailFast(System.String)",
+            "   at App.Tests.Unit.Unit_c_crash()",
+            "   at System.Reflection.MethodBaseInvoker.InterpretedInvoke_Method(System.Object, IntPtr*)");
+
+        var (exit, detail) = UnitExitClassifier.Classify(ending, Timeouts);
+
+        Assert.Equal(UnitExit.Crashed, exit);
+        Assert.Contains("while running App.Tests.Unit.Unit_c_crash (its method is on the host's crash stack)", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unit_a", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("   at App.Tests.Unit+<Unit_c_crash>d__3.MoveNext()")]
+    [InlineData("   at App.Tests.Unit.<Unit_c_crash>d__3.MoveNext() in /src/Unit.cs:line 12")]
+    [InlineData("   at App.Tests.Unit+<>c.<Unit_c_crash>b__3_0(System.Object)")]
+    [InlineData("   at App.Tests.Unit.Unit_c_crash(Int32 row) in /src/Unit.cs:line 12")]
+    public void An_async_lambda_or_parameterised_frame_names_its_test(string frame)
+    {
+        var (_, detail) = UnitExitClassifier.Classify(Crash("   at System.Environment.FailFast(System.String)", frame), Timeouts);
+
+        Assert.Contains("while running App.Tests.Unit.Unit_c_crash (its method", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_crash_whose_stack_names_no_planned_test_is_said_to_come_after_the_last_start_that_arrived()
+    {
+        var ending = Crash("   at System.Environment.FailFast(System.String)", "   at App.Helpers.Explode()") with { Output = OutputOf("Failed App.Tests.Unit.Unit_b", "   at App.Tests.Unit.Unit_b() in /src/Unit.cs:line 9") };
+        foreach (var line in new[] { "The active test run was aborted. Reason: Test host process crashed : Process terminated.", "   at App.Helpers.Explode()" })
+        {
+            ending.Output.Add(line);
+        }
+
+        var (exit, detail) = UnitExitClassifier.Classify(ending, Timeouts);
+
+        Assert.Equal(UnitExit.Crashed, exit);
+        // Unit_b's frame belongs to its own failure, printed before the host died.
+        Assert.Contains("after App.Tests.Unit.Unit_a started (the last test start that reached the orchestrator", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("while running", detail, StringComparison.Ordinal);
+    }
+
+    private static UnitOutput OutputOf(params string[] lines)
+    {
+        var output = new UnitOutput();
+        foreach (var line in lines)
+        {
+            output.Add(line);
+        }
+        return output;
     }
 
     [Fact]
