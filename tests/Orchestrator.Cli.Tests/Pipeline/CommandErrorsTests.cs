@@ -70,7 +70,7 @@ public sealed class CommandErrorsTests : IDisposable
         { "discover --config {dir}/missing/orchestrator.json", null, "orchestrator init" },
         { "build --config {dir}/missing/orchestrator.json", null, "orchestrator init" },
         { "doctor --config {dir}/missing/orchestrator.json", null, "orchestrator init" },
-        { "merge {dir}/missing", null, "{dir}/missing/run.json' does not exist" },
+        { "merge {dir}/missing --output {dir}/merged", null, "{dir}/missing/run.json' does not exist" },
         { "init --path {dir}/missing", null, "{dir}/missing' does not exist" },
         // Invalid configuration (or input).
         { "run --config {dir}/invalid/orchestrator.json", null, "orchestrator.json is not valid" },
@@ -78,7 +78,7 @@ public sealed class CommandErrorsTests : IDisposable
         { "discover --config {dir}/invalid/orchestrator.json", null, "orchestrator.json is not valid" },
         { "build --config {dir}/invalid/orchestrator.json", null, "orchestrator.json is not valid" },
         { "doctor --config {dir}/invalid/orchestrator.json", null, "orchestrator.json is not valid" },
-        { "merge {dir}/invalid", null, "is not a valid run record" },
+        { "merge {dir}/invalid --output {dir}/merged", null, "is not a valid run record" },
         { "init --path {dir}/invalid", null, "already exists" },
         // Bad option values.
         { "run --shard 0/2", null, "--shard '0/2' is not valid" },
