@@ -17,8 +17,8 @@ public sealed class OrdersSuiteRunTests : IDisposable
         var run = await ToolProcess.RunAsync(["run", "--build", "--cadence", "pr", "--config", _suite.ConfigurationPath], TimeSpan.FromMinutes(8));
 
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.StandardOutput}\n{run.StandardError}");
-        Assert.Contains("resource postgres-integration-postgres#1 (postgres) ready", run.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("start  integration-postgres#1 (1 tests)", run.StandardOutput, StringComparison.Ordinal);
+        Assert.True(run.StandardOutput.Contains("resource postgres-integration-postgres#1 ready", StringComparison.Ordinal), run.StandardOutput);
+        Assert.True(run.StandardOutput.Contains("start  integration-postgres#1 (1 tests)", StringComparison.Ordinal), run.StandardOutput);
         Assert.EndsWith("1 passed, 0 failed, 0 skipped", run.StandardOutput.TrimEnd(), StringComparison.Ordinal);
     }
 
