@@ -106,10 +106,12 @@ public static class RunPipeline
         {
             var published = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
             // Merged even after Ctrl+C: partial results are kept and marked incomplete.
-            report = await ResultsReporter.WriteReportAsync(
-                published,
-                ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor),
-                CancellationToken.None);
+            var reportOptions = ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+            foreach (var warning in reportOptions.Warnings)
+            {
+                log.WriteLine($"warning quarantine: {warning}");
+            }
+            report = await ResultsReporter.WriteReportAsync(published, reportOptions, CancellationToken.None);
             record = published with
             {
                 Units = [.. published.Units.Zip(report.Units, (unit, stored) =>

@@ -18,4 +18,22 @@ public sealed record CadenceDefinition(
     ImmutableArray<string> Quarantine = default)
 {
     public ImmutableArray<string> Quarantine { get; init; } = Quarantine.IsDefault ? [] : Quarantine;
+
+    /// <summary>The quarantine entries with their owners, reasons and expiry dates; a plain pattern is an entry without them.</summary>
+    public ImmutableArray<QuarantineEntry> QuarantineEntries
+    {
+        get => _entries.IsDefault ? [.. Quarantine.Select(pattern => new QuarantineEntry(pattern))] : _entries;
+        init
+        {
+            _entries = value;
+            Quarantine = [.. value.Select(entry => entry.Test)];
+        }
+    }
+
+    private readonly ImmutableArray<QuarantineEntry> _entries;
+
+    /// <summary>The patterns still in force on <paramref name="today"/>, and the entries that ran out.</summary>
+    internal (ImmutableArray<string> Active, ImmutableArray<QuarantineEntry> Expired) QuarantineOn(DateOnly today) =>
+        ([.. QuarantineEntries.Where(entry => !entry.HasExpired(today)).Select(entry => entry.Test)],
+         [.. QuarantineEntries.Where(entry => entry.HasExpired(today))]);
 }

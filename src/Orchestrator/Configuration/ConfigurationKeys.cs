@@ -21,6 +21,8 @@ internal static class ConfigurationKeys
 
     public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine"];
 
+    public static ImmutableArray<string> QuarantineEntry { get; } = ["test", "owner", "reason", "expires"];
+
     public static ImmutableArray<string> Resource { get; } =
         ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes", "concurrency", "description", "compose"];
 

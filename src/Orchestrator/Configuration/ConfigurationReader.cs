@@ -290,10 +290,61 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
                 cadenceLayers,
                 cadenceResources,
                 json.Int(element, path, "repeat", 1, "repeat count") ?? 1,
-                json.Int(element, path, "retries", 0, "retry count") ?? 0,
-                json.Strings(element, path, "quarantine") ?? []);
+                json.Int(element, path, "retries", 0, "retry count") ?? 0)
+            {
+                QuarantineEntries = ReadQuarantine(element, path),
+            };
         }
         return cadences.ToImmutable();
+    }
+
+    /// <summary>A cadence's quarantine: patterns, or entries with the test pattern, an owner, a reason and an expiry date.</summary>
+    private ImmutableArray<QuarantineEntry> ReadQuarantine(JsonElement cadence, string cadencePath)
+    {
+        if (!JsonObjectReader.TryGet(cadence, "quarantine", out var list))
+        {
+            return [];
+        }
+        var path = JsonPath.Property(cadencePath, "quarantine");
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            json.Error(path, "'quarantine' must be a list.", "Write [\"Namespace.Class.*\"] or [{ \"test\": \"Namespace.Class.*\", \"owner\": \"team\", \"reason\": \"…\", \"expires\": \"2027-01-31\" }].");
+            return [];
+        }
+        var entries = ImmutableArray.CreateBuilder<QuarantineEntry>();
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var itemPath = JsonPath.Index(path, index++);
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                entries.Add(new QuarantineEntry(item.GetString()!));
+                continue;
+            }
+            if (!json.Object(item, itemPath, ConfigurationKeys.QuarantineEntry))
+            {
+                continue;
+            }
+            var test = json.String(item, itemPath, "test", required: true);
+            var expires = json.String(item, itemPath, "expires");
+            DateOnly? last = null;
+            if (expires is not null)
+            {
+                if (DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    last = date;
+                }
+                else
+                {
+                    json.Error(JsonPath.Property(itemPath, "expires"), $"'{expires}' is not a date.", "Write the last day the quarantine holds as yyyy-MM-dd, e.g. \"2027-01-31\".");
+                }
+            }
+            if (test is not null)
+            {
+                entries.Add(new QuarantineEntry(test, json.String(item, itemPath, "owner"), json.String(item, itemPath, "reason"), last));
+            }
+        }
+        return entries.ToImmutable();
     }
 
     /// <summary>A required list of names that must all be <paramref name="known"/>; <c>["*"]</c> means all of them.</summary>

@@ -31,14 +31,17 @@ public sealed record ReportOptions(string ResultsDirectory)
     /// <summary>Warnings of the caller that every report lists (a stale lock of the results directory taken over).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
-    public static ReportOptions From(OrchestratorConfiguration configuration, CadenceDefinition cadence, string resultsDirectory, string? timingsPath, SecretRedactor redactor)
+    /// <param name="today">The day the run ends: quarantine entries that ran out before it no longer hold, and every report says so.</param>
+    public static ReportOptions From(OrchestratorConfiguration configuration, CadenceDefinition cadence, string resultsDirectory, string? timingsPath, SecretRedactor redactor, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(cadence);
+        var (active, expired) = cadence.QuarantineOn(today);
         return new ReportOptions(resultsDirectory)
         {
             Layers = configuration.Layers,
-            Quarantine = cadence.Quarantine,
+            Quarantine = active,
+            Warnings = [.. expired.Select(entry => entry.ExpiredWarning(cadence.Name))],
             FlakyFailsBuild = configuration.FlakyFailsBuild,
             TimingsPath = timingsPath,
             Redactor = redactor,

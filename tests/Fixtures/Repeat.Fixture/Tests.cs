@@ -44,3 +44,10 @@ public class CountedTests
         }
     }
 }
+
+[Trait("Category", "Integration")]
+public class FailingTests
+{
+    [Fact]
+    public void Fails_on_purpose() => Assert.Fail("fails on purpose, for quarantine");
+}
