@@ -24,7 +24,7 @@ public sealed class RepeatRunTests
         await File.WriteAllTextAsync(workspace.ConfigurationPath, configuration.ToJsonString());
         var results = Path.Combine(workspace.Root, "results");
 
-        var run = await workspace.ToolAsync(["run", "--config", workspace.ConfigurationPath, "--results", results, "--filter", "Name=Fails_one_time_in_five", "--repeat", "50"]);
+        var run = await workspace.ToolAsync(["run", "--config", workspace.ConfigurationPath, "--results", results, "--filter", "Name=Fails_one_time_in_five", "--repeat", "50"], timeout: TimeSpan.FromMinutes(10));
 
         Assert.True(run.ExitCode == 0, $"a test that passes in some repetitions is flaky, which fails no build by default; exit code {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}");
         Assert.Equal(50, (await File.ReadAllLinesAsync(counter)).Length);

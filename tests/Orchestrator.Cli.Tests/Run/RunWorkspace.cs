@@ -122,13 +122,13 @@ internal sealed class RunWorkspace : IDisposable
     /// The built tool with <paramref name="arguments"/>, from the workspace's root, without colours, and without a CI's
     /// step summary (a test's run must not write into the summary of the build running it).
     /// </summary>
-    public Task<BufferedCommandResult> ToolAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
-        ProcessAsync("dotnet", [RepositoryPaths.Tool(), .. arguments], environment);
+    public Task<BufferedCommandResult> ToolAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null) =>
+        ProcessAsync("dotnet", [RepositoryPaths.Tool(), .. arguments], environment, timeout);
 
     /// <summary>A program from the workspace's root with the environment <see cref="ToolAsync"/> gives the tool.</summary>
-    public async Task<BufferedCommandResult> ProcessAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public async Task<BufferedCommandResult> ProcessAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
         return await global::CliWrap.Cli.Wrap(program)
             .WithArguments(arguments)
             .WithWorkingDirectory(Root)
