@@ -34,9 +34,7 @@ internal static class SharedContainerFailures
             var everyFailureShared = true;
             foreach (var failure in failures)
             {
-                var overlapping = units.Where(other => !ReferenceEquals(other, failure.Unit) && Overlap(other, failure.Unit))
-                    .SelectMany(other => other.Instances.Intersect(failure.Unit.Instances, StringComparer.Ordinal).Select(instance => (Instance: instance, Other: other.UnitId)))
-                    .ToList();
+                var overlapping = Sharing(failure.Unit, units);
                 if (overlapping.Count == 0)
                 {
                     everyFailureShared = false;
@@ -59,9 +57,7 @@ internal static class SharedContainerFailures
     /// <summary>Why the sharing is the cause: a pass with the container to itself, or an error only another session causes; null for none.</summary>
     private static string? Evidence(MergedTest test, List<TestAttempt> failures, List<UnitRun> units)
     {
-        var passedAlone = test.Attempts.FirstOrDefault(attempt => attempt.Result.Outcome.IsPassed()
-            && !units.Any(other => !ReferenceEquals(other, attempt.Unit) && Overlap(other, attempt.Unit)
-                && other.Instances.Intersect(attempt.Unit.Instances, StringComparer.Ordinal).Any()));
+        var passedAlone = test.Attempts.FirstOrDefault(attempt => attempt.Result.Outcome.IsPassed() && Sharing(attempt.Unit, units).Count == 0);
         if (passedAlone is not null)
         {
             return $"it passed in {passedAlone.Unit.UnitId}, which had its container to itself";
@@ -70,6 +66,11 @@ internal static class SharedContainerFailures
             ? $"its failure shows that {error}"
             : null;
     }
+
+    /// <summary>Each instance of <paramref name="unit"/> another unit used while it ran, with that unit.</summary>
+    private static List<(string Instance, string Other)> Sharing(UnitRun unit, List<UnitRun> units) =>
+        [.. units.Where(other => !ReferenceEquals(other, unit) && Overlap(other, unit))
+            .SelectMany(other => other.Instances.Intersect(unit.Instances, StringComparer.Ordinal).Select(instance => (instance, other.UnitId)))];
 
     /// <summary>The instance without the run id that qualifies it in <see cref="UnitRun.Instances"/>.</summary>
     private static string InstanceName(string qualified) => qualified[(qualified.IndexOf('/', StringComparison.Ordinal) + 1)..];
