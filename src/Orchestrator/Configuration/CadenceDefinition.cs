@@ -17,20 +17,12 @@ public sealed record CadenceDefinition(
     int Retries = 0,
     ImmutableArray<string> Quarantine = default)
 {
-    public ImmutableArray<string> Quarantine { get; init; } = Quarantine.IsDefault ? [] : Quarantine;
-
     /// <summary>The quarantine entries with their owners, reasons and expiry dates; a plain pattern is an entry without them.</summary>
-    public ImmutableArray<QuarantineEntry> QuarantineEntries
-    {
-        get => _entries.IsDefault ? [.. Quarantine.Select(pattern => new QuarantineEntry(pattern))] : _entries;
-        init
-        {
-            _entries = value;
-            Quarantine = [.. value.Select(entry => entry.Test)];
-        }
-    }
+    public ImmutableArray<QuarantineEntry> QuarantineEntries { get; init; } =
+        Quarantine.IsDefault ? [] : [.. Quarantine.Select(pattern => new QuarantineEntry(pattern))];
 
-    private readonly ImmutableArray<QuarantineEntry> _entries;
+    /// <summary>The quarantined test patterns, whatever their expiry.</summary>
+    public ImmutableArray<string> Quarantine => [.. QuarantineEntries.Select(entry => entry.Test)];
 
     /// <summary>The patterns still in force on <paramref name="today"/>, and the entries that ran out.</summary>
     internal (ImmutableArray<string> Active, ImmutableArray<QuarantineEntry> Expired) QuarantineOn(DateOnly today) =>
