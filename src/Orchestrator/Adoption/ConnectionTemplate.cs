@@ -1,3 +1,4 @@
+using Orchestrator.Configuration;
 using System.Text.RegularExpressions;
 
 namespace Orchestrator.Adoption;
@@ -24,7 +25,7 @@ internal static partial class ConnectionTemplate
     {
         ClientPackages.Postgres => "Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}",
         ClientPackages.Redis => "{host}:{port},password={secret},defaultDatabase={namespace},abortConnect=false",
-        ClientPackages.RabbitMq => "amqp://orchestrator:{secret}@{host}:{port}/{namespace}",
+        ClientPackages.RabbitMq => $"amqp://{KindDefaults.RabbitMqDefaultUser}:{{secret}}@{{host}}:{{port}}/{{namespace}}",
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a connection string."),
     };
 

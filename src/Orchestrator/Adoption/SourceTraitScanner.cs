@@ -15,11 +15,18 @@ internal static partial class SourceTraitScanner
     public static SourceTraits Scan(string projectDirectory, string layerTrait = "Category", string resourceTrait = "Resource")
     {
         ArgumentException.ThrowIfNullOrEmpty(projectDirectory);
+        return Scan(ProjectSources.Read(projectDirectory), layerTrait, resourceTrait);
+    }
+
+    /// <param name="sources">The project's C# files with their text, as <see cref="ProjectSources.Read"/> gives them.</param>
+    public static SourceTraits Scan(IEnumerable<(string Path, string Text)> sources, string layerTrait = "Category", string resourceTrait = "Resource")
+    {
+        ArgumentNullException.ThrowIfNull(sources);
         var layers = ImmutableSortedSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
         var resources = ImmutableSortedSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
         var unreadable = 0;
         var files = 0;
-        foreach (var (_, text) in ProjectSources.Read(projectDirectory))
+        foreach (var (_, text) in sources)
         {
             var found = false;
             foreach (Match pair in NameValueAttribute().Matches(text))

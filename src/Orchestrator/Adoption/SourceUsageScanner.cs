@@ -29,13 +29,21 @@ internal static partial class SourceUsageScanner
     public static SourceUsage Scan(string projectDirectory, string rootDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(projectDirectory);
+        return Scan(ProjectSources.Read(projectDirectory), rootDirectory);
+    }
+
+    /// <param name="sources">The project's C# files with their text, as <see cref="ProjectSources.Read"/> gives them.</param>
+    /// <param name="rootDirectory">The repository root, to which places are made relative.</param>
+    public static SourceUsage Scan(IEnumerable<(string Path, string Text)> sources, string rootDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
         var clients = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var reads = new Dictionary<string, VariableRead>(StringComparer.Ordinal);
         var containers = ImmutableArray.CreateBuilder<ContainerStart>();
         var ports = ImmutableArray.CreateBuilder<FixedHostPort>();
         var serverWide = ImmutableArray.CreateBuilder<ServerWideUse>();
-        foreach (var (path, text) in ProjectSources.Read(projectDirectory))
+        foreach (var (path, text) in sources)
         {
             var file = Path.GetRelativePath(rootDirectory, path).Replace('\\', '/');
             int LineOf(Match match) => TextLines.LineOf(text, match.Index);

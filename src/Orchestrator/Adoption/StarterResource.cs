@@ -32,7 +32,8 @@ internal static class StarterResource
             description.Add(LocalImageNote);
         }
 
-        var ports = service is { Ports.IsEmpty: false } ? service.Ports : [DefaultPort(name)];
+        var kind = ConfigurationKeys.ResourceKinds[name];
+        var ports = service is { Ports.IsEmpty: false } ? service.Ports : KindDefaults.Ports(kind);
         if (service is { Ports.IsEmpty: false })
         {
             description.Add($"Ports from {service.Origin}.");
@@ -87,8 +88,7 @@ internal static class StarterResource
             json.WriteString(key, value);
         }
         json.WriteEndObject();
-        var kindIsolation = ConfigurationKeys.ResourceKinds.TryGetValue(name, out var kind) ? KindDefaults.Isolation(kind).Mode : IsolationMode.Shared;
-        json.WriteString("isolation", serverWide.IsEmpty && kindIsolation == IsolationMode.Shared ? "shared" : "dedicated");
+        json.WriteString("isolation", serverWide.IsEmpty && KindDefaults.Isolation(kind).Mode == IsolationMode.Shared ? "shared" : "dedicated");
         json.WriteStartObject("variables");
         foreach (var (variable, template) in variables)
         {
@@ -116,19 +116,11 @@ internal static class StarterResource
             : $"no value found in the repository; written as the orchestrator's {name} connection string — check that the tests parse it");
     }
 
-    private static int DefaultPort(string name) => name switch
-    {
-        ClientPackages.Postgres => 5432,
-        ClientPackages.Redis => 6379,
-        ClientPackages.RabbitMq => 5672,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a starting definition."),
-    };
-
     private static Dictionary<string, string> DefaultEnvironment(string name) => name switch
     {
-        ClientPackages.Postgres => new(StringComparer.Ordinal) { ["POSTGRES_PASSWORD"] = "{secret}" },
+        ClientPackages.Postgres => new(StringComparer.Ordinal) { [KindDefaults.PostgresPassword] = "{secret}" },
         ClientPackages.Redis => new(StringComparer.Ordinal) { ["REDIS_PASSWORD"] = "{secret}" },
-        ClientPackages.RabbitMq => new(StringComparer.Ordinal) { ["RABBITMQ_DEFAULT_USER"] = "orchestrator", ["RABBITMQ_DEFAULT_PASS"] = "{secret}" },
+        ClientPackages.RabbitMq => new(StringComparer.Ordinal) { [KindDefaults.RabbitMqUser] = KindDefaults.RabbitMqDefaultUser, [KindDefaults.RabbitMqPassword] = "{secret}" },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a starting definition."),
     };
 }

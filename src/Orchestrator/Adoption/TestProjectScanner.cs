@@ -107,6 +107,8 @@ internal static class TestProjectScanner
                 }
             }
             ImmutableArray<PackageReach> ordered = [.. reached.Values.OrderBy(reach => reach.Package, StringComparer.OrdinalIgnoreCase)];
+            // Read once for both scans: the walk of the project and each file's text.
+            var sources = ProjectSources.Read(file.Directory).ToList();
             return new TestProject
             {
                 Name = file.AssemblyName,
@@ -114,8 +116,8 @@ internal static class TestProjectScanner
                 Packages = [.. ordered.Select(reach => reach.Package)],
                 Reached = ordered,
                 AssetsFile = assetsFile is null ? null : Relative(assetsFile),
-                Traits = SourceTraitScanner.Scan(file.Directory),
-                Usage = SourceUsageScanner.Scan(file.Directory, root),
+                Traits = SourceTraitScanner.Scan(sources),
+                Usage = SourceUsageScanner.Scan(sources, root),
                 Notes = [.. notes],
             };
         }
