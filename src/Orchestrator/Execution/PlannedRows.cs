@@ -25,6 +25,10 @@ internal sealed class PlannedRows
     /// <summary>The identity results and cases are matched on: the key's assembly (with its framework) and the case id, both case-insensitively.</summary>
     internal static (string Assembly, string Id) Identity(string assembly, string id) => (assembly.ToUpperInvariant(), id.ToUpperInvariant());
 
+    /// <summary>The discovered case with this identity (assembly with its framework, and case id), when the unit planned one.</summary>
+    public bool TryGet(string assembly, string id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TestCaseRow row) =>
+        _rows.TryGetValue(Identity(assembly, id), out row);
+
     /// <summary>The result with its case's planned names where the TRX holds them escaped; the same instance otherwise.</summary>
     public TestCaseResult Named(TestCaseResult result)
     {

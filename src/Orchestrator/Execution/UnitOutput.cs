@@ -54,7 +54,7 @@ public sealed class UnitOutput
                 CrashingTest ??= line.Trim();
                 _nextIsCrashTest = false;
             }
-            _inCrash |= CrashMarkers.Any(marker => line.Contains(marker, StringComparison.Ordinal));
+            _inCrash = _inCrash || CrashMarkers.Any(marker => line.Contains(marker, StringComparison.Ordinal));
             if (_inCrash && _crashFrames.Count < CrashFrameLimit && CrashStack.MethodOf(line) is { } method)
             {
                 _crashFrames.Add(method);

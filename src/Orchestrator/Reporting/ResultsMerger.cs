@@ -57,11 +57,12 @@ internal static class ResultsMerger
                 continue;
             }
             var expected = ExpectedByScheduleKey(unit, scheduleKeys);
-            var rows = RowsById(unit);
+            var rows = new PlannedRows(unit.ExpectedRows);
             foreach (var raw in unit.Results)
             {
                 // The case's identity first (its id and its key's assembly with the framework), whatever its name became.
-                var row = raw.TestId.Length > 0 && rows.TryGetValue(PlannedRows.Identity(raw.Key.Assembly, raw.TestId), out var planned) ? planned : null;
+                var row = raw.TestId.Length > 0 && rows.TryGet(raw.Key.Assembly, raw.TestId, out var planned) ? planned : null;
+                var rowIdentity = row is null ? default : PlannedRows.Identity(row.Test.Assembly, row.Id);
                 if ((row?.Test ?? ScheduledKey(raw, expected, scheduleKeys.Normal(raw.Key), scheduleKeys)) is not { } key)
                 {
                     continue;
@@ -76,14 +77,14 @@ internal static class ResultsMerger
                     AddByKey(casesByKey, (unit.Layer, accounted), builder);
                     if (row is not null)
                     {
-                        AddByKey(casesByRow, (unit.Layer, PlannedRows.Identity(row.Test.Assembly, row.Id)), builder);
+                        AddByKey(casesByRow, (unit.Layer, rowIdentity), builder);
                     }
                 }
                 builder.Attempts.Add(new TestAttempt(unit, result));
                 resultSeen.Add((unit.Repetition, accounted));
                 if (row is not null)
                 {
-                    rowSeen.Add((unit.Repetition, PlannedRows.Identity(row.Test.Assembly, row.Id)));
+                    rowSeen.Add((unit.Repetition, rowIdentity));
                     keysMatchedById.Add((unit.Repetition, accounted));
                 }
             }
@@ -240,16 +241,6 @@ internal static class ResultsMerger
         }
         list.Add(builder);
         return list;
-    }
-
-    private static Dictionary<(string, string), TestCaseRow> RowsById(UnitRun unit)
-    {
-        var rows = new Dictionary<(string, string), TestCaseRow>(unit.ExpectedRows.Count);
-        foreach (var row in unit.ExpectedRows)
-        {
-            rows.TryAdd(PlannedRows.Identity(row.Test.Assembly, row.Id), row);
-        }
-        return rows;
     }
 
     private static int LayerRank(IReadOnlyList<string> order, string layer)
