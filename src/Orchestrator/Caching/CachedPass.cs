@@ -1,0 +1,8 @@
+namespace Orchestrator.Caching;
+
+/// <summary>A test that passed on its first attempt, every case of it, in the run that recorded it.</summary>
+/// <param name="FullyQualifiedName">The test (all its cases are cached together, as they are scheduled together).</param>
+/// <param name="Duration">Its duration in that run, reported again when the pass is reused.</param>
+/// <param name="RunId">The run the pass came from, named wherever it is reused.</param>
+/// <param name="RecordedAt">When that run recorded it.</param>
+internal sealed record CachedPass(string FullyQualifiedName, TimeSpan Duration, string RunId, DateTimeOffset RecordedAt);
