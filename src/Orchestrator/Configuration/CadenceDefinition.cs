@@ -21,6 +21,9 @@ public sealed record CadenceDefinition(
     public ImmutableArray<QuarantineEntry> QuarantineEntries { get; init; } =
         Quarantine.IsDefault ? [] : [.. Quarantine.Select(pattern => new QuarantineEntry(pattern))];
 
+    /// <summary>Whether tests whose inputs are unchanged since a recorded pass are reused instead of run (see <see cref="CacheSettings"/>).</summary>
+    public bool UsesCache { get; init; } = CacheSettings.UsedByDefault(Name);
+
     /// <summary>The quarantined test patterns, whatever their expiry.</summary>
     public ImmutableArray<string> Quarantine => [.. QuarantineEntries.Select(entry => entry.Test)];
 

@@ -9,7 +9,7 @@ namespace Orchestrator.Configuration;
 internal static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
-        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "ignoreProjects", "testEnvironment", "rules", "description", "build", "testSettings", "coverage"];
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "ignoreProjects", "testEnvironment", "rules", "description", "build", "testSettings", "coverage", "cache"];
 
     public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
 
@@ -19,7 +19,9 @@ internal static class ConfigurationKeys
     /// <summary>Keys of the root <c>coverage</c> section.</summary>
     public static ImmutableArray<string> Coverage { get; } = ["enabled", "include", "exclude", "excludeByAttribute"];
 
-    public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine"];
+    public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine", "cache"];
+
+    public static ImmutableArray<string> Cache { get; } = ["inputs", "directory", "maxSizeMb"];
 
     public static ImmutableArray<string> QuarantineEntry { get; } = ["test", "owner", "reason", "expires"];
 

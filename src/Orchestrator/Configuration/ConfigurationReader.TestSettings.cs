@@ -54,6 +54,20 @@ internal sealed partial class ConfigurationReader
         return values;
     }
 
+    private CacheSettings ReadCache(JsonElement root)
+    {
+        const string path = "$.cache";
+        if (!JsonObjectReader.TryGet(root, "cache", out var element) || !json.Object(element, path, ConfigurationKeys.Cache))
+        {
+            return CacheSettings.Default;
+        }
+        var megabytes = json.Long(element, path, "maxSizeMb", 1, "size in megabytes");
+        return new CacheSettings(
+            json.Strings(element, path, "inputs") ?? [],
+            json.String(element, path, "directory", nullable: true),
+            megabytes is { } size ? size * 1024 * 1024 : CacheSettings.DefaultMaxBytes);
+    }
+
     private CoverageSettings ReadCoverage(JsonElement root)
     {
         if (!JsonObjectReader.TryGet(root, "coverage", out var element) || !json.Object(element, CoveragePath, ConfigurationKeys.Coverage))

@@ -49,6 +49,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             Build = ReadSolutionBuild(root, solution),
             TestSettings = ReadTestSettings(root),
             Coverage = ReadCoverage(root),
+            Cache = ReadCache(root),
         };
     }
 
@@ -293,6 +294,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
                 json.Int(element, path, "retries", 0, "retry count") ?? 0)
             {
                 QuarantineEntries = ReadQuarantine(element, path),
+                UsesCache = json.Bool(element, path, "cache") ?? CacheSettings.UsedByDefault(property.Name),
             };
         }
         return cadences.ToImmutable();

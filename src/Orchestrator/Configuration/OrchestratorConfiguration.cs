@@ -55,6 +55,9 @@ public sealed record OrchestratorConfiguration
     /// <summary>Code coverage of every unit, merged per layer and for the run.</summary>
     public CoverageSettings Coverage { get; init; } = CoverageSettings.Default;
 
+    /// <summary>The result cache: its directory, size limit and the files besides the test assemblies that tests read.</summary>
+    public CacheSettings Cache { get; init; } = CacheSettings.Default;
+
     /// <summary>Where the configuration was read from (for messages and relative paths).</summary>
     public string? SourcePath { get; init; }
 
