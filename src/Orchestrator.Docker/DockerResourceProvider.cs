@@ -277,7 +277,8 @@ public sealed class DockerResourceProvider : IResourceProvider
     private async Task<ResourceInstance> AdoptAsync(ResourceDefinition definition, string instanceName, KeptContainer kept, CancellationToken ct)
     {
         _options.Redactor.Register(kept.Secret);
-        var tracked = new TrackedInstance(definition, instanceName, kept.ContainerId, kept.Secret, ImmutableDictionary<string, string>.Empty)
+        // The kind's module reads the user and password from the container's environment, rendered as when it was started.
+        var tracked = new TrackedInstance(definition, instanceName, kept.ContainerId, kept.Secret, RenderEnvironment(definition, kept.Secret))
         {
             IsKept = true,
             ContainerId = kept.ContainerId,

@@ -71,7 +71,10 @@ public sealed class UpDownTests
     [Fact]
     public async Task A_reusing_run_starts_no_container_and_runs_in_a_database_of_its_own()
     {
-        await using var up = UpWorkspace.Create(ShopServicesConfiguration.Create());
+        // Shared, as the Shop declares it: a dedicated resource (the kind's default) gets a server per unit, never the kept one.
+        var configuration = ShopServicesConfiguration.Create();
+        configuration["resources"]!["postgres"]!["isolation"] = "shared";
+        await using var up = UpWorkspace.Create(configuration);
         var started = await up.ToolAsync("up", "--filter", $"FullyQualifiedName~{AuditTests}");
         Assert.True(started.ExitCode == 0, Output(started));
         var kept = Assert.Single(await up.KeptContainersAsync());
