@@ -14,6 +14,8 @@ internal static class OrchestratorCommandLine
         Plan.PlanCommand.Create(),
         Discover.DiscoverCommand.Create(ConfigurationSource.Load),
         Merge.MergeCommand.Create(),
+        Up.UpCommand.Create(),
+        Up.DownCommand.Create(),
         Clean.CleanCommand.Create(environment),
         Init.InitCommand.Create(),
         Build.BuildCommand.Create(),

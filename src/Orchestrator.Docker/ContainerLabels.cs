@@ -16,4 +16,10 @@ internal static class ContainerLabels
 
     /// <summary>When the container was created (ISO 8601, UTC).</summary>
     public const string Created = "orchestrator.created";
+
+    /// <summary>
+    /// The state file of the <c>up</c> that keeps the container (<c>…/.orchestrator/up.json</c>): no sweep or <c>clean</c>
+    /// removes it while that file exists; <c>down</c> does.
+    /// </summary>
+    public const string KeptBy = "orchestrator.kept-by";
 }

@@ -44,7 +44,7 @@ public sealed class DockerResourceProvider : IResourceProvider
         Endpoint = options.Endpoint ?? DockerEndpoint.FromEnvironment();
         _client = Endpoint.CreateClient();
         _images = new ImagePreparer(_client, Endpoint.ToString(), options.BaseDirectory, options.Redactor, Log);
-        _janitor = new ContainerJanitor(_client, options.RemovalTimeout, Log);
+        _janitor = new ContainerJanitor(_client, options.RemovalTimeout, Log, KeptByUp.OnThisHost);
         _namespaces = new NamespaceCreator(_client, options.Redactor, options.RunId);
     }
 
@@ -114,11 +114,19 @@ public sealed class DockerResourceProvider : IResourceProvider
 
     private async Task<ResourceInstance> StartCoreAsync(ResourceDefinition definition, string instanceName, CancellationToken ct)
     {
+        if (definition.IsContainer && _options.Kept.TryGetValue(instanceName, out var kept))
+        {
+            return await AdoptAsync(definition, instanceName, kept, ct);
+        }
         var createdAt = DateTimeOffset.UtcNow;
         var secret = SecretGenerator.Create();
         _options.Redactor.Register(secret);
         var environment = RenderEnvironment(definition, secret);
         var tracked = new TrackedInstance(definition, instanceName, ContainerName(instanceName), secret, environment);
+        if (_options.KeptBy is not null)
+        {
+            CountNamespaces(tracked);
+        }
         if (!_instances.TryAdd(instanceName, tracked))
         {
             throw new ResourceException(definition.Name, $"An instance named '{instanceName}' is already running in this run: instance names must be unique.");
@@ -175,6 +183,40 @@ public sealed class DockerResourceProvider : IResourceProvider
         return new PartitionResource(instance, namespaceId, name, variables.ToImmutable());
     }
 
+    /// <summary>
+    /// Lets every instance started so far outlive the provider: disposing no longer removes them (<c>up</c> keeps them
+    /// for later runs; <c>down</c> removes them).
+    /// </summary>
+    public void Keep()
+    {
+        foreach (var tracked in _instances.Values.ToList())
+        {
+            _instances.TryRemove(new KeyValuePair<string, TrackedInstance>(tracked.InstanceName, tracked));
+            tracked.Lifetime.Cancel();
+        }
+    }
+
+    /// <summary>Whether the container exists and runs.</summary>
+    public async Task<bool> IsRunningAsync(string containerId, CancellationToken ct)
+    {
+        await EnsureEngineAsync(ct);
+        try
+        {
+            return (await _client.Containers.InspectContainerAsync(containerId, ct)).State.Running;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes every container kept by the <c>up</c> whose state file is <paramref name="stateFile"/>. Returns the removed container ids.</summary>
+    public async Task<IReadOnlyList<string>> RemoveKeptAsync(string stateFile, CancellationToken ct)
+    {
+        await EnsureEngineAsync(ct);
+        return await _janitor.RemoveKeptAsync(stateFile, ct);
+    }
+
     /// <summary>Removes the instance's container (force). Idempotent. Removal runs to completion under its own deadline, even when <paramref name="ct"/> is cancelled.</summary>
     public async Task<string?> StopAsync(ResourceInstance instance, CancellationToken ct)
     {
@@ -184,7 +226,7 @@ public sealed class DockerResourceProvider : IResourceProvider
         {
             await ForgetAndRemoveAsync(tracked);
         }
-        else if (instance.ContainerId is not null)
+        else if (instance.ContainerId is not null && !_options.Kept.Values.Any(kept => kept.ContainerId == instance.ContainerId))
         {
             await _janitor.RemoveAsync(instance.ContainerId);
         }
@@ -199,7 +241,7 @@ public sealed class DockerResourceProvider : IResourceProvider
     public async Task<IReadOnlyList<string>> SweepOrphansAsync(CancellationToken ct)
     {
         await EnsureEngineAsync(ct);
-        var rule = new OrphanRule(RunId, OwnerProcess.Current.Host, _options.ForeignHostOrphanAge, OwnerProcess.IsAlive);
+        var rule = new OrphanRule(RunId, OwnerProcess.Current.Host, _options.ForeignHostOrphanAge, OwnerProcess.IsAlive, KeptByUp.OnThisHost);
         return await _janitor.SweepAsync(rule, ct);
     }
 
@@ -229,6 +271,49 @@ public sealed class DockerResourceProvider : IResourceProvider
         }
         _client.Dispose();
         _engineCheck.Dispose();
+    }
+
+    /// <summary>Uses the container <c>up</c> keeps for the instance: checked to be running and ready, never removed by this provider.</summary>
+    private async Task<ResourceInstance> AdoptAsync(ResourceDefinition definition, string instanceName, KeptContainer kept, CancellationToken ct)
+    {
+        _options.Redactor.Register(kept.Secret);
+        // The kind's module reads the user and password from the container's environment, rendered as when it was started.
+        var tracked = new TrackedInstance(definition, instanceName, kept.ContainerId, kept.Secret, RenderEnvironment(definition, kept.Secret))
+        {
+            IsKept = true,
+            ContainerId = kept.ContainerId,
+        };
+        CountNamespaces(tracked);
+        if (!_instances.TryAdd(instanceName, tracked))
+        {
+            throw new ResourceException(definition.Name, $"An instance named '{instanceName}' is already running in this run: instance names must be unique.");
+        }
+        var at = DateTimeOffset.UtcNow;
+        try
+        {
+            if (!await IsRunningAsync(kept.ContainerId, ct))
+            {
+                throw new ResourceException(definition.Name,
+                    $"The container 'orchestrator up' keeps for '{definition.Name}' ({kept.ContainerId[..12]}) is no longer running: run 'orchestrator down' and 'orchestrator up' again, or run without --reuse.",
+                    containerId: kept.ContainerId);
+            }
+            Log($"Reusing container {kept.ContainerId[..12]} of '{definition.Name}' that 'orchestrator up' keeps.");
+            var instance = new ResourceInstance(definition, instanceName, kept.ContainerId, Loopback, kept.Ports, kept.Secret, at, at);
+            return await WaitUntilReadyAsync(tracked, instance, at, exited: null, ct);
+        }
+        catch
+        {
+            await ForgetAndRemoveAsync(tracked);
+            throw;
+        }
+    }
+
+    private void CountNamespaces(TrackedInstance tracked)
+    {
+        if (_options.NamespaceCounterDirectory is { } directory)
+        {
+            tracked.CountNamespacesIn(new NamespaceCounterFile(Path.Combine(directory, tracked.InstanceName), tracked.Definition.Name));
+        }
     }
 
     private async Task<ResourceInstance> StartContainerAsync(TrackedInstance tracked, DateTimeOffset createdAt, CancellationToken ct)
@@ -340,7 +425,7 @@ public sealed class DockerResourceProvider : IResourceProvider
     {
         _instances.TryRemove(new KeyValuePair<string, TrackedInstance>(tracked.InstanceName, tracked));
         await tracked.Lifetime.CancelAsync();
-        if (tracked.ContainerId is not null)
+        if (tracked.ContainerId is not null && !tracked.IsKept)
         {
             await _janitor.RemoveAsync(tracked.ContainerId);
         }
@@ -351,7 +436,7 @@ public sealed class DockerResourceProvider : IResourceProvider
         var definition = tracked.Definition;
         var owner = OwnerProcess.Current;
         var hostAddress = definition.ExposeBeyondLoopback ? string.Empty : Loopback;
-        return new CreateContainerParameters
+        var parameters = new CreateContainerParameters
         {
             Name = tracked.ContainerName,
             Image = definition.Image,
@@ -377,6 +462,11 @@ public sealed class DockerResourceProvider : IResourceProvider
                 Memory = definition.MemoryLimitBytes ?? 0,
             },
         };
+        if (_options.KeptBy is { } stateFile)
+        {
+            parameters.Labels[ContainerLabels.KeptBy] = stateFile;
+        }
+        return parameters;
     }
 
     private static ImmutableDictionary<int, int> PublishedPorts(ResourceDefinition definition, ContainerInspectResponse inspected)

@@ -38,6 +38,21 @@ public sealed record DockerResourceProviderOptions
     /// <summary>Progress messages (already redacted): image builds, sweeps.</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>
+    /// The state file of the <c>up</c> these containers are for: every container gets it as label
+    /// <c>orchestrator.kept-by</c>, so no sweep or <c>clean</c> removes it while the file exists. Null for a run's own.
+    /// </summary>
+    public string? KeptBy { get; init; }
+
+    /// <summary>Containers <c>up</c> keeps, by instance name: a start of that instance uses the container instead (<c>run --reuse</c>).</summary>
+    public IReadOnlyDictionary<string, KeptContainer> Kept { get; init; } = new Dictionary<string, KeptContainer>();
+
+    /// <summary>
+    /// Where kept instances count their numbered namespaces (a file per instance), shared by <c>up</c> and every
+    /// <c>run --reuse</c>; null counts in memory.
+    /// </summary>
+    public string? NamespaceCounterDirectory { get; init; }
+
     /// <summary>Called once a container runs, before readiness is probed (its ports are known).</summary>
     public Action<ContainerStarted>? ContainerStarted { get; init; }
 }

@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
 using Orchestrator.Configuration;
+using Orchestrator.Docker.Isolation;
 
 namespace Orchestrator.Docker;
 
 /// <summary>What the provider remembers about an instance it started, until it is removed.</summary>
 internal sealed class TrackedInstance(ResourceDefinition definition, string instanceName, string containerName, string secret, ImmutableDictionary<string, string> environment)
 {
+    private NamespaceCounterFile? _counter;
+
     private int _lastNamespaceNumber;
 
     public ResourceDefinition Definition { get; } = definition;
@@ -27,6 +30,15 @@ internal sealed class TrackedInstance(ResourceDefinition definition, string inst
     /// </summary>
     public CancellationTokenSource Lifetime { get; } = new();
 
-    /// <summary>Numbers the instance's namespaces 1, 2, 3…, for kinds whose namespaces are numbered (Redis databases).</summary>
-    public int NextNamespaceNumber() => Interlocked.Increment(ref _lastNamespaceNumber);
+    /// <summary>Kept by <c>up</c> (adopted by a run with <c>--reuse</c>): forgetting it leaves its container running.</summary>
+    public bool IsKept { get; init; }
+
+    /// <summary>
+    /// Numbers the instance's namespaces 1, 2, 3…, for kinds whose namespaces are numbered (Redis databases); a kept
+    /// instance counts in a file that every run using it shares.
+    /// </summary>
+    public int NextNamespaceNumber() => _counter?.Next() ?? Interlocked.Increment(ref _lastNamespaceNumber);
+
+    /// <summary>Counts the namespaces in <paramref name="counter"/> from now on.</summary>
+    public void CountNamespacesIn(NamespaceCounterFile counter) => _counter = counter;
 }

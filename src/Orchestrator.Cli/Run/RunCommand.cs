@@ -28,10 +28,14 @@ internal static class RunCommand
         {
             Description = "Measure code coverage in every unit (coverlet.collector) even when the configuration's coverage section is off; merged into coverage.cobertura.xml.",
         };
+        var reuse = new Option<bool>("--reuse")
+        {
+            Description = "Run on the containers 'orchestrator up' keeps instead of starting new ones, each run in namespaces of its own; a resource that is not up is started as usual.",
+        };
         var slice = new SliceOptions();
         var command = new Command("run", "Discover, plan, provision and run a cadence's tests, or a slice of them (--filter, --project); merge the results per layer.")
         {
-            config, cadence, shard, timings, results, build, coverage, slice.Filter, slice.Project, slice.Repeat,
+            config, cadence, shard, timings, results, build, coverage, reuse, slice.Filter, slice.Project, slice.Repeat,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,6 +52,7 @@ internal static class RunCommand
                 parse.GetValue(timings) is { } explicitTimings ? Path.GetFullPath(explicitTimings) : null)
             {
                 Coverage = parse.GetValue(coverage),
+                Reuse = parse.GetValue(reuse),
             };
             var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings, selection);
             DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);

@@ -1,6 +1,7 @@
 // Cake aliases for the orchestrator, shipped in the Orchestrator.Tool package. Load them with
 //   #load nuget:?package=Orchestrator.Tool&version=<version>
-// (or #load "<path>/Orchestrator.cake") and call OrchestratorRun / OrchestratorPlan / OrchestratorMerge from a task,
+// (or #load "<path>/Orchestrator.cake") and call OrchestratorRun / OrchestratorPlan / OrchestratorMerge /
+// OrchestratorUp / OrchestratorDown from a task,
 // or new OrchestratorTool(Context) from a class. They start the tool as a process: `dotnet orchestrator` (a local
 // tool, see .config/dotnet-tools.json) unless ToolDll points at a built Orchestrator.Cli.dll.
 // Exit codes: 0 passed, 1 tests failed (returned, so the caller decides), 2 usage or configuration error and
@@ -33,6 +34,21 @@ public class OrchestratorRunSettings : OrchestratorSettings
 
     /// <summary>Build first, as `orchestrator build` does.</summary>
     public bool Build { get; set; }
+
+    /// <summary>Run on the containers `orchestrator up` keeps instead of starting new ones (`run --reuse`).</summary>
+    public bool Reuse { get; set; }
+}
+
+public class OrchestratorUpSettings : OrchestratorSettings
+{
+    /// <summary>The cadence whose tests' resources to keep up; null is the tool's default (pr).</summary>
+    public string Cadence { get; set; }
+
+    /// <summary>A slice instead: a dotnet test filter (`--filter`).</summary>
+    public string Filter { get; set; }
+
+    /// <summary>A slice instead: test projects by assembly name (`--project`).</summary>
+    public List<string> Projects { get; set; } = new List<string>();
 }
 
 public class OrchestratorPlanSettings : OrchestratorSettings
@@ -70,8 +86,28 @@ public class OrchestratorTool
         {
             arguments.Append("--build");
         }
+        if (settings.Reuse)
+        {
+            arguments.Append("--reuse");
+        }
         return Start(arguments, settings);
     }
+
+    /// <summary>Starts the resources the selection needs and keeps them until Down; writes .orchestrator/env and orchestrator.runsettings.</summary>
+    public void Up(OrchestratorUpSettings settings)
+    {
+        var arguments = Command("up", settings);
+        Optional(arguments, "--cadence", settings.Cadence);
+        Optional(arguments, "--filter", settings.Filter);
+        foreach (var project in settings.Projects)
+        {
+            arguments.Append("--project").AppendQuoted(project);
+        }
+        Start(arguments, settings);
+    }
+
+    /// <summary>Removes what Up keeps.</summary>
+    public void Down(OrchestratorSettings settings) => Start(Command("down", settings), settings);
 
     public int Plan(OrchestratorPlanSettings settings)
     {
@@ -142,3 +178,7 @@ public int OrchestratorRun(OrchestratorRunSettings settings) => new Orchestrator
 public int OrchestratorPlan(OrchestratorPlanSettings settings) => new OrchestratorTool(Context).Plan(settings);
 
 public int OrchestratorMerge(OrchestratorMergeSettings settings) => new OrchestratorTool(Context).Merge(settings);
+
+public void OrchestratorUp(OrchestratorUpSettings settings) => new OrchestratorTool(Context).Up(settings);
+
+public void OrchestratorDown(OrchestratorSettings settings) => new OrchestratorTool(Context).Down(settings);

@@ -7,7 +7,7 @@ using Orchestrator.Resources;
 namespace Orchestrator.Docker.Cleanup;
 
 /// <summary>Finds and removes the orchestrator's containers by label: orphans of dead runs, or all of them.</summary>
-internal sealed class ContainerJanitor(IDockerClient client, TimeSpan removalTimeout, Action<string>? log)
+internal sealed class ContainerJanitor(IDockerClient client, TimeSpan removalTimeout, Action<string>? log, KeptByUp kept)
 {
     public async Task<IReadOnlyList<string>> SweepAsync(OrphanRule rule, CancellationToken ct)
     {
@@ -29,9 +29,28 @@ internal sealed class ContainerJanitor(IDockerClient client, TimeSpan removalTim
         return [.. orphans.Select(orphan => orphan.Id)];
     }
 
+    /// <summary>Removes the orchestrator's containers (or one run's), except those <c>up</c> keeps: <c>down</c> removes those.</summary>
     public async Task<IReadOnlyList<string>> CleanAsync(string? runId, CancellationToken ct)
     {
-        var containers = await ListAsync(runId, ct);
+        var containers = new List<ContainerListResponse>();
+        foreach (var container in await ListAsync(runId, ct))
+        {
+            if (kept.KeptBy(container.Labels) is { } stateFile)
+            {
+                log?.Invoke($"Keeping container {container.ID[..12]} ({string.Join(',', container.Names)}): 'orchestrator up' keeps it ({stateFile}); 'orchestrator down' in that workspace removes it.");
+                continue;
+            }
+            containers.Add(container);
+        }
+        return await RemoveAllAsync(containers);
+    }
+
+    /// <summary>Removes every container kept by the <c>up</c> whose state file is <paramref name="stateFile"/>.</summary>
+    public async Task<IReadOnlyList<string>> RemoveKeptAsync(string stateFile, CancellationToken ct) =>
+        await RemoveAllAsync(await ListAsync(runId: null, ct, $"{ContainerLabels.KeptBy}={stateFile}"));
+
+    private async Task<IReadOnlyList<string>> RemoveAllAsync(IList<ContainerListResponse> containers)
+    {
         await Task.WhenAll(containers.Select(container =>
         {
             log?.Invoke($"Removing container {container.ID[..12]} ({string.Join(',', container.Names)})");
@@ -89,9 +108,13 @@ internal sealed class ContainerJanitor(IDockerClient client, TimeSpan removalTim
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
-    private async Task<IList<ContainerListResponse>> ListAsync(string? runId, CancellationToken ct)
+    private async Task<IList<ContainerListResponse>> ListAsync(string? runId, CancellationToken ct, string? label = null)
     {
         var labels = new Dictionary<string, bool> { [$"{ContainerLabels.Tool}={ContainerLabels.ToolValue}"] = true };
+        if (label is not null)
+        {
+            labels[label] = true;
+        }
         if (runId is not null)
         {
             labels[$"{ContainerLabels.RunId}={runId}"] = true;

@@ -6,13 +6,14 @@ namespace Orchestrator.Docker.Cleanup;
 /// Decides whether a labelled container is an orphan of a run that is gone:
 /// <list type="bullet">
 /// <item>made by this run: never;</item>
+/// <item>kept by <c>up</c> (<see cref="KeptByUp"/>): not while its state file exists; once it is gone, always;</item>
 /// <item>made on this host: when no process with its owner pid runs, or one runs that started at
 /// another time (the pid was reused);</item>
 /// <item>made on another host (a shared remote engine), or with unreadable owner labels: only once
 /// it is older than <see cref="ForeignHostAge"/>, since that owner cannot be checked from here.</item>
 /// </list>
 /// </summary>
-internal sealed record OrphanRule(string RunId, string Host, TimeSpan ForeignHostAge, Func<int, DateTimeOffset?, bool> IsAlive)
+internal sealed record OrphanRule(string RunId, string Host, TimeSpan ForeignHostAge, Func<int, DateTimeOffset?, bool> IsAlive, KeptByUp? Kept = null)
 {
     /// <returns>Why the container is an orphan, or null when it is not.</returns>
     public string? Judge(IDictionary<string, string> labels, DateTimeOffset engineCreated, DateTimeOffset now)
@@ -20,6 +21,10 @@ internal sealed record OrphanRule(string RunId, string Host, TimeSpan ForeignHos
         if (labels.TryGetValue(ContainerLabels.RunId, out var runId) && runId == RunId)
         {
             return null;
+        }
+        if (labels.TryGetValue(ContainerLabels.KeptBy, out var stateFile) && stateFile.Length > 0)
+        {
+            return Kept is null || Kept.KeptBy(labels) is not null ? null : $"'orchestrator up' kept it, but its state file {stateFile} is gone";
         }
         var host = labels.TryGetValue(ContainerLabels.OwnerHost, out var ownerHost) ? ownerHost : null;
         if (host == Host && labels.TryGetValue(ContainerLabels.OwnerPid, out var pidText)

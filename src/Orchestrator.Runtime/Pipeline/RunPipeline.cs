@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using Orchestrator.Configuration;
 using Orchestrator.Docker;
 using Orchestrator.Execution;
 using Orchestrator.Model;
+using Orchestrator.Pipeline.Up;
 using Orchestrator.Planning;
 using Orchestrator.Reporting;
-using Orchestrator.Resources;
 using Orchestrator.Results;
 using Orchestrator.Security;
 
@@ -53,14 +52,9 @@ public static class RunPipeline
             settingsProblems.Add(new RunProblem(ProblemSeverity.Warning, request.ResultsDirectory, takenOver));
         }
         var testSettings = TestSettingsSource.Load(workspace, planned.Plan, request.Coverage, settingsProblems);
-        var needed = NeededResources(planned.Plan, configuration);
-        if (UnsetEnvironmentVariables.In(needed, Environment.GetEnvironmentVariable) is { Count: > 0 } unset)
-        {
-            throw new UsageException(
-                $"Environment variables the resources need are not set, so no container was started:{Environment.NewLine}  " +
-                string.Join(Environment.NewLine + "  ", unset) + Environment.NewLine +
-                $"Set them before the run, or change the templates in {configuration.SourcePath}.");
-        }
+        var needed = PlanResources.Needed(planned.Plan, configuration);
+        PlanResources.ThrowOnUnsetVariables(needed, configuration);
+        var kept = request.Reuse ? UpPipeline.Reusable(workspace, needed, redactor, log.WriteLine) : null;
         await using var resources = needed.Count == 0
             ? null
             : new DockerResourceProvider(new DockerResourceProviderOptions
@@ -70,6 +64,8 @@ public static class RunPipeline
                 Timeouts = configuration.Timeouts,
                 BaseDirectory = workspace.Root,
                 Log = log.WriteLine,
+                Kept = kept ?? new Dictionary<string, KeptContainer>(),
+                NamespaceCounterDirectory = kept is { Count: > 0 } ? UpFiles.Of(workspace).NamespaceCounters : null,
             });
 
         var clock = Stopwatch.StartNew();
@@ -168,11 +164,4 @@ public static class RunPipeline
         }
         return problems;
     }
-
-    private static List<ResourceDefinition> NeededResources(TestPlan plan, OrchestratorConfiguration configuration) =>
-        [.. plan.Partitions
-            .SelectMany(partition => partition.Resources)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .Select(name => configuration.Resources[name])];
 }

@@ -8,4 +8,7 @@ public sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDire
 {
     /// <summary>Measure coverage in every unit even when the configuration's <c>coverage</c> is off (<c>run --coverage</c>).</summary>
     public bool Coverage { get; init; }
+
+    /// <summary>Use the containers <c>up</c> keeps instead of starting new ones, with fresh namespaces (<c>run --reuse</c>).</summary>
+    public bool Reuse { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Orchestrator.Cli.Tests.Adoption;
 using Xunit;
 
 namespace Orchestrator.Cli.Tests.Run;
@@ -18,7 +17,7 @@ public sealed class SliceRunTests
     [Fact]
     public async Task A_slice_that_needs_only_postgres_runs_its_tests_and_starts_no_other_container()
     {
-        using var workspace = RunWorkspace.Create(Configuration(), "Shop.IntegrationTests");
+        using var workspace = RunWorkspace.Create(ShopServicesConfiguration.Create(), "Shop.IntegrationTests");
         var results = Path.Combine(workspace.Root, "results");
 
         var run = await workspace.ToolAsync(["run", "--config", workspace.ConfigurationPath, "--results", results, "--filter", $"FullyQualifiedName~{AuditTests}"]);
@@ -36,34 +35,11 @@ public sealed class SliceRunTests
     [Fact]
     public async Task A_slice_that_selects_nothing_is_a_usage_error_with_the_nearest_name()
     {
-        using var workspace = RunWorkspace.Create(Configuration(), "Shop.IntegrationTests");
+        using var workspace = RunWorkspace.Create(ShopServicesConfiguration.Create(), "Shop.IntegrationTests");
 
         var run = await workspace.ToolAsync(["plan", "--config", workspace.ConfigurationPath, "--filter", "FullyQualifiedName~PostgresPaymentAudtTests"]);
 
         Assert.True(run.ExitCode == 2, $"exit code {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}");
         Assert.Contains("did you mean 'PostgresPaymentAuditTests'?", run.StandardError, StringComparison.Ordinal);
-    }
-
-    private static JsonObject Configuration()
-    {
-        var images = Path.Combine(RepositoryPaths.Root(), "eng", "images");
-        JsonObject Container(string kind, string variable, string template, JsonObject environment) => new()
-        {
-            ["kind"] = kind,
-            ["image"] = $"orchestrator/{kind}:local",
-            ["build"] = new JsonObject { ["context"] = Path.Combine(images, kind) },
-            ["environment"] = environment,
-            ["variables"] = new JsonObject { [variable] = template },
-        };
-        return new JsonObject
-        {
-            ["layers"] = new JsonArray("unit", "integration"),
-            ["resources"] = new JsonObject
-            {
-                ["postgres"] = Container("postgres", "ConnectionStrings__Postgres", "Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}", []),
-                ["redis"] = Container("redis", "ConnectionStrings__Redis", "{host}:{port},password={secret},defaultDatabase={namespace},abortConnect=false", new JsonObject { ["REDIS_PASSWORD"] = "{secret}" }),
-                ["rabbitmq"] = Container("rabbitmq", "ConnectionStrings__RabbitMq", "amqp://orchestrator:{secret}@{host}:{port}/{namespace}", []),
-            },
-        };
     }
 }

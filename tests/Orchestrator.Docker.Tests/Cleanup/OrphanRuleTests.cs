@@ -107,4 +107,34 @@ public sealed class OrphanRuleTests
         Assert.True(OwnerProcess.IsAlive(current.Pid, current.StartedAt));
         Assert.False(OwnerProcess.IsAlive(current.Pid, current.StartedAt.AddMinutes(-5)));
     }
+
+    [Fact]
+    public void A_container_kept_by_up_is_not_an_orphan_while_its_state_file_exists_though_its_owner_is_gone()
+    {
+        var labels = Labels("up-run", "this-host", 42, _now.AddDays(-3));
+        labels[ContainerLabels.KeptBy] = "/work/shop/.orchestrator/up.json";
+        var rule = Rule((_, _) => false) with { Kept = new KeptByUp("this-host", path => path == "/work/shop/.orchestrator/up.json") };
+
+        Assert.Null(rule.Judge(labels, _now, _now));
+    }
+
+    [Fact]
+    public void A_container_kept_by_up_whose_state_file_is_gone_is_an_orphan_naming_the_file()
+    {
+        var labels = Labels("up-run", "this-host", 42, _now);
+        labels[ContainerLabels.KeptBy] = "/work/gone/.orchestrator/up.json";
+        var rule = Rule((_, _) => true) with { Kept = new KeptByUp("this-host", _ => false) };
+
+        Assert.Contains("/work/gone/.orchestrator/up.json", rule.Judge(labels, _now, _now), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_container_kept_by_up_on_another_host_is_kept_at_any_age()
+    {
+        var labels = Labels("up-run", "other-host", 42, _now.AddDays(-30));
+        labels[ContainerLabels.KeptBy] = "/elsewhere/.orchestrator/up.json";
+        var rule = Rule((_, _) => false) with { Kept = new KeptByUp("this-host", _ => false) };
+
+        Assert.Null(rule.Judge(labels, _now, _now));
+    }
 }

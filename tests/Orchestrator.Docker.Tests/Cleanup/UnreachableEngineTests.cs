@@ -13,7 +13,7 @@ public sealed class UnreachableEngineTests
     {
         var socket = Path.Combine(Path.GetTempPath(), "orchestrator-no-engine-" + Guid.NewGuid().ToString("N")[..12] + ".sock");
         using var client = new DockerClientConfiguration(new Uri("unix://" + socket)).CreateClient();
-        var janitor = new ContainerJanitor(client, TimeSpan.FromSeconds(10), log: null);
+        var janitor = new ContainerJanitor(client, TimeSpan.FromSeconds(10), log: null, KeptByUp.OnThisHost);
 
         var exception = await Assert.ThrowsAsync<ResourceException>(() => janitor.RemoveAsync("0123456789abcdef0123"));
 
