@@ -1,4 +1,5 @@
 using Orchestrator.Planning;
+using Orchestrator.Results;
 
 namespace Orchestrator.Pipeline;
 
@@ -8,4 +9,10 @@ public sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDire
 {
     /// <summary>Measure coverage in every unit even when the configuration's <c>coverage</c> is off (<c>run --coverage</c>).</summary>
     public bool Coverage { get; init; }
+
+    /// <summary>The modes a <c>--repeat</c> runs in, one after another (<c>run --mode</c>); empty repeats the selection as a cadence's <c>repeat</c> does.</summary>
+    public IReadOnlyList<RepetitionMode> Modes { get; init; } = [];
+
+    /// <summary>Stop scheduling a mode's repetitions at its first failed one (<c>run --until-fail</c>).</summary>
+    public bool UntilFail { get; init; }
 }
