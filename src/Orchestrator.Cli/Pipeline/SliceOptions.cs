@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Pipeline;
 using Orchestrator.Planning.Selection;
+using Orchestrator.Results;
 
 namespace Orchestrator.Cli.Pipeline;
 
@@ -25,6 +26,37 @@ internal sealed class SliceOptions
     {
         Description = "Run the selection N times (each repetition in namespaces of its own, in parallel up to the slots) and report each test's pass rate, distinct failure messages and durations.",
     };
+
+    public Option<bool> UntilFail { get; } = new("--until-fail")
+    {
+        Description = "With --repeat: stop starting repetitions of a mode once one of them failed (those running finish); the report says after how many and shows the failure.",
+    };
+
+    public Option<string?> Mode { get; } = new("--mode")
+    {
+        Description = "With --repeat: alone (the default: the selected tests by themselves, one repetition at a time), alongside (each repetition with the other tests of its unit in a normal run, in parallel) or both, compared in the report; a test failing only alongside is an isolation problem.",
+    };
+
+    /// <summary>The modes of <c>--repeat</c> from <c>--mode</c> (alone when not given), or none without <c>--repeat</c>.</summary>
+    public IReadOnlyList<RepetitionMode> Modes(ParseResult parse)
+    {
+        var mode = parse.GetValue(Mode);
+        if (parse.GetValue(Repeat) is null)
+        {
+            if (mode is not null || parse.GetValue(UntilFail))
+            {
+                throw new UsageException($"{(mode is not null ? "--mode" : "--until-fail")} applies to repetitions: add --repeat N, e.g. --repeat 50.");
+            }
+            return [];
+        }
+        return (mode ?? "alone").ToLowerInvariant() switch
+        {
+            "alone" => [RepetitionMode.Alone],
+            "alongside" => [RepetitionMode.Alongside],
+            "both" => [RepetitionMode.Alone, RepetitionMode.Alongside],
+            _ => throw new UsageException($"--mode {mode} is not a mode: give alone, alongside or both."),
+        };
+    }
 
     /// <summary>The workspace with the cadence's <c>repeat</c> set from <c>--repeat</c>, when given.</summary>
     public Workspace WithRepeat(ParseResult parse, Workspace workspace, string cadence)

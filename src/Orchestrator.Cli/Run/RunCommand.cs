@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orchestrator.Cli.Pipeline;
 using Orchestrator.Pipeline;
 using Orchestrator.Reporting.Ci;
+using Orchestrator.Results;
 using Orchestrator.Security;
 using Spectre.Console;
 
@@ -35,12 +36,13 @@ internal static class RunCommand
         var slice = new SliceOptions();
         var command = new Command("run", "Discover, plan, provision and run a cadence's tests, or a slice of them (--filter, --project); merge the results per layer.")
         {
-            config, cadence, shard, timings, results, build, coverage, reuse, slice.Filter, slice.Project, slice.Repeat,
+            config, cadence, shard, timings, results, build, coverage, reuse, slice.Filter, slice.Project, slice.Repeat, slice.UntilFail, slice.Mode,
         };
         command.SetAction(async (parse, ct) =>
         {
             var (sliced, cadenceName, selection) = slice.Resolve(parse, cadence, Workspace.For(ConfigurationSource.Load(parse.GetValue(config))));
             var workspace = slice.WithRepeat(parse, sliced, cadenceName);
+            var modes = slice.Modes(parse);
             if (parse.GetValue(build))
             {
                 await RepositoryBuild.RunAsync(workspace, Console.Out, ct);
@@ -53,8 +55,10 @@ internal static class RunCommand
             {
                 Coverage = parse.GetValue(coverage),
                 Reuse = parse.GetValue(reuse),
+                Modes = modes,
+                UntilFail = parse.GetValue(slice.UntilFail),
             };
-            var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings, selection);
+            var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings, selection, alongside: modes.Contains(RepetitionMode.Alongside));
             DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);
             var redactor = new SecretRedactor();
             RunResult result;

@@ -29,11 +29,15 @@ internal static class RunEnding
         }
         if (isolation.Count > 0)
         {
-            output.WriteLine($"{isolation.Count} test(s) failed because another unit shared their container: an isolation problem, not flakiness (see summary.md).");
+            output.WriteLine($"{isolation.Count} test(s) failed because other tests shared their container or their unit: an isolation problem, not flakiness (see summary.md).");
             foreach (var problem in isolation)
             {
                 output.WriteLine($"  {problem.Test} {problem.Explanation}");
             }
+        }
+        foreach (var stop in result.RepetitionStops)
+        {
+            output.WriteLine($"Repetitions {stop}");
         }
         if (verdict.NotRun > 0)
         {

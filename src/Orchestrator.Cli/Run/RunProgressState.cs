@@ -19,9 +19,9 @@ internal sealed class RunProgressState
     {
         lock (_lock)
         {
-            foreach (var partition in plan.Partitions)
+            foreach (var partition in RepetitionSchedule.FirstAttempts(plan, options).GroupBy(attempt => attempt.Unit.PartitionId, StringComparer.Ordinal))
             {
-                _partitions[partition.Id] = new PartitionCounts { Total = partition.ExpectedResults * Math.Max(1, options.Repeat) };
+                _partitions[partition.Key] = new PartitionCounts { Total = partition.Sum(attempt => attempt.Unit.ExpectedResults) };
             }
         }
     }

@@ -21,7 +21,8 @@ public class OrchestratorSettings
 
 public class OrchestratorRunSettings : OrchestratorSettings
 {
-    public string Cadence { get; set; } = "commit";
+    /// <summary>The cadence; null is the tool's default (commit), or for a slice (Filter, Projects) every layer and resource.</summary>
+    public string Cadence { get; set; }
 
     /// <summary>One shard of the plan, "i/n" (1-based); null runs the whole selection.</summary>
     public string Shard { get; set; }
@@ -34,6 +35,21 @@ public class OrchestratorRunSettings : OrchestratorSettings
 
     /// <summary>Build first, as `orchestrator build` does.</summary>
     public bool Build { get; set; }
+
+    /// <summary>A slice: a dotnet test filter (FullyQualifiedName~Checkout, Category=Integration&amp;Resource=postgres); null runs the cadence.</summary>
+    public string Filter { get; set; }
+
+    /// <summary>A slice: only these test projects (assembly names).</summary>
+    public List<string> Projects { get; set; } = new List<string>();
+
+    /// <summary>Run the selection this many times and report pass rates, failure messages and durations; null runs it once.</summary>
+    public int? Repeat { get; set; }
+
+    /// <summary>With Repeat: stop starting a mode's repetitions once one failed.</summary>
+    public bool UntilFail { get; set; }
+
+    /// <summary>With Repeat: "alone" (the default), "alongside" or "both", compared in the report.</summary>
+    public string Mode { get; set; }
 
     /// <summary>Run on the containers `orchestrator up` keeps instead of starting new ones (`run --reuse`).</summary>
     public bool Reuse { get; set; }
@@ -78,7 +94,8 @@ public class OrchestratorTool
     /// <returns>0 when every selected test passed, 1 when tests failed.</returns>
     public int Run(OrchestratorRunSettings settings)
     {
-        var arguments = Command("run", settings).Append("--cadence").AppendQuoted(settings.Cadence);
+        var arguments = Command("run", settings);
+        Optional(arguments, "--cadence", settings.Cadence);
         Optional(arguments, "--shard", settings.Shard);
         Optional(arguments, "--timings", settings.Timings?.FullPath);
         Optional(arguments, "--results", settings.Results?.FullPath);
@@ -90,6 +107,17 @@ public class OrchestratorTool
         {
             arguments.Append("--reuse");
         }
+        Optional(arguments, "--filter", settings.Filter);
+        foreach (var project in settings.Projects)
+        {
+            Optional(arguments, "--project", project);
+        }
+        Optional(arguments, "--repeat", settings.Repeat?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (settings.UntilFail)
+        {
+            arguments.Append("--until-fail");
+        }
+        Optional(arguments, "--mode", settings.Mode);
         return Start(arguments, settings);
     }
 

@@ -20,7 +20,11 @@ public sealed record PlannedRun(
     /// the split must depend only on what every agent shares, never on one agent's local history.
     /// </param>
     /// <param name="selection">A slice of the tests (<c>--filter</c>, <c>--project</c>); null for the whole cadence.</param>
-    public static async Task<PlannedRun> CreateAsync(Workspace workspace, string cadence, Shard? shard, CancellationToken ct, string? timings = null, TestSelection? selection = null)
+    /// <param name="alongside">
+    /// Also plan the whole cadence and keep, as the plan's <see cref="TestPlan.Alongside"/>, its units that hold a selected
+    /// test: what <c>run --repeat N --mode alongside</c> repeats.
+    /// </param>
+    public static async Task<PlannedRun> CreateAsync(Workspace workspace, string cadence, Shard? shard, CancellationToken ct, string? timings = null, TestSelection? selection = null, bool alongside = false)
     {
         if (!workspace.Configuration.Cadences.ContainsKey(cadence))
         {
@@ -57,6 +61,12 @@ public sealed record PlannedRun(
         try
         {
             plan = Planner.Plan(inventory, workspace.Configuration, cadence, history, shard, selection);
+            if (alongside)
+            {
+                var selected = plan.Units.SelectMany(unit => unit.Tests).ToHashSet();
+                var whole = Planner.Plan(inventory, workspace.Configuration, cadence, history, shard, selection: null);
+                plan = plan with { Alongside = [.. whole.Units.Where(unit => unit.Tests.Any(selected.Contains))] };
+            }
         }
         catch (SelectionException empty)
         {

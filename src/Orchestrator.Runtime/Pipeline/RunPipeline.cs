@@ -82,6 +82,8 @@ public static class RunPipeline
             Timeouts = configuration.Timeouts,
             Retries = cadence.Retries,
             Repeat = cadence.Repeat,
+            Modes = request.Modes,
+            UntilFail = request.UntilFail,
             Resources = configuration.Resources,
             TestEnvironment = configuration.TestEnvironment,
             LoggerDirectory = Workspace.LoggerDirectory,
@@ -119,7 +121,7 @@ public static class RunPipeline
             throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
         }
         work.Remove();
-        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage, IsolationProblems = report.IsolationProblems };
+        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage, IsolationProblems = report.IsolationProblems, RepetitionStops = report.RepetitionStops };
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>

@@ -1,4 +1,5 @@
 using Orchestrator.Planning;
+using Orchestrator.Results;
 
 namespace Orchestrator.Pipeline;
 
@@ -11,4 +12,10 @@ public sealed record RunRequest(string Cadence, Shard? Shard, string ResultsDire
 
     /// <summary>Use the containers <c>up</c> keeps instead of starting new ones, with fresh namespaces (<c>run --reuse</c>).</summary>
     public bool Reuse { get; init; }
+
+    /// <summary>The modes a <c>--repeat</c> runs in, one after another (<c>run --mode</c>); empty repeats the selection as a cadence's <c>repeat</c> does.</summary>
+    public IReadOnlyList<RepetitionMode> Modes { get; init; } = [];
+
+    /// <summary>Stop scheduling a mode's repetitions at its first failed one (<c>run --until-fail</c>).</summary>
+    public bool UntilFail { get; init; }
 }

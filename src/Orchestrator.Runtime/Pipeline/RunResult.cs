@@ -12,8 +12,11 @@ namespace Orchestrator.Pipeline;
 /// <param name="MergeTime">Wall time of publishing and merging.</param>
 public sealed record RunResult(RunRecord Record, RunVerdict Verdict, IReadOnlyList<MergedTest> Tests, RunProblem? Selection, TimeSpan MergeTime)
 {
-    /// <summary>Tests that failed because another unit shared their container: isolation problems, not flaky tests.</summary>
+    /// <summary>Tests that failed because other tests shared their container or their unit: isolation problems, not flaky tests.</summary>
     public IReadOnlyList<IsolationProblem> IsolationProblems { get; init; } = [];
+
+    /// <summary>Each mode of <c>--repeat</c> that <c>--until-fail</c> stopped early, in a sentence with the failure that stopped it.</summary>
+    public IReadOnlyList<string> RepetitionStops { get; init; } = [];
 
     /// <summary>The merged coverage, when units measured it.</summary>
     public CoverageReport? Coverage { get; init; }

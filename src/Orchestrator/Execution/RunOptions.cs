@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Configuration;
 using Orchestrator.Execution.Settings;
+using Orchestrator.Results;
 using Orchestrator.Security;
 
 namespace Orchestrator.Execution;
@@ -19,6 +20,16 @@ public sealed record RunOptions(string RunId, string ResultsDirectory)
 
     /// <summary>How many times the whole selection runs (cadence <c>Repeat</c>); at least 1.</summary>
     public int Repeat { get; init; } = 1;
+
+    /// <summary>
+    /// The modes <see cref="Repeat"/> runs in (<c>run --repeat N --mode</c>), one after another: alone runs the plan's
+    /// units one repetition at a time with nothing else running, alongside the plan's <see cref="Planning.TestPlan.Alongside"/>
+    /// units in parallel. Empty repeats the plan's units in parallel (a cadence's <c>repeat</c>).
+    /// </summary>
+    public IReadOnlyList<RepetitionMode> Modes { get; init; } = [];
+
+    /// <summary>Stop scheduling a mode's repetitions once one of them failed; those already running finish (<c>--until-fail</c>).</summary>
+    public bool UntilFail { get; init; }
 
     /// <summary>Resource definitions by name; every resource a unit needs must be here.</summary>
     public ImmutableDictionary<string, ResourceDefinition> Resources { get; init; } =

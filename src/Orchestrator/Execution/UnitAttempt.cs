@@ -9,6 +9,9 @@ namespace Orchestrator.Execution;
 public sealed record UnitAttempt(ExecutionUnit Unit, string PlanUnitId, int Attempt, int Repetition)
 {
     /// <summary>Id recorded in <see cref="UnitRun.UnitId"/>: the plan id, with <c>#retryN</c> for re-runs.</summary>
+    /// <summary>The mode of the repetition; an <see cref="RepetitionMode.Alone"/> attempt runs with nothing else running.</summary>
+    public RepetitionMode? Mode { get; init; }
+
     public string RecordedId => Attempt == 0 ? PlanUnitId : $"{PlanUnitId}#retry{Attempt}";
 
     /// <summary>The record of this attempt, which expects every test of its unit.</summary>
@@ -16,5 +19,6 @@ public sealed record UnitAttempt(ExecutionUnit Unit, string PlanUnitId, int Atte
         new(RecordedId, Unit.PartitionId, Unit.Layer, Unit.Resources, Attempt, Repetition, Unit.Tests, trxPath, startedAt, finishedAt, exit, detail)
         {
             ExpectedRows = Unit.Rows,
+            Mode = Mode,
         };
 }

@@ -46,23 +46,20 @@ public sealed class UnitScheduler
         await using (pool.ConfigureAwait(false))
         {
             var pending = new List<UnitAttempt>();
-            foreach (var repetition in Enumerable.Range(0, Math.Max(1, options.Repeat)))
+            foreach (var attempt in RepetitionSchedule.FirstAttempts(plan, options))
             {
-                foreach (var unit in plan.Units)
+                if (pool.Reserve(attempt) is { } impossible)
                 {
-                    var attempt = new UnitAttempt(unit, unit.Id, 0, repetition);
-                    if (pool.Reserve(attempt) is { } impossible)
-                    {
-                        records.Add(Unstarted(attempt, UnitExit.NotStarted, impossible, report: true));
-                    }
-                    else
-                    {
-                        pending.Add(attempt);
-                    }
+                    records.Add(Unstarted(attempt, UnitExit.NotStarted, impossible, report: true));
+                }
+                else
+                {
+                    pending.Add(attempt);
                 }
             }
             pool.Open(ct);
-            await ExecuteAsync(pending, pool, options, records, ct).ConfigureAwait(false);
+            var stopped = new HashSet<RepetitionMode>();
+            await ExecuteAsync(pending, pool, options, records, stopped, ct).ConfigureAwait(false);
             await pool.StopAllAsync().ConfigureAwait(false);
             var finishedAt = _time.GetUtcNow();
             var record = new RunRecord(
@@ -73,7 +70,10 @@ public sealed class UnitScheduler
                 Incomplete: ct.IsCancellationRequested || records.Any(run => run.Exit == UnitExit.Cancelled),
                 [.. records.OrderBy(run => run.StartedAt)],
                 pool.Lifetimes(),
-                new RunPhases { Execute = finishedAt - startedAt });
+                new RunPhases { Execute = finishedAt - startedAt })
+            {
+                Repeat = RepetitionSchedule.Record(plan, options, records, stopped),
+            };
             _progress.RunFinished(record);
             return record;
         }
@@ -84,6 +84,7 @@ public sealed class UnitScheduler
         ResourcePool pool,
         RunOptions options,
         List<UnitRun> records,
+        HashSet<RepetitionMode> stopped,
         CancellationToken ct)
     {
         var slots = options.Parallelism.EffectiveParallelUnits;
@@ -112,7 +113,7 @@ public sealed class UnitScheduler
                         records.Add(Unstarted(attempt, UnitExit.NotStarted, failure!, report: true));
                         pool.Release(attempt);
                         break;
-                    case ResourceReadiness.Ready when running.Count < slots && WithinConcurrency(attempt, running.Values, options):
+                    case ResourceReadiness.Ready when running.Count < slots && WithinConcurrency(attempt, running.Values, options) && RepetitionSchedule.MayStart(attempt, running.Values, pending):
                         pending.Remove(attempt);
                         var unit = RunOneAsync(attempt, pool, options, ct);
                         running.Add(unit, attempt);
@@ -141,6 +142,14 @@ public sealed class UnitScheduler
                 var run = await task.ConfigureAwait(false);
                 records.Add(run);
                 _progress.UnitFinished(run);
+                if (RepetitionSchedule.StopsItsMode(attempt, run, options) && stopped.Add(attempt.Mode!.Value))
+                {
+                    foreach (var unstarted in pending.Where(other => other.Mode == attempt.Mode && other.Attempt == 0).ToList())
+                    {
+                        pending.Remove(unstarted);
+                        pool.Release(unstarted);
+                    }
+                }
                 if (!ct.IsCancellationRequested && RetryOf(attempt, run, options) is { } retry)
                 {
                     // Reserved before the finished attempt releases, so a dedicated instance stays up for the re-run.

@@ -21,5 +21,11 @@ public sealed record TestPlan(
     /// <summary>The whole selection and the fingerprint of the split, when the plan keeps one shard.</summary>
     public ShardSplit? Split { get; init; }
 
+    /// <summary>
+    /// The units of the whole cadence's plan that hold a selected test, with the other tests that share their process
+    /// and namespace in a normal run: what <c>run --repeat N --mode alongside</c> repeats. Empty unless asked for.
+    /// </summary>
+    public IReadOnlyList<ExecutionUnit> Alongside { get; init; } = [];
+
     public int SelectedTestCount => Partitions.Sum(partition => partition.TestCount);
 }

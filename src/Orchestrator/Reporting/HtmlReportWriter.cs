@@ -48,6 +48,7 @@ internal static class HtmlReportWriter
         AppendFailures(html, run);
         AppendFlaky(html, run);
         AppendSharedContainerFailures(html, run);
+        HtmlRepetitions.Append(html, run);
         HtmlTestList.Append(html, run, MaxListedTests);
         AppendWarnings(html, run);
 
@@ -183,7 +184,8 @@ internal static class HtmlReportWriter
 
     private static void AppendFlaky(StringBuilder html, MergedRun run)
     {
-        var flaky = run.Tests.Where(test => test.Outcome == TestOutcome.Flaky).OrderBy(test => test.PassRate).ToList();
+        var isolation = RepetitionComparison.Of(run).Where(comparison => comparison.Verdict == RepetitionVerdict.IsolationProblem).Select(comparison => comparison.Test).ToHashSet();
+        var flaky = run.Tests.Where(test => test.Outcome == TestOutcome.Flaky && !isolation.Contains(test)).OrderBy(test => test.PassRate).ToList();
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"flaky\"><h2>Flaky tests ({flaky.Count})</h2>\n<table><colgroup><col class=\"name\"><col class=\"layer\"><col class=\"rate\"><col class=\"attempts\"><col class=\"last-failure\"></colgroup><thead><tr><th>Test</th><th>Layer</th><th>Pass rate</th><th>Passed attempts</th><th>Last failure</th></tr></thead><tbody>\n");
         foreach (var test in flaky)
         {

@@ -80,7 +80,8 @@ internal static class MarkdownSummaryWriter
             }
         }
 
-        var flaky = run.Tests.Where(test => test.Outcome == TestOutcome.Flaky).ToList();
+        var isolation = RepetitionComparison.Of(run).Where(comparison => comparison.Verdict == RepetitionVerdict.IsolationProblem).Select(comparison => comparison.Test).ToHashSet();
+        var flaky = run.Tests.Where(test => test.Outcome == TestOutcome.Flaky && !isolation.Contains(test)).ToList();
         if (flaky.Count > 0)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### Flaky tests ({flaky.Count})");
@@ -108,7 +109,11 @@ internal static class MarkdownSummaryWriter
             md.AppendLine();
         }
 
-        if (run.Repetitions > 1)
+        if (run.Record.Repeat is { } repeat)
+        {
+            MarkdownRepetitions.Append(md, run, repeat);
+        }
+        else if (run.Repetitions > 1)
         {
             var unstable = run.Tests.Where(test => test.RepetitionOutcomes.Count > 0 && test.PassedRepetitions < test.RepetitionOutcomes.Count && test.Outcome != TestOutcome.Skipped).ToList();
             md.AppendLine(CultureInfo.InvariantCulture, $"### Pass rates across {run.Repetitions} repetitions");

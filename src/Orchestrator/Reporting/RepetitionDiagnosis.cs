@@ -13,14 +13,20 @@ internal sealed record RepetitionDiagnosis(IReadOnlyList<RepetitionFailure> Fail
     public static RepetitionDiagnosis Of(MergedTest test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        var failures = test.Attempts
+        return Of(test.Attempts, firstRepetition: 0);
+    }
+
+    /// <summary>The diagnosis of some of a test's attempts (one mode's), repetitions counted from <paramref name="firstRepetition"/>.</summary>
+    public static RepetitionDiagnosis Of(IReadOnlyList<TestAttempt> attempts, int firstRepetition)
+    {
+        var failures = attempts
             .Where(attempt => attempt.Result.Outcome.IsFailure())
             .GroupBy(attempt => FirstLine(attempt.Result.ErrorMessage), StringComparer.Ordinal)
-            .Select(group => new RepetitionFailure(group.Key, group.Count(), group.Min(attempt => attempt.Unit.Repetition)))
+            .Select(group => new RepetitionFailure(group.Key, group.Count(), group.Min(attempt => attempt.Unit.Repetition) - firstRepetition))
             .OrderByDescending(failure => failure.Count)
             .ThenBy(failure => failure.FirstRepetition)
             .ToList();
-        var durations = test.Attempts
+        var durations = attempts
             .Where(attempt => !attempt.Result.Outcome.IsSkipped())
             .Select(attempt => attempt.Result.Duration)
             .Order()
@@ -32,7 +38,7 @@ internal sealed record RepetitionDiagnosis(IReadOnlyList<RepetitionFailure> Fail
     private static TimeSpan Percentile(List<TimeSpan> sorted, double fraction) =>
         sorted.Count == 0 ? TimeSpan.Zero : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static string FirstLine(string? message)
+    internal static string FirstLine(string? message)
     {
         var text = (message ?? "").Trim();
         var end = text.IndexOfAny(['\r', '\n']);
@@ -40,7 +46,3 @@ internal sealed record RepetitionDiagnosis(IReadOnlyList<RepetitionFailure> Fail
         return line.Length == 0 ? "(no message)" : line;
     }
 }
-
-/// <summary>One distinct failure message among a test's repetitions.</summary>
-/// <param name="FirstRepetition">0-based repetition it first came in.</param>
-internal sealed record RepetitionFailure(string Message, int Count, int FirstRepetition);

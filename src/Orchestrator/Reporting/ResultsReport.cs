@@ -13,8 +13,11 @@ public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnly
     /// <summary>Every merged test case, each once, with its attempts (for CI annotations of the failures).</summary>
     public IReadOnlyList<MergedTest> Tests { get; init; } = [];
 
-    /// <summary>Tests that failed because another unit shared their container (not flaky tests), in report order.</summary>
+    /// <summary>Tests that failed because other tests shared their container or their unit (not flaky tests), in report order.</summary>
     public IReadOnlyList<IsolationProblem> IsolationProblems { get; init; } = [];
+
+    /// <summary>Each mode <c>--until-fail</c> stopped early, in a sentence with the failure that stopped it.</summary>
+    public IReadOnlyList<string> RepetitionStops { get; init; } = [];
 
     /// <summary>The merged coverage and its files; null when no unit measured coverage.</summary>
     public CoverageReport? Coverage { get; init; }

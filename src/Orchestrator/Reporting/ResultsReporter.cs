@@ -73,9 +73,21 @@ public static class ResultsReporter
             Tests = [.. merged.Tests],
             Coverage = coverage,
             Units = persistedUnits,
-            IsolationProblems = [.. SharedContainerFailures.Of(merged).Select(failure => new IsolationProblem(
-                failure.Test.DisplayName, failure.Test.Outcome == TestOutcome.Flaky, failure.Explanation))],
+            IsolationProblems = IsolationProblemsOf(merged),
+            RepetitionStops = [.. RepetitionStop.Of(merged).Select(stop => stop.Sentence)],
         };
+    }
+
+    /// <summary>Tests that failed because another unit shared their container, then those that failed only alongside the other tests of their unit, each once.</summary>
+    private static List<IsolationProblem> IsolationProblemsOf(MergedRun merged)
+    {
+        var shared = SharedContainerFailures.Of(merged).Select(failure => (failure.Test, failure.Explanation));
+        var alongside = RepetitionComparison.Of(merged)
+            .Where(comparison => comparison.Verdict == RepetitionVerdict.IsolationProblem)
+            .Select(comparison => (comparison.Test, comparison.Explanation));
+        return [.. shared.Concat(alongside)
+            .DistinctBy(problem => problem.Test)
+            .Select(problem => new IsolationProblem(problem.Test.DisplayName, problem.Test.Outcome == TestOutcome.Flaky, problem.Explanation))];
     }
 
     /// <summary>
@@ -316,6 +328,7 @@ public static class ResultsReporter
         {
             Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList(),
             Verdict = merged.Verdict,
+            Repeat = merged.Record.Repeat is { } repeat ? repeat with { Tests = [.. RepetitionComparison.Of(merged).Select(comparison => comparison.ToRecord())] } : null,
         };
         writes.Add(Task.Run(() => RunRecordStore.WriteAsync(runPath, persisted, ct), ct));
         files.Add(runPath);

@@ -30,4 +30,7 @@ public sealed record RunRecord(
 
     /// <summary>The counts and exit code the reports stated, as <c>run.json</c> keeps them for CI scripts; null before the merge.</summary>
     public RunVerdict? Verdict { get; init; }
+
+    /// <summary>What <c>run --repeat N</c> asked for and how far each mode got; null for a run that repeated nothing.</summary>
+    public RepeatRecord? Repeat { get; init; }
 }

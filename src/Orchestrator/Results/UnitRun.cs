@@ -36,6 +36,9 @@ public sealed record UnitRun(
     /// </summary>
     public IReadOnlyList<string> Instances { get; init; } = [];
 
+    /// <summary>How the repetition ran its selected tests (<c>run --repeat N --mode</c>); null for a plain run or a cadence's <c>repeat</c>.</summary>
+    public RepetitionMode? Mode { get; init; }
+
     /// <summary>
     /// The discovered cases of <see cref="ExpectedTests"/> with their platform ids: results are matched to them by id, and
     /// each one without a result is reported as not run on its own (a theory's rows, not its method once).

@@ -51,3 +51,27 @@ public class FailingTests
     [Fact]
     public void Fails_on_purpose() => Assert.Fail("fails on purpose, for quarantine");
 }
+
+/// <summary>
+/// A test that passes by itself and fails beside its sibling: the sibling leaves a static set that the test reads,
+/// state shared within their unit's process. Alphabetical order runs the sibling first whenever both run.
+/// </summary>
+[Trait("Category", "Integration")]
+[TestCaseOrderer("Repeat.Fixture.AlphabeticalOrderer", "Repeat.Fixture")]
+public class SharedMarkerTests
+{
+    private static bool s_markerSet;
+
+    [Fact]
+    public void Leaves_the_shared_marker_set() => s_markerSet = true;
+
+    [Fact]
+    public void Reads_the_shared_marker_clean() => Assert.False(s_markerSet, "the shared marker was left set by another test in this process");
+}
+
+public sealed class AlphabeticalOrderer : Xunit.Sdk.ITestCaseOrderer
+{
+    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases)
+        where TTestCase : Xunit.Abstractions.ITestCase =>
+        testCases.OrderBy(testCase => testCase.TestMethod.Method.Name, StringComparer.Ordinal);
+}

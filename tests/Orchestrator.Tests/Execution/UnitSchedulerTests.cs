@@ -401,4 +401,45 @@ public sealed class UnitSchedulerTests
         Assert.Equal("Resource 'kafka' is not configured: add it under 'resources' in orchestrator.json.", kafka.ExitDetail);
         Assert.Equal(["integration-none#1"], runner.Started);
     }
+
+    [Fact]
+    public async Task Alone_repetitions_run_one_at_a_time_before_the_alongside_ones_which_run_in_parallel()
+    {
+        var selected = Unit("integration#1", TimeSpan.FromSeconds(1), ResourceSet.None, "Selected");
+        var plan = Plan(selected) with { Alongside = [Unit("integration#2", TimeSpan.FromSeconds(3), ResourceSet.None, "Selected", "Sibling")] };
+        var options = Options(slots: 2) with { Repeat = 3, Modes = [RepetitionMode.Alone, RepetitionMode.Alongside] };
+        var runner = new FakeUnitRunner(_time)
+        {
+            EndsAtOnce = attempt => attempt.Mode == RepetitionMode.Alone ? new FakeUnitEnd(UnitExit.Passed, []) : null,
+        };
+
+        var running = Scheduler(runner).RunAsync(plan, options, null, CancellationToken.None);
+        await Until(() => runner.Started.Count == 5, "two alongside repetitions run at once after the alone ones");
+        Assert.Equal(2, runner.MostAtOnce);
+        runner.Finish("integration#2");
+        var record = await running.WaitAsync(Deadline);
+
+        Assert.Equal(["integration#1", "integration#1", "integration#1", "integration#2", "integration#2", "integration#2"], runner.Started);
+        Assert.Equal([0, 1, 2], record.Units.Where(run => run.Mode == RepetitionMode.Alone).Select(run => run.Repetition).Order());
+        Assert.Equal([3, 4, 5], record.Units.Where(run => run.Mode == RepetitionMode.Alongside).Select(run => run.Repetition).Order());
+        Assert.Equal([new TestKey(Assembly, "Fixture.Selected")], record.Repeat!.Selected);
+    }
+
+    [Fact]
+    public async Task Until_fail_stops_starting_a_modes_repetitions_once_one_failed_and_records_how_many_started()
+    {
+        var plan = Plan(Unit("integration#1", TimeSpan.FromSeconds(1), ResourceSet.None, "Counted"));
+        var options = Options(slots: 2) with { Repeat = 10, Modes = [RepetitionMode.Alone], UntilFail = true };
+        var runner = new FakeUnitRunner(_time)
+        {
+            EndsAtOnce = attempt => attempt.Repetition == 2 ? new FakeUnitEnd(UnitExit.TestsFailed, ["Fixture.Counted"]) : new FakeUnitEnd(UnitExit.Passed, []),
+        };
+
+        var record = await Scheduler(runner).RunAsync(plan, options, null, CancellationToken.None);
+
+        Assert.Equal([0, 1, 2], record.Units.Select(run => run.Repetition).Order());
+        Assert.Equal([new StoppedEarly(RepetitionMode.Alone, 3)], record.Repeat!.Stopped);
+        Assert.Equal(1, runner.MostAtOnce);
+        Assert.False(record.Incomplete);
+    }
 }

@@ -1,5 +1,6 @@
 using Orchestrator.Model;
 using Orchestrator.Reporting;
+using Orchestrator.Results;
 using Orchestrator.Results.Trx;
 using Orchestrator.Security;
 using Xunit;
