@@ -37,7 +37,7 @@ public sealed class OrdersSuiteInitTests : IDisposable
         var description = written.RootElement.GetProperty("resources").GetProperty("postgres").GetProperty("description").GetString()!;
         Assert.Contains("The team runs postgres:16 (service 'postgres' of .github/workflows/ci.yml line 7)", description, StringComparison.Ordinal);
         Assert.DoesNotContain("not pinned", description, StringComparison.Ordinal);
-        Assert.Contains($"ORDERS_DB: read by {OrdersSuite.TestProject} (tests/{OrdersSuite.TestProject}/OrderStoreTests.cs line 8); its value in .github/workflows/ci.yml line 20 rewritten", description, StringComparison.Ordinal);
+        Assert.Contains($"ORDERS_DB: read by {OrdersSuite.TestProject} (tests/{OrdersSuite.TestProject}/OrdersDatabase.cs line 13); its value in .github/workflows/ci.yml line 20 rewritten", description, StringComparison.Ordinal);
     }
 
     [Fact]

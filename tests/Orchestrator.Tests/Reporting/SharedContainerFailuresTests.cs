@@ -81,6 +81,17 @@ public sealed class SharedContainerFailuresTests
     }
 
     [Fact]
+    public void A_serialization_failure_that_recurs_with_the_container_to_itself_is_the_suites_own_failure_not_an_isolation_problem()
+    {
+        // Attempt 0 fails while the orders unit shares the container; the re-run, on a container of its own, fails the same way.
+        var run = Run(ordersStartSeconds: 2, failure: "40001: could not serialize access due to concurrent update", retryOutcome: TrxOutcome.Failed);
+
+        Assert.Empty(SharedContainerFailures.Of(run));
+        Assert.Equal(TestOutcome.Failed, run.Tests.Single(test => test.Key == _creates).Outcome);
+        Assert.DoesNotContain("Isolation problems", MarkdownSummaryWriter.Render(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_error_only_another_session_causes_is_evidence_even_when_the_test_never_passed()
     {
         var run = Run(ordersStartSeconds: 2, failure: "57P01: terminating connection due to administrator command", ordersSeconds: 40, retryInstance: "run-1/postgres", retryOutcome: TrxOutcome.Failed);
