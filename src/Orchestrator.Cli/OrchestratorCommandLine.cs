@@ -14,6 +14,7 @@ internal static class OrchestratorCommandLine
         Plan.PlanCommand.Create(),
         Discover.DiscoverCommand.Create(ConfigurationSource.Load),
         Merge.MergeCommand.Create(),
+        Flaky.FlakyCommand.Create(),
         Clean.CleanCommand.Create(environment),
         Init.InitCommand.Create(),
         Build.BuildCommand.Create(),

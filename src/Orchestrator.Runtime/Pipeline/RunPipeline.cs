@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Orchestrator.Configuration;
 using Orchestrator.Docker;
 using Orchestrator.Execution;
+using Orchestrator.History;
 using Orchestrator.Model;
 using Orchestrator.Planning;
 using Orchestrator.Reporting;
@@ -106,12 +107,19 @@ public static class RunPipeline
         {
             var published = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
             // Merged even after Ctrl+C: partial results are kept and marked incomplete.
-            var reportOptions = ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+            var reportOptions = ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)) with
+            {
+                History = await HistoryStores.OptionsAsync(workspace, CancellationToken.None),
+            };
             foreach (var warning in reportOptions.Warnings)
             {
                 log.WriteLine($"warning quarantine: {warning}");
             }
             report = await ResultsReporter.WriteReportAsync(published, reportOptions, CancellationToken.None);
+            if (report.HistoryWarning is { } historyWarning)
+            {
+                log.WriteLine($"warning history: {historyWarning}");
+            }
             record = published with
             {
                 Units = [.. published.Units.Zip(report.Units, (unit, stored) =>
@@ -123,7 +131,7 @@ public static class RunPipeline
             throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
         }
         work.Remove();
-        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage, IsolationProblems = report.IsolationProblems };
+        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage, IsolationProblems = report.IsolationProblems, History = report.History };
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>

@@ -1,4 +1,5 @@
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Results;
 using Orchestrator.Reporting;
 
@@ -14,6 +15,9 @@ public sealed record RunResult(RunRecord Record, RunVerdict Verdict, IReadOnlyLi
 {
     /// <summary>Tests that failed because another unit shared their container: isolation problems, not flaky tests.</summary>
     public IReadOnlyList<IsolationProblem> IsolationProblems { get; init; } = [];
+
+    /// <summary>The failing and flaky tests set against the history: new failures, known flaky ones.</summary>
+    public IReadOnlyList<TestRunHistory> History { get; init; } = [];
 
     /// <summary>The merged coverage, when units measured it.</summary>
     public CoverageReport? Coverage { get; init; }

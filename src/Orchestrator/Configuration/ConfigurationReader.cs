@@ -49,6 +49,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             Build = ReadSolutionBuild(root, solution),
             TestSettings = ReadTestSettings(root),
             Coverage = ReadCoverage(root),
+            History = ReadHistory(root),
         };
     }
 

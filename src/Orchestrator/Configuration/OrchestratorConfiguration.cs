@@ -55,6 +55,9 @@ public sealed record OrchestratorConfiguration
     /// <summary>Code coverage of every unit, merged per layer and for the run.</summary>
     public CoverageSettings Coverage { get; init; } = CoverageSettings.Default;
 
+    /// <summary>Where every run's outcomes are kept, for flaky rates and new failures.</summary>
+    public HistorySettings History { get; init; } = HistorySettings.Default;
+
     /// <summary>Where the configuration was read from (for messages and relative paths).</summary>
     public string? SourcePath { get; init; }
 

@@ -1,3 +1,5 @@
+using Orchestrator.History;
+
 namespace Orchestrator.Results;
 
 /// <summary>
@@ -30,4 +32,7 @@ public sealed record RunRecord(
 
     /// <summary>The counts and exit code the reports stated, as <c>run.json</c> keeps them for CI scripts; null before the merge.</summary>
     public RunVerdict? Verdict { get; init; }
+
+    /// <summary>The failing and flaky tests set against the history store (new failures, known flaky); empty without one.</summary>
+    public IReadOnlyList<TestRunHistory> History { get; init; } = [];
 }

@@ -51,3 +51,17 @@ public class FailingTests
     [Fact]
     public void Fails_on_purpose() => Assert.Fail("fails on purpose, for quarantine");
 }
+
+[Trait("Category", "Integration")]
+public class PatternTests
+{
+    /// <summary>Fails on the third and the seventh time it runs, counted in the file HISTORY_COUNTER names: a known pattern for the history.</summary>
+    [Fact]
+    public void Fails_on_the_third_and_seventh_run()
+    {
+        var counter = Environment.GetEnvironmentVariable("HISTORY_COUNTER") ?? throw new InvalidOperationException("HISTORY_COUNTER is not set");
+        File.AppendAllText(counter, "run\n");
+        var run = File.ReadAllLines(counter).Length;
+        Assert.False(run is 3 or 7, $"counted failure: run {run} of the pattern fails");
+    }
+}
