@@ -16,6 +16,7 @@ internal static class OrchestratorCommandLine
         Merge.MergeCommand.Create(),
         Up.UpCommand.Create(),
         Up.DownCommand.Create(),
+        Flaky.FlakyCommand.Create(),
         Clean.CleanCommand.Create(environment),
         Init.InitCommand.Create(),
         Build.BuildCommand.Create(),

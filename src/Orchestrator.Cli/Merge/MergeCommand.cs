@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Orchestrator.Cli.Pipeline;
+using Orchestrator.Configuration;
+using Orchestrator.History;
 using Orchestrator.Pipeline;
 using Orchestrator.Reporting;
 using Orchestrator.Security;
@@ -44,6 +47,9 @@ internal static class MergeCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
+        var config = CommonOptions.Config();
+        config.Description = "Configuration whose history store records the merged run (default: the nearest orchestrator.json up from the current directory; none found: nothing is recorded).";
+
         var command = new Command("merge", "Merge result directories of several runs or shards into one report (TRX, JUnit, summary.md, report.html).")
         {
             directories,
@@ -52,6 +58,7 @@ internal static class MergeCommand
             flakyFailsBuild,
             quarantine,
             layers,
+            config,
         };
 
         command.SetAction(async (parseResult, ct) =>
@@ -65,6 +72,7 @@ internal static class MergeCommand
                 Quarantine = [.. parseResult.GetValue(quarantine) ?? []],
                 Layers = [.. parseResult.GetValue(layers) ?? []],
                 Redactor = new SecretRedactor(),
+                History = await HistoryOf(parseResult.GetValue(config), ct),
             };
             ResultsReport report;
             try
@@ -94,5 +102,15 @@ internal static class MergeCommand
             return report.Verdict.ExitCode;
         });
         return command;
+    }
+
+    /// <summary>The history of the named or nearest configuration; a merge outside any workspace records nothing.</summary>
+    private static async Task<HistoryOptions?> HistoryOf(string? configPath, CancellationToken ct)
+    {
+        if (configPath is null && ConfigurationLoader.FindDefault(Directory.GetCurrentDirectory()) is null)
+        {
+            return null;
+        }
+        return await HistoryStores.OptionsAsync(Workspace.For(ConfigurationSource.Load(configPath)), ct);
     }
 }

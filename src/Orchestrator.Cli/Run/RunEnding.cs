@@ -1,4 +1,5 @@
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Pipeline;
 
 namespace Orchestrator.Cli.Run;
@@ -38,6 +39,14 @@ internal static class RunEnding
         foreach (var stop in result.RepetitionStops)
         {
             output.WriteLine($"Repetitions {stop}");
+        }
+        if (result.History.Count > 0)
+        {
+            output.WriteLine($"History: {HistoryVerdictText.Headline(result.History)} (recent outcomes in summary.md).");
+            foreach (var note in result.History.Where(note => note.Verdict == HistoryVerdict.NewFailure))
+            {
+                output.WriteLine($"  new failure: {note.Name} {note.Recent}");
+            }
         }
         if (verdict.NotRun > 0)
         {

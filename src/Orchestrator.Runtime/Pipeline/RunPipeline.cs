@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Orchestrator.Docker;
 using Orchestrator.Execution;
+using Orchestrator.History;
 using Orchestrator.Model;
 using Orchestrator.Pipeline.Up;
 using Orchestrator.Planning;
@@ -104,12 +105,19 @@ public static class RunPipeline
         {
             var published = await work.PublishAsync(record, request.ResultsDirectory, redactor, CancellationToken.None);
             // Merged even after Ctrl+C: partial results are kept and marked incomplete.
-            var reportOptions = ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+            var reportOptions = ReportOptions.From(configuration, cadence, request.ResultsDirectory, workspace.TimingsPath, redactor, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)) with
+            {
+                History = await HistoryStores.OptionsAsync(workspace, CancellationToken.None),
+            };
             foreach (var warning in reportOptions.Warnings)
             {
                 log.WriteLine($"warning quarantine: {warning}");
             }
             report = await ResultsReporter.WriteReportAsync(published, reportOptions, CancellationToken.None);
+            if (report.HistoryWarning is { } historyWarning)
+            {
+                log.WriteLine($"warning history: {historyWarning}");
+            }
             record = published with
             {
                 Units = [.. published.Units.Zip(report.Units, (unit, stored) =>
@@ -121,7 +129,7 @@ public static class RunPipeline
             throw await ResultsNotWrittenAsync(work, record, redactor, request.ResultsDirectory, exception);
         }
         work.Remove();
-        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage, IsolationProblems = report.IsolationProblems, RepetitionStops = report.RepetitionStops };
+        return new RunResult(record, report.Verdict, report.Tests, selection, clock.Elapsed) { Coverage = report.Coverage, IsolationProblems = report.IsolationProblems, RepetitionStops = report.RepetitionStops, History = report.History };
     }
 
     /// <summary>The results could not be written (full disk, no permission): keep them where they are and say how to merge them.</summary>

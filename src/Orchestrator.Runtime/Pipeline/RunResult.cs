@@ -1,4 +1,5 @@
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Results;
 using Orchestrator.Reporting;
 
@@ -17,6 +18,9 @@ public sealed record RunResult(RunRecord Record, RunVerdict Verdict, IReadOnlyLi
 
     /// <summary>Each mode of <c>--repeat</c> that <c>--until-fail</c> stopped early, in a sentence with the failure that stopped it.</summary>
     public IReadOnlyList<string> RepetitionStops { get; init; } = [];
+
+    /// <summary>The failing and flaky tests set against the history: new failures, known flaky ones.</summary>
+    public IReadOnlyList<TestRunHistory> History { get; init; } = [];
 
     /// <summary>The merged coverage, when units measured it.</summary>
     public CoverageReport? Coverage { get; init; }

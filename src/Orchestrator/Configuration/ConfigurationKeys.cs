@@ -9,7 +9,7 @@ namespace Orchestrator.Configuration;
 internal static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
-        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "ignoreProjects", "testEnvironment", "rules", "description", "build", "testSettings", "coverage", "cache"];
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "ignoreProjects", "testEnvironment", "rules", "description", "build", "testSettings", "coverage", "cache", "history"];
 
     public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
 
@@ -18,6 +18,15 @@ internal static class ConfigurationKeys
 
     /// <summary>Keys of the root <c>coverage</c> section.</summary>
     public static ImmutableArray<string> Coverage { get; } = ["enabled", "include", "exclude", "excludeByAttribute"];
+
+    /// <summary>Keys of the root <c>history</c> section.</summary>
+    public static ImmutableArray<string> History { get; } = ["enabled", "path", "postgres", "retention", "quarantineCandidatePercent"];
+
+    /// <summary>Keys of <c>history.postgres</c>; <c>connectionString</c> is known only to be refused with the fix.</summary>
+    public static ImmutableArray<string> HistoryPostgres { get; } = ["connectionStringVariable", "connectionString"];
+
+    /// <summary>Keys of <c>history.retention</c>.</summary>
+    public static ImmutableArray<string> HistoryRetention { get; } = ["days", "runs"];
 
     public static ImmutableArray<string> Cadence { get; } = ["layers", "resources", "repeat", "retries", "quarantine", "cache"];
 

@@ -50,6 +50,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             TestSettings = ReadTestSettings(root),
             Coverage = ReadCoverage(root),
             Cache = ReadCache(root),
+            History = ReadHistory(root),
         };
     }
 

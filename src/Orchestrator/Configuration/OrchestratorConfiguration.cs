@@ -58,6 +58,9 @@ public sealed record OrchestratorConfiguration
     /// <summary>The result cache: its directory, size limit and the files besides the test assemblies that tests read.</summary>
     public CacheSettings Cache { get; init; } = CacheSettings.Default;
 
+    /// <summary>Where every run's outcomes are kept, for flaky rates and new failures.</summary>
+    public HistorySettings History { get; init; } = HistorySettings.Default;
+
     /// <summary>Where the configuration was read from (for messages and relative paths).</summary>
     public string? SourcePath { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
 
@@ -47,6 +48,7 @@ internal static class HtmlReportWriter
         AppendTimeline(html, run);
         AppendFailures(html, run);
         AppendFlaky(html, run);
+        AppendHistory(html, run);
         AppendSharedContainerFailures(html, run);
         HtmlRepetitions.Append(html, run);
         HtmlTestList.Append(html, run, MaxListedTests);
@@ -190,6 +192,20 @@ internal static class HtmlReportWriter
         foreach (var test in flaky)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"flaky\" data-test=\"{E(test.DisplayName)}\"><td>{E(test.DisplayName)}</td><td>{E(test.Layer)}</td><td>{E(ReportFormat.Rate(test.PassRate))}</td><td>{test.PassedAttempts}/{test.ExecutedAttempts}</td><td>{E(MarkdownText.Truncate(test.FailureMessage ?? "", 300))}</td></tr>\n");
+        }
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void AppendHistory(StringBuilder html, MergedRun run)
+    {
+        if (run.History.Count == 0)
+        {
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"history\"><h2>History: {E(HistoryVerdictText.Headline(run.History))}</h2>\n<p class=\"note\">Recent outcomes: {E(HistoryOutcome.Legend)}.</p>\n<table><thead><tr><th>Test</th><th>Layer</th><th>This run</th><th>Verdict</th><th>Recent outcomes</th><th>Flaky rate</th></tr></thead><tbody>\n");
+        foreach (var note in run.History.OrderBy(note => note.Verdict).ThenBy(note => note.Name, StringComparer.Ordinal))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"history\" data-test=\"{E(note.Name)}\" data-verdict=\"{E(note.Verdict.ToString())}\"><td>{E(note.Name)}</td><td>{E(note.Layer)}</td><td>{E(note.Outcome.ToString().ToLowerInvariant())}</td><td>{E(HistoryVerdictText.Of(note.Verdict))}</td><td class=\"recent\">{E(note.Recent)}</td><td>{E(ReportFormat.Rate(note.FlakyRate))} of {note.Runs}</td></tr>\n");
         }
         html.Append("</tbody></table></section>\n");
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
@@ -94,6 +95,8 @@ internal static class MarkdownSummaryWriter
             }
             md.AppendLine();
         }
+
+        AppendHistory(md, run.History);
 
         var shared = SharedContainerFailures.Of(run);
         if (shared.Count > 0)
@@ -220,6 +223,25 @@ internal static class MarkdownSummaryWriter
             md.AppendLine();
         }
         return md.ToString();
+    }
+
+    private static void AppendHistory(StringBuilder md, IReadOnlyList<TestRunHistory> history)
+    {
+        if (history.Count == 0)
+        {
+            return;
+        }
+        md.AppendLine(CultureInfo.InvariantCulture, $"### History: {HistoryVerdictText.Headline(history)}");
+        md.AppendLine();
+        md.AppendLine("| Test | Layer | This run | Verdict | Recent outcomes | Flaky rate |");
+        md.AppendLine("|---|---|---|---|---|---:|");
+        foreach (var note in history.OrderBy(note => note.Verdict).ThenBy(note => note.Name, StringComparer.Ordinal))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Code(note.Name)} | {MarkdownText.Cell(note.Layer)} | {note.Outcome.ToString().ToLowerInvariant()} | {HistoryVerdictText.Of(note.Verdict)} | `{note.Recent}` | {ReportFormat.Rate(note.FlakyRate)} of {note.Runs} |");
+        }
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Recent outcomes: {HistoryOutcome.Legend}.");
+        md.AppendLine();
     }
 
     private static void AppendCoverage(StringBuilder md, CoverageReport? coverage)

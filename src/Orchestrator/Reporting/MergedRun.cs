@@ -1,4 +1,5 @@
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
@@ -12,6 +13,9 @@ public sealed record MergedRun(RunRecord Record, IReadOnlyList<LayerResults> Lay
 {
     /// <summary>The units' coverage merged per layer and for the run; null when no unit measured coverage.</summary>
     public CoverageReport? Coverage { get; init; }
+
+    /// <summary>The failing and flaky tests' recorded history: new failures, known flaky ones; empty without a history store.</summary>
+    public IReadOnlyList<TestRunHistory> History { get; init; } = [];
 
     public IEnumerable<MergedTest> Tests => Layers.SelectMany(layer => layer.Tests);
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Configuration;
+using Orchestrator.History;
 using Orchestrator.Security;
 
 namespace Orchestrator.Reporting;
@@ -30,6 +31,9 @@ public sealed record ReportOptions(string ResultsDirectory)
 
     /// <summary>Warnings of the caller that every report lists (a stale lock of the results directory taken over).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
+
+    /// <summary>The history store the run is recorded into and its failing tests are set against; null records nothing.</summary>
+    public HistoryOptions? History { get; init; }
 
     /// <param name="today">The day the run ends: quarantine entries that ran out before it no longer hold, and every report says so.</param>
     public static ReportOptions From(OrchestratorConfiguration configuration, CadenceDefinition cadence, string resultsDirectory, string? timingsPath, SecretRedactor redactor, DateOnly today)

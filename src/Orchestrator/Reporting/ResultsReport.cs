@@ -1,4 +1,5 @@
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Results;
 
 namespace Orchestrator.Reporting;
@@ -21,6 +22,12 @@ public sealed record ResultsReport(RunVerdict Verdict, string Summary, IReadOnly
 
     /// <summary>The merged coverage and its files; null when no unit measured coverage.</summary>
     public CoverageReport? Coverage { get; init; }
+
+    /// <summary>The failing and flaky tests set against the history: new failures, known flaky ones.</summary>
+    public IReadOnlyList<TestRunHistory> History { get; init; } = [];
+
+    /// <summary>Why the history could not be read or written, when it could not (the run is not recorded); null otherwise.</summary>
+    public string? HistoryWarning { get; init; }
 
     /// <summary>The units as stored under <c>units/</c>, in the record's order, their paths relative to the results directory.</summary>
     internal IReadOnlyList<UnitRun> Units { get; init; } = [];

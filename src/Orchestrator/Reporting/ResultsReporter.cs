@@ -1,5 +1,6 @@
 using System.Text;
 using Orchestrator.Coverage;
+using Orchestrator.History;
 using Orchestrator.Results;
 using Orchestrator.Security;
 
@@ -50,6 +51,18 @@ public static class ResultsReporter
             }
         }
 
+        string? historyWarning = null;
+        if (options.History is { } history)
+        {
+            (var notes, historyWarning) = await HistoryRecording.RecordAsync(merged, history, ct);
+            historyWarning = historyWarning is null ? null : options.Redactor.Redact(historyWarning);
+            merged = merged with
+            {
+                History = notes,
+                Warnings = historyWarning is null ? merged.Warnings : [.. merged.Warnings, historyWarning],
+            };
+        }
+
         var (summary, files) = await WriteFilesAsync(merged, persistedUnits, directory, ct);
         if (coverage is not null)
         {
@@ -73,6 +86,8 @@ public static class ResultsReporter
             Tests = [.. merged.Tests],
             Coverage = coverage,
             Units = persistedUnits,
+            History = merged.History,
+            HistoryWarning = historyWarning,
             IsolationProblems = IsolationProblemsOf(merged),
             RepetitionStops = [.. RepetitionStop.Of(merged).Select(stop => stop.Sentence)],
         };
@@ -329,6 +344,7 @@ public static class ResultsReporter
             Units = persistedUnits.Select((unit, index) => unit with { ExitDetail = merged.Record.Units[index].ExitDetail }).ToList(),
             Verdict = merged.Verdict,
             Repeat = merged.Record.Repeat is { } repeat ? repeat with { Tests = [.. RepetitionComparison.Of(merged).Select(comparison => comparison.ToRecord())] } : null,
+            History = merged.History,
         };
         writes.Add(Task.Run(() => RunRecordStore.WriteAsync(runPath, persisted, ct), ct));
         files.Add(runPath);

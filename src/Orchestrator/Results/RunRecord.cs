@@ -1,3 +1,5 @@
+using Orchestrator.History;
+
 namespace Orchestrator.Results;
 
 /// <summary>
@@ -33,4 +35,7 @@ public sealed record RunRecord(
 
     /// <summary>What <c>run --repeat N</c> asked for and how far each mode got; null for a run that repeated nothing.</summary>
     public RepeatRecord? Repeat { get; init; }
+
+    /// <summary>The failing and flaky tests set against the history store (new failures, known flaky); empty without one.</summary>
+    public IReadOnlyList<TestRunHistory> History { get; init; } = [];
 }

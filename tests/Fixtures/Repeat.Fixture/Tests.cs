@@ -75,3 +75,23 @@ public sealed class AlphabeticalOrderer : Xunit.Sdk.ITestCaseOrderer
         where TTestCase : Xunit.Abstractions.ITestCase =>
         testCases.OrderBy(testCase => testCase.TestMethod.Method.Name, StringComparer.Ordinal);
 }
+
+[Trait("Category", "Integration")]
+public class PatternTests
+{
+    /// <summary>
+    /// Fails on the third and the seventh time it runs, counted in the file HISTORY_COUNTER names: a known pattern for the
+    /// history. Without the variable (the fixture's other runs, alongside its siblings) it has nothing to count and passes.
+    /// </summary>
+    [Fact]
+    public void Fails_on_the_third_and_seventh_run()
+    {
+        if (Environment.GetEnvironmentVariable("HISTORY_COUNTER") is not { Length: > 0 } counter)
+        {
+            return;
+        }
+        File.AppendAllText(counter, "run\n");
+        var run = File.ReadAllLines(counter).Length;
+        Assert.False(run is 3 or 7, $"counted failure: run {run} of the pattern fails");
+    }
+}

@@ -279,6 +279,10 @@ public sealed class ConfigurationLoaderTests
         AssertKeys(ConfigurationKeys.SolutionBuild, root.GetProperty("properties").GetProperty("build").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.TestSettings, root.GetProperty("properties").GetProperty("testSettings").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Coverage, root.GetProperty("properties").GetProperty("coverage").GetProperty("properties"));
+        var history = root.GetProperty("properties").GetProperty("history").GetProperty("properties");
+        AssertKeys(ConfigurationKeys.History, history);
+        AssertKeys(ConfigurationKeys.HistoryRetention, history.GetProperty("retention").GetProperty("properties"));
+        AssertKeys(ConfigurationKeys.HistoryPostgres.Remove("connectionString"), history.GetProperty("postgres").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Resource, resource);
         AssertKeys(ConfigurationKeys.Readiness, resource.GetProperty("readiness").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Build, resource.GetProperty("build").GetProperty("oneOf")[1].GetProperty("properties"));
