@@ -18,6 +18,7 @@ internal static class OrchestratorCommandLine
         Init.InitCommand.Create(),
         Build.BuildCommand.Create(),
         Doctor.DoctorCommand.Create(() => new Doctor.SystemDoctorEnvironment(environment)),
+        Audit.AuditCommand.Create(),
     };
 
     /// <summary>
