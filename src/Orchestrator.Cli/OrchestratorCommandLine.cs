@@ -21,6 +21,7 @@ internal static class OrchestratorCommandLine
         Init.InitCommand.Create(),
         Build.BuildCommand.Create(),
         Doctor.DoctorCommand.Create(() => new Doctor.SystemDoctorEnvironment(environment)),
+        Audit.AuditCommand.Create(),
     };
 
     /// <summary>

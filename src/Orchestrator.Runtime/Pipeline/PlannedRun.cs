@@ -40,13 +40,7 @@ public sealed record PlannedRun(
         }
 
         var clock = Stopwatch.StartNew();
-        var inventory = await TestDiscoverer.DiscoverAsync(new DiscoveryRequest
-        {
-            Configuration = workspace.Configuration,
-            ManifestDirectory = workspace.ManifestDirectory,
-            LoggerDirectory = Workspace.LoggerDirectory,
-            CacheDirectory = workspace.DiscoveryCacheDirectory,
-        }, ct);
+        var inventory = await TestDiscoverer.DiscoverAsync(workspace.Discovery(), ct);
         var discoverTime = clock.Elapsed;
 
         clock.Restart();

@@ -40,9 +40,7 @@ internal static class ResultsDirectory
                         File.Delete(entry);
                     }
                 }
-                File.WriteAllText(
-                    Path.Combine(path, MarkerFileName),
-                    "Results of an orchestrator run; the next run into this directory replaces everything in it.\n");
+                Mark(path);
                 return held;
             });
         }
@@ -52,6 +50,25 @@ internal static class ResultsDirectory
             throw;
         }
     }
+
+    /// <summary>
+    /// Makes <paramref name="path"/> a directory for results written apart from a run (the audit): created and marked
+    /// when it is new or empty, so the next run into it takes it over; a directory with content is left as it is.
+    /// </summary>
+    /// <exception cref="UsageException">The directory cannot be written.</exception>
+    public static void Adopt(string path) => Guard(path, () =>
+    {
+        if (!Directory.Exists(path) || !Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            Directory.CreateDirectory(path);
+            Mark(path);
+        }
+        return path;
+    });
+
+    private static void Mark(string path) => File.WriteAllText(
+        Path.Combine(path, MarkerFileName),
+        "Results of an orchestrator run; the next run into this directory replaces everything in it.\n");
 
     private static T Guard<T>(string path, Func<T> write)
     {

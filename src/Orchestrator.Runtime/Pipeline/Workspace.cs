@@ -1,4 +1,5 @@
 using Orchestrator.Configuration;
+using Orchestrator.Discovery;
 
 namespace Orchestrator.Pipeline;
 
@@ -28,6 +29,15 @@ public sealed record Workspace(OrchestratorConfiguration Configuration, string R
     public static string LoggerDirectory => AppContext.BaseDirectory;
 
     public string Resolve(string path) => Path.GetFullPath(path, Root);
+
+    /// <summary>Discovery of the workspace's built test projects, through its discovery cache.</summary>
+    internal DiscoveryRequest Discovery() => new()
+    {
+        Configuration = Configuration,
+        ManifestDirectory = ManifestDirectory,
+        LoggerDirectory = LoggerDirectory,
+        CacheDirectory = DiscoveryCacheDirectory,
+    };
 
     public static Workspace For(OrchestratorConfiguration configuration) =>
         new(configuration, Path.GetDirectoryName(configuration.SourcePath) is { Length: > 0 } directory

@@ -35,7 +35,7 @@ internal static class ConfigurationKeys
     public static ImmutableArray<string> QuarantineEntry { get; } = ["test", "owner", "reason", "expires"];
 
     public static ImmutableArray<string> Resource { get; } =
-        ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes", "concurrency", "description", "compose"];
+        ["kind", "image", "build", "ports", "environment", "command", "readiness", "isolation", "variables", "exposeBeyondLoopback", "memoryLimitBytes", "concurrency", "production", "description", "compose"];
 
     /// <summary>Keys of a resource's <c>compose</c> section (the docker-compose service it is taken from).</summary>
     public static ImmutableArray<string> Compose { get; } = ["file", "service"];

@@ -57,12 +57,7 @@ public static class ConfigurationLoader
 
         using (document)
         {
-            var lines = JsonLineMap.Build(utf8, new JsonReaderOptions
-            {
-                CommentHandling = _documentOptions.CommentHandling,
-                AllowTrailingCommas = _documentOptions.AllowTrailingCommas,
-                MaxDepth = _documentOptions.MaxDepth,
-            });
+            var lines = LinesOf(utf8);
             var reader = new JsonObjectReader(lines);
             foreach (var (path, _) in lines.Duplicates)
             {
@@ -77,6 +72,16 @@ public static class ConfigurationLoader
             return configuration;
         }
     }
+
+    /// <summary>The line of every key and element of a configuration text (valid JSON), by JSON path.</summary>
+    internal static JsonLineMap LinesOf(string json) => LinesOf(Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF')));
+
+    private static JsonLineMap LinesOf(byte[] utf8) => JsonLineMap.Build(utf8, new JsonReaderOptions
+    {
+        CommentHandling = _documentOptions.CommentHandling,
+        AllowTrailingCommas = _documentOptions.AllowTrailingCommas,
+        MaxDepth = _documentOptions.MaxDepth,
+    });
 
     /// <summary>
     /// Looks for <c>orchestrator.json</c> in <paramref name="startDirectory"/> and its parents; the

@@ -145,6 +145,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             ExposeBeyondLoopback = json.Bool(element, path, "exposeBeyondLoopback") ?? false,
             MemoryLimitBytes = json.Long(element, path, "memoryLimitBytes", 4 * 1024 * 1024, "memory limit in bytes"),
             Concurrency = json.Int(element, path, "concurrency", 1, "units using the resource at once"),
+            Production = json.String(element, path, "production"),
         };
         resource = KindDefaults.Apply(resource);
         foreach (var (variable, message, fix) in KindDefaults.Mismatches(resource))

@@ -49,6 +49,9 @@ public sealed record ResourceDefinition
     /// <summary>Memory limit for the container in bytes; null for none.</summary>
     public long? MemoryLimitBytes { get; init; }
 
+    /// <summary>The version of the service production runs (e.g. <c>16.4</c>), which the audit compares with the image's tag; null when undeclared.</summary>
+    public string? Production { get; init; }
+
     /// <summary>True when the resource is a container the orchestrator starts; false for a resource the environment provides.</summary>
     public bool IsContainer => Kind != ResourceKind.External;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orchestrator.Audit;
 using Orchestrator.Coverage;
 using Orchestrator.History;
 using Orchestrator.Results;
@@ -40,7 +41,8 @@ internal static class HtmlReportWriter
             html.Append("<p class=\"banner incomplete\" id=\"incomplete\">INCOMPLETE RUN: cancelled or aborted before every unit ran. The run fails; results are partial.</p>\n");
         }
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict {(verdict.Succeeded ? "ok" : "fail")}\" id=\"summary-line\" data-exit-code=\"{verdict.ExitCode}\">{E(verdict.Headline)}</p>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Started {E(ReportFormat.Time(record.StartedAt))}, took {E(ReportFormat.Duration(record.FinishedAt - record.StartedAt))}. Passed includes flaky tests and quarantined tests that passed; failed includes tests not run; quarantined tests that did not pass never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "fail" : "do not fail")} the build.</p>\n</header>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Started {E(ReportFormat.Time(record.StartedAt))}, took {E(ReportFormat.Duration(record.FinishedAt - record.StartedAt))}. Passed includes flaky tests and quarantined tests that passed; failed includes tests not run; quarantined tests that did not pass never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "fail" : "do not fail")} the build.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"audit-link\">Readiness audit: <a href=\"{AuditText.MarkdownFileName}\">{AuditText.MarkdownFileName}</a> and <a href=\"{AuditText.JsonFileName}\">{AuditText.JsonFileName}</a>, written into this directory by <code>orchestrator audit</code> after the run.</p>\n</header>\n");
 
         AppendProblems(html, record.Problems);
         AppendCounts(html, run);

@@ -60,6 +60,17 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void The_header_links_to_the_readiness_audit_that_orchestrator_audit_writes_beside_the_report()
+    {
+        var html = HtmlReportWriter.Render(Run());
+
+        var header = html[html.IndexOf("<header>", StringComparison.Ordinal)..html.IndexOf("</header>", StringComparison.Ordinal)];
+        Assert.Contains("<a href=\"audit.md\">audit.md</a>", header, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"audit.json\">audit.json</a>", header, StringComparison.Ordinal);
+        Assert.Contains("<code>orchestrator audit</code>", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_test_row_sits_in_the_group_of_its_class()
     {
         var html = HtmlReportWriter.Render(Run());
@@ -145,7 +156,7 @@ public sealed partial class HtmlReportWriterTests
         const string escaped = "Parses(&quot;&lt;a href=&#39;x&#39;&gt;&quot;,(1, 2))";
         Assert.Contains($"<span class=\"class-name\">App.Tests.Calc.</span>{escaped}</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<details class=\"failure\" data-test=\"App.Tests.Calc.{escaped}\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<a href", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href='x'>", html, StringComparison.Ordinal);
     }
 
     [Fact]

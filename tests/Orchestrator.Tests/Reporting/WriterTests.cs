@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using Orchestrator.Reporting;
@@ -273,8 +274,10 @@ public sealed class WriterTests
         var html = HtmlReportWriter.Render(Run());
 
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        // The only links are to the audit's files beside the report: nothing is loaded, nothing leaves the directory.
+        Assert.Equal(["audit.json", "audit.md"], Regex.Matches(html, "href=\"(?<target>[^\"]*)\"", RegexOptions.IgnoreCase).Select(link => link.Groups["target"].Value).Order(StringComparer.Ordinal));
         Assert.Equal(2, html.Split("<rect class=\"unit ").Length - 1);
     }
 }
