@@ -14,6 +14,7 @@ internal sealed class ConsoleUnitRun : IRunningUnit
     private readonly UnitProcessMark _mark;
     private readonly TimeSpan _killGrace;
     private readonly Task<ConsoleRunEnd> _run;
+    private int _ended;
 
     public ConsoleUnitRun(VsTestConsole console, VsTestConsolePool pool, UnitProcessMark mark, ExecutionUnit unit, string runSettings, Action<string> line, TimeSpan killGrace)
     {
@@ -30,8 +31,13 @@ internal sealed class ConsoleUnitRun : IRunningUnit
 
     public bool ExitCodeCountsFailures => false;
 
+    /// <remarks>Nothing once the run has ended: the console may already serve another unit.</remarks>
     public void Kill()
     {
+        if (Volatile.Read(ref _ended) == 1)
+        {
+            return;
+        }
         _console.Abort();
         _mark.KillCarriers();
         _console.KillAfter(_killGrace);
@@ -46,6 +52,7 @@ internal sealed class ConsoleUnitRun : IRunningUnit
         }
         finally
         {
+            Volatile.Write(ref _ended, 1);
             await _pool.ReturnAsync(_console).ConfigureAwait(false);
         }
     }

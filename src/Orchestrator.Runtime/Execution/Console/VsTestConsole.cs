@@ -97,9 +97,17 @@ internal sealed class VsTestConsole : IAsyncDisposable
         }
         _channel = new DesignModeChannel(client.GetStream());
         _receiving = Task.Factory.StartNew(Receive, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        await ExpectAsync(DesignModeMessage.Connected, consolePath, deadline.Token).ConfigureAwait(false);
-        _channel.Send(DesignModeMessage.ProtocolVersion, RequestedProtocolVersion, version: null);
-        var answer = await ExpectAsync(DesignModeMessage.ProtocolVersion, consolePath, deadline.Token).ConfigureAwait(false);
+        DesignModeMessage answer;
+        try
+        {
+            await ExpectAsync(DesignModeMessage.Connected, consolePath, deadline.Token).ConfigureAwait(false);
+            _channel.Send(DesignModeMessage.ProtocolVersion, RequestedProtocolVersion, version: null);
+            answer = await ExpectAsync(DesignModeMessage.ProtocolVersion, consolePath, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new VsTestConsoleException(consolePath, $"it did not complete its handshake within {ConnectTimeout.TotalSeconds} s");
+        }
         _version = answer.Payload.ValueKind == JsonValueKind.Number ? answer.Payload.GetInt32() : throw new VsTestConsoleException(consolePath, $"its protocol version was '{answer.Payload}'");
         _log($"> vstest.console (pid {ProcessId}) connected on 127.0.0.1:{port}, protocol version {_version}.");
     }

@@ -97,7 +97,8 @@ internal sealed class VsTestConsolePool(RunOptions options, UnitProcessSweeper s
         var key = GoverningGlobalJson(sourceDirectory) ?? string.Empty;
         lock (_lock)
         {
-            if (!_locations.TryGetValue(key, out var location) || location.IsFaulted || location.IsCanceled)
+            // A console that cannot be found stays so for the run (each unit then says so); a cancelled look-up is retried.
+            if (!_locations.TryGetValue(key, out var location) || location.IsCanceled)
             {
                 location = VsTestConsoleLocation.FindAsync(options.DotnetPath, sourceDirectory, ct);
                 _locations[key] = location;
