@@ -15,7 +15,7 @@ namespace Orchestrator.Execution;
 /// </summary>
 /// <param name="Document">The document sent to the console; it holds the unit's variables, secrets included.</param>
 /// <param name="Conflicts">As <see cref="DotnetTestCommand.Conflicts"/>.</param>
-public sealed record ConsoleRunSettings(string Document, IReadOnlyList<RunSettingsConflict> Conflicts)
+internal sealed record ConsoleRunSettings(string Document, IReadOnlyList<RunSettingsConflict> Conflicts)
 {
     private const string TrxLogger = "trx";
 
