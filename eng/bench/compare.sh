@@ -7,6 +7,8 @@
 # - ledger: the Ledger sample (untagged, not isolated per test, classified by rules): the projects one
 #   after another on one database (samples/Ledger/run-serial.sh, how a team has to run it), and the
 #   orchestrator with a partition per resource set, in parallel, each on its own namespaces.
+# - shop also runs orchestrator-console: the orchestrator with "execution": { "sharedVsTestConsole": true }, its VSTest
+#   units on long-lived vstest.consoles instead of a dotnet test each (same configuration otherwise).
 #
 # Every way writes TRX; the script fails when the ways of a suite did not run the same tests with the
 # same outcomes, or when a way failed. Each way's command runs under eng/bench/measure.py (wall time and
@@ -42,7 +44,7 @@ done
 ways=()
 for suite in ${suites//,/ }; do
   case $suite in
-    shop) ways+=(shop/naive shop/per-class shop/orchestrator) ;;
+    shop) ways+=(shop/naive shop/per-class shop/orchestrator shop/orchestrator-console) ;;
     ledger) ways+=(ledger/naive-serial ledger/orchestrator) ;;
     *) echo "unknown suite '$suite' (shop, ledger)" >&2; exit 2 ;;
   esac
@@ -70,11 +72,15 @@ cli="$repo/artifacts/bin/Orchestrator.Cli/release/Orchestrator.Cli.dll"
 # The orchestrator's workspaces: a suite's own configuration and copies of ONLY that suite's manifests
 # (they hold absolute paths to the built assemblies). Their .orchestrator/ (timings, discovery cache) is
 # kept across invocations, so the orchestrator runs warm as it would on a CI agent with a cache.
+# prepare_workspace <suite> <manifest prefix> [<workspace name> <JSON object merged over the suite's configuration>]
 prepare_workspace() {
-  local suite=$1 prefix=$2 workspace="$repo/artifacts/bench/$1-workspace"
+  local suite=$1 prefix=$2 name=${3:-$1} patch=${4:-}
+  local workspace="$repo/artifacts/bench/$name-workspace"
+  [ -n "$patch" ] || patch='{}'
   mkdir -p "$workspace/artifacts/orchestrator/manifests"
-  cp "$repo/eng/bench/$suite.orchestrator.json" "$workspace/orchestrator.json"
-  cp "$repo/eng/bench/$suite.orchestrator.json" "$out/$suite.orchestrator.json"
+  python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); c.update(json.loads(sys.argv[2])); json.dump(c, open(sys.argv[3], "w"), indent=2)' \
+    "$repo/eng/bench/$suite.orchestrator.json" "$patch" "$workspace/orchestrator.json"
+  cp "$workspace/orchestrator.json" "$out/$name.orchestrator.json"
   rm -f "$workspace"/artifacts/orchestrator/manifests/*.json
   compgen -G "$repo/artifacts/orchestrator/manifests/$prefix.*.json" >/dev/null \
     || { echo "no $prefix.* manifests under artifacts/orchestrator/manifests: build first" >&2; exit 2; }
@@ -82,6 +88,7 @@ prepare_workspace() {
   [ -s "$workspace/.orchestrator/timings.json" ] && echo true || echo false
 }
 warm_shop=$(prepare_workspace shop Shop)
+prepare_workspace shop Shop shop-console '{"execution": {"sharedVsTestConsole": true}}' > /dev/null
 warm_ledger=$(prepare_workspace ledger Ledger)
 
 cgroups=/sys/fs/cgroup/cpuacct/docker
@@ -111,6 +118,9 @@ run_way() {
       command=("$repo/samples/Ledger/run-serial.sh" -c Release --no-build --logger trx --results-directory "$dir/trx") ;;
     */orchestrator)
       command=(dotnet "$cli" run --cadence pr --config "$repo/artifacts/bench/$suite-workspace/orchestrator.json"
+        --results "$dir/results") ;;
+    shop/orchestrator-console)
+      command=(dotnet "$cli" run --cadence pr --config "$repo/artifacts/bench/shop-console-workspace/orchestrator.json"
         --results "$dir/results") ;;
   esac
   printf '%q ' "${command[@]}" > "$dir/command"

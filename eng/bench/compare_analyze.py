@@ -23,7 +23,7 @@ TRX_NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 SUITES = {
     "shop": {
         "title": "Shop `pr` selection",
-        "ways": ["naive", "per-class", "orchestrator"],
+        "ways": ["naive", "per-class", "orchestrator", "orchestrator-console"],
         "markers": ("<!-- compare:begin -->", "<!-- compare:end -->"),
         "expected_tests": None,
         "all_pass": False,
@@ -263,9 +263,27 @@ def cpu_by_kind(round_dir):
     return kinds
 
 
-def analyse(suite, spec, out, machine, rounds):
+def processes_by_kind(round_dir):
+    """Processes of the tree seen by the sampler, counted by what they run (one shorter than a sample may be missed)."""
+    counts = {}
+    for p in read_json(os.path.join(round_dir, "processes.json")) or []:
+        kind = p["kind"]
+        group = kind if kind in PROCESS_KINDS else ("dotnet (other)" if kind.endswith(".dll") or kind.startswith("dotnet") else "other")
+        counts[group] = counts.get(group, 0) + 1
+    return counts
+
+
+PROCESS_KINDS = ("vstest.console.dll", "testhost.dll", "dotnet test", "Orchestrator.Cli.dll")
+
+
+def orchestrating(way):
+    """Ways that are the orchestrator (with one setting or another): they leave a run.json."""
+    return way.startswith("orchestrator")
+
+
+def analyse(suite, spec, out, machine, rounds, present):
     slots = slots_of(out, suite, machine)
-    ways = spec["ways"]
+    ways = [w for w in spec["ways"] if f"{suite}/{w}" in present]
     rows = {w: [] for w in ways}
     problems = []
     reference = None
@@ -274,7 +292,7 @@ def analyse(suite, spec, out, machine, rounds):
             d = os.path.join(out, suite, way, f"round-{r}")
             start, end = map(float, read(os.path.join(d, "window")).split())
             cpu = read_json(os.path.join(d, "cpu.json")) or {}
-            record = read_json(os.path.join(d, "results", "run.json")) if way == "orchestrator" else None
+            record = read_json(os.path.join(d, "results", "run.json")) if orchestrating(way) else None
             bound = lower_bound(record, slots) if record else None
             run_id = bound["run_id"] if bound else None
             mine, cseconds, leaked = containers(os.path.join(d, "events.jsonl"), way, end, run_id)
@@ -291,10 +309,10 @@ def analyse(suite, spec, out, machine, rounds):
                    "tests": len(outcomes), "results": results, "trx_files": len(files),
                    "passed": sum(1 for o in outcomes.values() if o == "Passed"),
                    "not_passed": sorted(n for n, o in outcomes.items() if o != "Passed"),
-                   "exit": exit_code, "load": loads, "cpu_by_kind": cpu_by_kind(d),
+                   "exit": exit_code, "load": loads, "cpu_by_kind": cpu_by_kind(d), "processes_by_kind": processes_by_kind(d),
                    "load_mean": statistics.mean(samples) if samples else None,
                    "load_max": max(samples) if samples else None,
-                   "lower_bound": bound, "phases_line": phases_line(d) if way == "orchestrator" else None,
+                   "lower_bound": bound, "phases_line": phases_line(d) if orchestrating(way) else None,
                    "timeline": timeline(record, os.path.join(d, "results")) if record else None,
                    "test_seconds": trx_seconds(files)}
             rows[way].append(row)
@@ -360,6 +378,10 @@ def analyse(suite, spec, out, machine, rounds):
         lines.append(f"{way} / orchestrator: wall (median) {med(way, 'wall'):.1f} / {orch_wall:.1f} s = **{wall_ratio:.2f}×**; "
                      f"CPU-s of the process tree (median) {med(way, 'cpu'):.1f} / {orch_cpu:.1f} = **{cpu_ratio:.2f}×**; "
                      f"with the containers' CPU-s {med(way, 'cpu') + med(way, 'container_cpu'):.1f} / {orch_total:.1f} = {total_ratio:.2f}×")
+    for way in (w for w in ways if orchestrating(w) and w != "orchestrator"):
+        # Another setting of the orchestrator: how much the default takes against it (above 1: the setting is cheaper).
+        lines.append(f"orchestrator / {way}: wall (median) {orch_wall:.1f} / {med(way, 'wall'):.1f} s = **{orch_wall / med(way, 'wall'):.2f}×**; "
+                     f"CPU-s of the process tree (median) {orch_cpu:.1f} / {med(way, 'cpu'):.1f} = **{orch_cpu / med(way, 'cpu'):.2f}×**")
 
     targets = []
     for way, target in spec["wall_targets"]:
@@ -414,6 +436,15 @@ def analyse(suite, spec, out, machine, rounds):
     kind_table.append("| sampled total / measured total | " + " | ".join(
         f"{sum(medians[w].values()):.1f} / {med(w, 'cpu'):.1f}" for w in ways) + " |")
 
+    # Processes started, by what they run (sampled, medians over the rounds).
+    groups = [k for k in (*PROCESS_KINDS, "dotnet (other)", "other") if any(x["processes_by_kind"].get(k) for w in ways for x in rows[w])]
+    process_table = ["| processes | " + " | ".join(ways) + " |", "| --- | " + " | ".join("---:" for _ in ways) + " |"]
+    for k in groups:
+        process_table.append(f"| `{k}` | " + " | ".join(
+            f"{statistics.median(x['processes_by_kind'].get(k, 0) for x in rows[w]):.0f}" for w in ways) + " |")
+    process_table.append("| all seen | " + " | ".join(
+        f"{statistics.median(sum(x['processes_by_kind'].values()) for x in rows[w]):.0f}" for w in ways) + " |")
+
     with_timeline = [x for x in orch_rows if x["timeline"]]
     median_round = sorted(with_timeline, key=lambda x: x["wall"])[len(with_timeline) // 2] if with_timeline else None
     timeline_table = (["| | seconds from the run's start | |", "| --- | --- | --- |", *median_round["timeline"]]
@@ -438,7 +469,10 @@ def analyse(suite, spec, out, machine, rounds):
                "", *bound_table, "",
                "CPU-s of the process tree by what each process runs (sampled every 0.5 s from /proc, medians over the rounds; "
                "processes shorter than a sample and each one's last half second are not seen, hence the gap to the measured total):",
-               "", *kind_table, ""]
+               "", *kind_table, "",
+               "Processes of the tree by what they run (distinct processes the same 0.5 s sampler saw, medians over the rounds; "
+               "one that lived less than a sample may be missed; `dotnet (other)` is any other `dotnet` host, e.g. MSBuild, "
+               "`dotnet --version`):", "", *process_table, ""]
     if median_round:
         section += [f"Timeline of the orchestrator's median round ({median_round['round']}, {median_round['wall']:.1f} s), from its run.json:",
                     "", *timeline_table, ""]
@@ -465,7 +499,7 @@ def main():
     rounds = int(machine["rounds"])
     present = machine.get("ways", "shop/naive shop/per-class shop/orchestrator").split()
     suites = [s for s in SUITES if any(w.startswith(s + "/") for w in present)]
-    analyses = {s: analyse(s, SUITES[s], out, machine, rounds) for s in suites}
+    analyses = {s: analyse(s, SUITES[s], out, machine, rounds, present) for s in suites}
 
     texts = {s: "\n".join(a["section"]) for s, a in analyses.items()}
     for s in suites:

@@ -1,3 +1,4 @@
+using Orchestrator.Execution.Console;
 using Orchestrator.Planning;
 using Orchestrator.Resources;
 using Orchestrator.Results;
@@ -6,8 +7,9 @@ using Orchestrator.TestingPlatform;
 namespace Orchestrator.Execution;
 
 /// <summary>
-/// Executes a plan with every unit as its own process — <c>dotnet test</c> for VSTest units, the test application itself
-/// for Microsoft.Testing.Platform units — on the system clock.
+/// Executes a plan on the system clock: VSTest units as <c>dotnet test</c> processes of their own, or as runs on long-lived
+/// <c>vstest.console</c>s (<see cref="RunOptions.SharedVsTestConsole"/>), Microsoft.Testing.Platform units as the test
+/// application itself.
 /// </summary>
 internal static class TestRunner
 {
@@ -20,11 +22,16 @@ internal static class TestRunner
         Directory.CreateDirectory(options.ResultsDirectory);
         var instrumented = new InstrumentedOutputs();
         var sweeper = new UnitProcessSweeper(ProcProcessTable.Instance, UnitProcessMark.DeathDeadline);
+        await using var consoles = options.SharedVsTestConsole ? new VsTestConsolePool(options, sweeper) : null;
         var scheduler = new UnitScheduler(
-            new UnitRunnerByPlatform(new UnitProcess(options, progress, instrumented, sweeper), new TestingPlatformUnitRunner(options, progress, instrumented, sweeper)),
+            new UnitRunnerByPlatform(new UnitProcess(options, progress, instrumented, sweeper, consoles), new TestingPlatformUnitRunner(options, progress, instrumented, sweeper)),
             progress,
             TimeProvider.System);
         var record = await scheduler.RunAsync(plan, options, resources, ct).ConfigureAwait(false);
+        if (consoles is not null)
+        {
+            await consoles.DisposeAsync().ConfigureAwait(false);
+        }
         return record with { Problems = [.. record.Problems, .. sweeper.Problems] };
     }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Text;
 using CliWrap;
+using Orchestrator.Execution.Console;
+using Orchestrator.Planning;
 using Orchestrator.Results;
 using Orchestrator.Results.Trx;
 
@@ -25,8 +27,12 @@ internal sealed class UnitProcess : IUnitRunner
     private readonly InstrumentedOutputs _instrumented;
     private readonly UnitProcessSweeper _sweeper;
 
-    public UnitProcess(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented, UnitProcessSweeper sweeper)
+    private readonly VsTestConsolePool? _consoles;
+
+    /// <param name="consoles">The run's long-lived consoles, which serve the units they can; null runs every unit with a <c>dotnet test</c> of its own.</param>
+    public UnitProcess(RunOptions options, IRunProgress progress, InstrumentedOutputs instrumented, UnitProcessSweeper sweeper, VsTestConsolePool? consoles = null)
     {
+        _consoles = consoles;
         _options = options;
         _progress = progress;
         _instrumented = instrumented;
@@ -64,11 +70,6 @@ internal sealed class UnitProcess : IUnitRunner
         var unit = attempt.Unit;
         var paths = UnitPaths.For(_options.ResultsDirectory, attempt.RecordedId, attempt.Repetition, attempt.Attempt);
         Directory.CreateDirectory(paths.Directory);
-        var command = DotnetTestCommand.For(unit, paths, _options);
-        if (command.RunSettings is not null)
-        {
-            await File.WriteAllTextAsync(paths.RunSettingsPath, command.RunSettings, ct).ConfigureAwait(false);
-        }
 
         var output = new UnitOutput();
         var logLock = new Lock();
@@ -82,41 +83,17 @@ internal sealed class UnitProcess : IUnitRunner
                 log.WriteLine(redacted);
             }
         }
-        Line($"> {_options.DotnetPath} {string.Join(' ', command.Arguments.Select(Quote))}");
 
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            // The end of a run is classified from VSTest's English messages.
-            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
-            ["VSLANG"] = "1033",
-        };
-        foreach (var (name, value) in environment)
-        {
-            variables[name] = value;
-        }
         var mark = _sweeper.Mark();
-        variables[mark.Variable] = UnitProcessMark.Value;
-
         using var timeout = new CancellationTokenSource(_options.Timeouts.Unit);
         using var hang = new CancellationTokenSource();
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token, hang.Token);
-        using var lastResort = new CancellationTokenSource();
         var startedAt = DateTimeOffset.UtcNow;
-        CommandTask<CommandResult> task;
+        IRunningUnit running;
         try
         {
-            var process = Cli.Wrap(_options.DotnetPath);
-            if (VsTestDirectory.Override(Path.GetDirectoryName(unit.Sources[0]) ?? ".", Path.Combine(paths.Directory, "vstest")) is { } directory)
-            {
-                process = process.WithWorkingDirectory(directory);
-            }
-            task = process
-                .WithArguments(command.Arguments)
-                .WithEnvironmentVariables(variables)
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(Line))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(Line))
-                .ExecuteAsync(lastResort.Token);
+            running = await StartOnConsoleAsync(unit, paths, environment, mark, Line, ct).ConfigureAwait(false)
+                ?? await StartDotnetTestAsync(unit, paths, environment, mark, Line, ct).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is Win32Exception or InvalidOperationException)
         {
@@ -124,17 +101,19 @@ internal sealed class UnitProcess : IUnitRunner
             Line(detail);
             return attempt.Record(null, startedAt, DateTimeOffset.UtcNow, UnitExit.NotStarted, detail);
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return attempt.Record(null, startedAt, DateTimeOffset.UtcNow, UnitExit.Cancelled, "Cancelled before its tests started.");
+        }
 
-        RecordedProcesses.Record(paths.Directory, task.ProcessId);
-        var start = new UnitStart(attempt.RecordedId, unit.PartitionId, attempt.Attempt, attempt.Repetition, unit.Tests.Count, task.ProcessId, startedAt);
+        using var ownedRun = running;
+        var start = new UnitStart(attempt.RecordedId, unit.PartitionId, attempt.Attempt, attempt.Repetition, unit.Tests.Count, running.ProcessId, startedAt);
         _progress.UnitStarted(start);
         var killed = 0;
         using var killRegistration = kill.Token.Register(() =>
         {
             Interlocked.Exchange(ref killed, 1);
-            ProcessTree.Kill(task.ProcessId);
-            // Should the tree refuse to die, CliWrap's own kill ends the wait.
-            lastResort.CancelAfter(KillGrace);
+            running.Kill();
         });
 
         var tail = _options.LoggerDirectory is null ? null : new LiveResultTail(paths.LiveResultsPath);
@@ -145,16 +124,8 @@ internal sealed class UnitProcess : IUnitRunner
         var watchdog = new HangWatchdog(progress, HangLimit(), hang);
         var tailing = TailAsync(tail, watchdog, start, planned, live, tailStop.Token);
 
-        int? exitCode = null;
-        try
-        {
-            exitCode = (await task.ConfigureAwait(false)).ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            Line("The process did not exit after its tree was killed; it was killed again.");
-        }
-        await _sweeper.EndAsync(mark, task.ProcessId, attempt.RecordedId, Line).ConfigureAwait(false);
+        var exitCode = await running.EndAsync().ConfigureAwait(false);
+        await _sweeper.EndAsync(mark, running.OwnProcessId, attempt.RecordedId, Line).ConfigureAwait(false);
         var finishedAt = DateTimeOffset.UtcNow;
         await tailStop.CancelAsync().ConfigureAwait(false);
         await tailing.ConfigureAwait(false);
@@ -165,6 +136,10 @@ internal sealed class UnitProcess : IUnitRunner
 
         var rows = new PlannedRows(unit.Rows);
         var trxResults = UnitResultReader.TryReadTrx(paths.TrxPath, _options.Redactor) is { } read ? [.. read.Select(planned.Keyed).Select(rows.Named)] : (IReadOnlyList<TestCaseResult>?)null;
+        if (exitCode == 0 && !running.ExitCodeCountsFailures && trxResults?.Any(result => result.Outcome.IsFailure()) == true)
+        {
+            exitCode = 1;
+        }
         var wasKilled = Volatile.Read(ref killed) == 1;
         progress?.Poll();
         var hungTest = watchdog.HungTest;
@@ -198,6 +173,67 @@ internal sealed class UnitProcess : IUnitRunner
             Results = trxResults ?? UnitResultReader.FromLive(live, finishedAt, _options.Redactor),
             CoverageFiles = _options.TestSettings.Coverage.Enabled ? paths.CoverageFiles() : [],
         };
+    }
+
+    /// <summary>
+    /// The unit's run on the run's long-lived <c>vstest.console</c>; null when there is none (<c>execution.sharedVsTestConsole</c>
+    /// off) or it cannot serve this unit, which its log then says with the reason.
+    /// </summary>
+    private async Task<IRunningUnit?> StartOnConsoleAsync(ExecutionUnit unit, UnitPaths paths, IReadOnlyDictionary<string, string> environment, UnitProcessMark mark, Action<string> line, CancellationToken ct)
+    {
+        if (_consoles is null)
+        {
+            return null;
+        }
+        var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [mark.Variable] = UnitProcessMark.Value };
+        if (ConsoleRunSettings.Unservable(unit, _options, variables) is { } reason)
+        {
+            line($"> A dotnet test of its own instead of the run's long-lived vstest.console: {reason}.");
+            return null;
+        }
+        VsTestConsole console;
+        try
+        {
+            console = await _consoles.RentAsync(Path.GetDirectoryName(unit.Sources[0]) ?? ".", ct).ConfigureAwait(false);
+        }
+        catch (VsTestConsoleException exception)
+        {
+            line($"> A dotnet test of its own instead of the run's long-lived vstest.console: {exception.Message}");
+            return null;
+        }
+        var settings = ConsoleRunSettings.For(unit, paths, _options, variables);
+        await File.WriteAllTextAsync(paths.RunSettingsPath, _options.Redactor.Redact(settings.Document), ct).ConfigureAwait(false);
+        line($"> vstest.console (pid {console.ProcessId}): {string.Join(' ', unit.Sources.Select(Quote))} with {paths.RunSettingsPath}");
+        return new ConsoleUnitRun(console, _consoles, mark, unit, settings.Document, line, KillGrace);
+    }
+
+    private async Task<IRunningUnit> StartDotnetTestAsync(ExecutionUnit unit, UnitPaths paths, IReadOnlyDictionary<string, string> environment, UnitProcessMark mark, Action<string> line, CancellationToken ct)
+    {
+        var command = DotnetTestCommand.For(unit, paths, _options);
+        if (command.RunSettings is not null)
+        {
+            await File.WriteAllTextAsync(paths.RunSettingsPath, command.RunSettings, ct).ConfigureAwait(false);
+        }
+        line($"> {_options.DotnetPath} {string.Join(' ', command.Arguments.Select(Quote))}");
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            // The end of a run is classified from VSTest's English messages.
+            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+            ["VSLANG"] = "1033",
+        };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+        variables[mark.Variable] = UnitProcessMark.Value;
+        var process = Cli.Wrap(_options.DotnetPath);
+        if (VsTestDirectory.Override(Path.GetDirectoryName(unit.Sources[0]) ?? ".", Path.Combine(paths.Directory, "vstest")) is { } directory)
+        {
+            process = process.WithWorkingDirectory(directory);
+        }
+        var run = new DotnetTestRun(process.WithArguments(command.Arguments).WithEnvironmentVariables(variables), line, KillGrace);
+        RecordedProcesses.Record(paths.Directory, run.ProcessId);
+        return run;
     }
 
     /// <summary>A result read from the TRX, as progress shows the results a logger streams.</summary>

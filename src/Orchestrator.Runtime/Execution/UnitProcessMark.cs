@@ -75,6 +75,18 @@ internal sealed class UnitProcessMark
         return new UnitLeftovers(killed, [.. alive.Select(Named)]);
     }
 
+    /// <summary>
+    /// Kills every process carrying the mark now, without waiting: how a unit on a long-lived <c>vstest.console</c> is
+    /// stopped (its test host carries the mark; the console, which serves other units, does not).
+    /// </summary>
+    public void KillCarriers()
+    {
+        foreach (var pid in _processes.Carrying(Variable))
+        {
+            _processes.Kill(pid);
+        }
+    }
+
     private string Named(int pid) => $"pid {pid.ToString(CultureInfo.InvariantCulture)} ({_processes.Describe(pid)})";
 
     private async Task<IReadOnlyList<int>> AliveAfterDeadlineAsync(List<int> killed, CancellationToken ct)

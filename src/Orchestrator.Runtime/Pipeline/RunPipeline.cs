@@ -90,6 +90,7 @@ public static class RunPipeline
             LoggerDirectory = Workspace.LoggerDirectory,
             Redactor = redactor,
             TestSettings = testSettings,
+            SharedVsTestConsole = configuration.Execution.SharedVsTestConsole,
         };
         settingsProblems.AddRange(TestSettingsSource.Overrides(planned.Plan, options));
         Warn(log, settingsProblems);

@@ -9,7 +9,7 @@ namespace Orchestrator.Configuration;
 internal static class ConfigurationKeys
 {
     public static ImmutableArray<string> Root { get; } =
-        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "flakyFailsBuild", "ignoreProjects", "testEnvironment", "rules", "description", "build", "testSettings", "coverage", "cache", "history"];
+        ["$schema", "solution", "traits", "layers", "defaultLayer", "cadences", "resources", "parallelism", "timeouts", "execution", "flakyFailsBuild", "ignoreProjects", "testEnvironment", "rules", "description", "build", "testSettings", "coverage", "cache", "history"];
 
     public static ImmutableArray<string> Traits { get; } = ["layer", "resource"];
 
@@ -51,6 +51,9 @@ internal static class ConfigurationKeys
     public static ImmutableArray<string> Isolation { get; } = ["mode", "setup"];
 
     public static ImmutableArray<string> Parallelism { get; } = ["maxParallelUnits", "maxContainers", "targetUnitSeconds", "maxUnitsPerPartition", "packBelowSeconds"];
+
+    /// <summary>Keys of the root <c>execution</c> section.</summary>
+    public static ImmutableArray<string> Execution { get; } = ["sharedVsTestConsole"];
 
     public static ImmutableArray<string> Timeouts { get; } = ["testHangSeconds", "unitSeconds", "readinessSeconds", "hangDump"];
 

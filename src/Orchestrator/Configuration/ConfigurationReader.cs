@@ -42,6 +42,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             Rules = ReadRules(root, layers, resources.Keys),
             Parallelism = ReadParallelism(root),
             Timeouts = ReadTimeouts(root),
+            Execution = ReadExecution(root),
             FlakyFailsBuild = json.Bool(root, Root, "flakyFailsBuild") ?? config.FlakyFailsBuild,
             IgnoreProjects = json.Strings(root, Root, "ignoreProjects") ?? config.IgnoreProjects,
             TestEnvironment = json.StringMap(root, Root, "testEnvironment") ?? config.TestEnvironment,
@@ -452,6 +453,17 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             MaxUnitsPerPartition = json.Int(element, path, "maxUnitsPerPartition", 1, "units per partition") ?? settings.MaxUnitsPerPartition,
             PackBelow = json.Seconds(element, path, "packBelowSeconds", allowZero: true) ?? settings.PackBelow,
         };
+    }
+
+    private ExecutionSettings ReadExecution(JsonElement root)
+    {
+        const string path = "$.execution";
+        var settings = ExecutionSettings.Default;
+        if (!JsonObjectReader.TryGet(root, "execution", out var element) || !json.Object(element, path, ConfigurationKeys.Execution))
+        {
+            return settings;
+        }
+        return new ExecutionSettings(json.Bool(element, path, "sharedVsTestConsole") ?? settings.SharedVsTestConsole);
     }
 
     private TimeoutSettings ReadTimeouts(JsonElement root)

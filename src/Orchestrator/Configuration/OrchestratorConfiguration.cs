@@ -30,6 +30,8 @@ public sealed record OrchestratorConfiguration
 
     public TimeoutSettings Timeouts { get; init; } = TimeoutSettings.Default;
 
+    public ExecutionSettings Execution { get; init; } = ExecutionSettings.Default;
+
     /// <summary>Whether a test that failed and then passed on a re-run fails the build.</summary>
     public bool FlakyFailsBuild { get; init; }
 

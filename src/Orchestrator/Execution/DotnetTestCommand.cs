@@ -64,10 +64,7 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
         // that what it overrides is visible there (and reported) rather than decided by VSTest's precedence rules.
         var merging = teamLayers.Count > 0;
         var filterInSettings = unit.Filter.Length > options.MaxCommandLineFilterLength || (merging && unit.Filter.Length > 0);
-        // VSTest runs a unit's assemblies one after another unless told otherwise. A resource-free unit runs their hosts
-        // side by side, up to one per processor. A unit with resources never does: its assemblies share the unit's
-        // namespaces, and suites that clean up after themselves (FLUSHDB, TRUNCATE) would wipe each other's data.
-        var hosts = unit.Resources.IsEmpty ? Math.Min(unit.Sources.Count, Math.Max(1, options.HostsPerUnit)) : 1;
+        var hosts = Hosts(unit, options);
         string? runSettings = null;
         IReadOnlyList<RunSettingsConflict> conflicts = [];
         if (filterInSettings || watched || hosts > 1 || merging || coverageCollectors.Count > 0)
@@ -78,7 +75,8 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
                 merging ? paths.Directory : null,
                 watched ? ProgressCollector(options.LoggerDirectory!, paths.Directory) : null,
                 coverageCollectors.Count > 0 ? CoverageCollector(settings.Coverage) : null);
-            (runSettings, conflicts) = merging ? Merged(teamLayers, generated, settings.ReservedVariables) : (generated.ToString(), []);
+            var (document, merged) = merging ? Merged(teamLayers, generated, settings.ReservedVariables) : (generated, []);
+            (runSettings, conflicts) = (document.ToString(), merged);
             arguments.AddRange(["--settings", paths.RunSettingsPath]);
         }
         if (!filterInSettings && unit.Filter.Length > 0)
@@ -97,12 +95,37 @@ public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? 
     /// <summary>Names the orchestrator's own document in <see cref="Conflicts"/>.</summary>
     internal const string OrchestratorSettings = "the orchestrator";
 
-    private static (string, IReadOnlyList<RunSettingsConflict>) Merged(IReadOnlyList<RunSettingsLayer> teamLayers, XDocument generated, IReadOnlySet<string> reservedVariables)
+    /// <summary>
+    /// The whole document of a unit that takes no command line (a long-lived <c>vstest.console</c>): the filter, results
+    /// directory and host count always in it, merged with the team's settings as <see cref="For"/> merges them.
+    /// </summary>
+    internal static (XDocument Document, IReadOnlyList<RunSettingsConflict> Conflicts) WholeDocument(ExecutionUnit unit, UnitPaths paths, RunOptions options, string loggerDirectory)
+    {
+        var settings = options.TestSettings;
+        var teamLayers = settings.LayersFor(unit.Sources);
+        var generated = SettingsDocument(
+            unit.Filter.Length > 0 ? unit.Filter : null,
+            Hosts(unit, options),
+            paths.Directory,
+            ProgressCollector(loggerDirectory, paths.Directory),
+            settings.CoverageCollectorsFor(unit.Sources).Count > 0 ? CoverageCollector(settings.Coverage) : null);
+        return teamLayers.Count > 0 ? Merged(teamLayers, generated, settings.ReservedVariables) : (generated, []);
+    }
+
+    /// <summary>
+    /// VSTest runs a unit's assemblies one after another unless told otherwise. A resource-free unit runs their hosts
+    /// side by side, up to one per processor. A unit with resources never does: its assemblies share the unit's
+    /// namespaces, and suites that clean up after themselves (FLUSHDB, TRUNCATE) would wipe each other's data.
+    /// </summary>
+    private static int Hosts(ExecutionUnit unit, RunOptions options) =>
+        unit.Resources.IsEmpty ? Math.Min(unit.Sources.Count, Math.Max(1, options.HostsPerUnit)) : 1;
+
+    private static (XDocument, IReadOnlyList<RunSettingsConflict>) Merged(IReadOnlyList<RunSettingsLayer> teamLayers, XDocument generated, IReadOnlySet<string> reservedVariables)
     {
         var team = teamLayers.Select(layer => (layer.Source, RunSettingsMerge.Parse(layer))).ToList();
         var (merged, conflicts) = RunSettingsMerge.Merge([.. team, (OrchestratorSettings, generated)]);
         var reserved = ReservedVariables.Remove(merged, team, reservedVariables);
-        return (merged.ToString(), [.. conflicts, .. reserved]);
+        return (merged, [.. conflicts, .. reserved]);
     }
 
     /// <summary>

@@ -45,6 +45,13 @@ public sealed record RunOptions(string RunId, string ResultsDirectory)
     /// <summary>Directory holding the orchestrator's VSTest logger (<c>Orchestrator.TestLogger.dll</c>); null streams no live results.</summary>
     public string? LoggerDirectory { get; init; }
 
+    /// <summary>
+    /// VSTest units run on long-lived <c>vstest.console</c>s in design mode, one per unit running at once, instead of a
+    /// <c>dotnet test</c> (and its console) each; a unit a console cannot serve still gets its own (configuration
+    /// <c>execution.sharedVsTestConsole</c>).
+    /// </summary>
+    public bool SharedVsTestConsole { get; init; }
+
     /// <summary>The <c>dotnet</c> executable.</summary>
     public string DotnetPath { get; init; } = "dotnet";
 

@@ -18,7 +18,16 @@ public sealed class ConfigurationLoaderTests
         Assert.Empty(config.Cadences["commit"].Resources);
         Assert.Equal(["unit", "integration"], config.Cadences["commit"].Layers.AsEnumerable());
         Assert.Equal(TimeoutSettings.Default, config.Timeouts);
+        Assert.False(config.Execution.SharedVsTestConsole);
         Assert.Equal("orchestrator.json", config.SourcePath);
+    }
+
+    [Fact]
+    public void Execution_on_shared_vstest_consoles_is_read_from_the_execution_section()
+    {
+        var config = ConfigurationLoader.Parse("""{ "execution": { "sharedVsTestConsole": true } }""", "orchestrator.json");
+
+        Assert.True(config.Execution.SharedVsTestConsole);
     }
 
     [Fact]
@@ -274,6 +283,7 @@ public sealed class ConfigurationLoaderTests
         AssertKeys(ConfigurationKeys.Traits, root.GetProperty("properties").GetProperty("traits").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Parallelism, root.GetProperty("properties").GetProperty("parallelism").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Timeouts, root.GetProperty("properties").GetProperty("timeouts").GetProperty("properties"));
+        AssertKeys(ConfigurationKeys.Execution, root.GetProperty("properties").GetProperty("execution").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Cadence, definitions.GetProperty("cadence").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.Rule, definitions.GetProperty("rule").GetProperty("properties"));
         AssertKeys(ConfigurationKeys.SolutionBuild, root.GetProperty("properties").GetProperty("build").GetProperty("properties"));
