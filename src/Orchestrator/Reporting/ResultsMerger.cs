@@ -185,7 +185,9 @@ internal static class ResultsMerger
         {
             Problems = redacted.Problems.Count(problem => problem.IsError),
         };
-        return new MergedRun(redacted, layers, verdict, [.. (warnings ?? []).Select(redactor.Redact)]);
+        var merged = new MergedRun(redacted, layers, verdict, [.. (warnings ?? []).Select(redactor.Redact)]);
+        var isolation = SharedContainerFailures.Of(merged).Count(failure => failure.Test.Outcome == TestOutcome.Flaky && !failure.Test.Quarantined);
+        return isolation == 0 ? merged : merged with { Verdict = verdict with { IsolationProblems = isolation } };
     }
 
     private static Dictionary<ScheduleKey, TestKey> ExpectedByScheduleKey(UnitRun unit, ScheduleKeys scheduleKeys)

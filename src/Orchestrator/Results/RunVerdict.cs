@@ -26,24 +26,39 @@ public sealed record RunVerdict(
     /// <summary>Errors outside the tests (<see cref="RunRecord.Problems"/>): each fails the run.</summary>
     public int Problems { get; init; }
 
-    /// <summary>True when the build passes: nothing failed or went unrun, no problem outside the tests, the run completed, and flaky tests are tolerated.</summary>
-    public bool Succeeded => Failed == 0 && NotRun == 0 && Problems == 0 && !Incomplete && (!FlakyFailsBuild || Flaky == 0);
+    /// <summary>
+    /// Of <see cref="Flaky"/>, the tests that failed only because another unit shared their container and passed on a
+    /// re-run with a container of their own: an isolation problem, not flakiness. They fail the build, since the next run
+    /// that shares the container fails them again, and the fix (a <c>dedicated</c> resource) is in the configuration.
+    /// </summary>
+    public int IsolationProblems { get; init; }
+
+    /// <summary>Flaky tests that are not isolation problems.</summary>
+    private int PlainFlaky => Flaky - IsolationProblems;
+
+    /// <summary>True when the build passes: nothing failed or went unrun, no isolation problem, no problem outside the tests, the run completed, and flaky tests are tolerated.</summary>
+    public bool Succeeded => Failed == 0 && NotRun == 0 && IsolationProblems == 0 && Problems == 0 && !Incomplete && (!FlakyFailsBuild || Flaky == 0);
 
     /// <summary>0 when <see cref="Succeeded"/>, otherwise <see cref="FailureExitCode"/>.</summary>
     public int ExitCode => Succeeded ? 0 : FailureExitCode;
 
     /// <summary>
     /// <c>N passed, N failed, N skipped</c>: passed includes flaky tests and quarantined tests that passed;
-    /// failed includes tests that were not run; quarantined tests that did not pass are in neither.
+    /// failed includes tests that were not run and isolation problems; quarantined tests that did not pass are in neither.
     /// </summary>
-    public string SummaryLine => $"{Passed + Flaky} passed, {Failed + NotRun} failed, {Skipped} skipped";
+    public string SummaryLine => $"{Passed + PlainFlaky} passed, {Failed + NotRun + IsolationProblems} failed, {Skipped} skipped";
 
     /// <summary>
     /// The reports' headline: <see cref="SummaryLine"/> with flaky tests counted apart from those that passed
     /// cleanly (<c>796 passed, 1 flaky, 0 failed, 0 skipped</c>), as the tables beside it count them. The console's
     /// last line stays <see cref="SummaryLine"/>, the form CI scripts parse.
     /// </summary>
-    public string Headline => Flaky == 0 ? SummaryLine : $"{Passed} passed, {Flaky} flaky, {Failed + NotRun} failed, {Skipped} skipped";
+    public string Headline => (PlainFlaky, IsolationProblems) switch
+    {
+        (0, 0) => SummaryLine,
+        (var flaky, 0) => $"{Passed} passed, {flaky} flaky, {Failed + NotRun} failed, {Skipped} skipped",
+        (var flaky, var isolation) => $"{Passed} passed, {flaky} flaky, {isolation} isolation problem(s), {Failed + NotRun} failed, {Skipped} skipped",
+    };
 
     public static RunVerdict From(IEnumerable<MergedTest> tests, bool incomplete, bool flakyFailsBuild)
     {

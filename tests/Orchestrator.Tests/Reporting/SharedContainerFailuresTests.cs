@@ -53,6 +53,27 @@ public sealed class SharedContainerFailuresTests
     }
 
     [Fact]
+    public void A_flaky_test_that_failed_only_while_sharing_fails_the_build_and_is_counted_apart_from_plain_flaky_ones()
+    {
+        var run = Run(ordersStartSeconds: 2);
+
+        Assert.Equal((1, 1), (run.Verdict.Flaky, run.Verdict.IsolationProblems));
+        Assert.Equal(RunVerdict.FailureExitCode, run.Verdict.ExitCode);
+        Assert.Equal("1 passed, 0 flaky, 1 isolation problem(s), 0 failed, 0 skipped", run.Verdict.Headline);
+        Assert.Equal("1 passed, 1 failed, 0 skipped", run.Verdict.SummaryLine);
+    }
+
+    [Fact]
+    public void A_flaky_test_whose_failure_did_not_overlap_another_unit_stays_plain_flaky_and_tolerated()
+    {
+        var run = Run(ordersStartSeconds: 20);
+
+        Assert.Equal((1, 0), (run.Verdict.Flaky, run.Verdict.IsolationProblems));
+        Assert.Equal(0, run.Verdict.ExitCode);
+        Assert.Equal("1 passed, 1 flaky, 0 failed, 0 skipped", run.Verdict.Headline);
+    }
+
+    [Fact]
     public void Units_of_another_run_merged_in_never_shared_a_container_with_this_one()
     {
         var run = Run(ordersStartSeconds: 2);
