@@ -183,6 +183,16 @@ public sealed class DockerResourceProvider : IResourceProvider
         return new PartitionResource(instance, namespaceId, name, variables.ToImmutable());
     }
 
+    public Task ReleaseNamespaceAsync(PartitionResource resourceNamespace, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(resourceNamespace);
+        var instance = resourceNamespace.Instance;
+        // An instance already removed took its namespaces with it.
+        return _instances.TryGetValue(instance.InstanceName, out var tracked) && tracked.ContainerId == instance.ContainerId
+            ? _namespaces.ReleaseAsync(tracked, instance, resourceNamespace.Namespace, ct)
+            : Task.CompletedTask;
+    }
+
     /// <summary>
     /// Lets every instance started so far outlive the provider: disposing no longer removes them (<c>up</c> keeps them
     /// for later runs; <c>down</c> removes them).

@@ -9,7 +9,7 @@ internal sealed class TrackedInstance(ResourceDefinition definition, string inst
 {
     private NamespaceCounterFile? _counter;
 
-    private int _lastNamespaceNumber;
+    private readonly NamespaceNumbers _numbers = new();
 
     public ResourceDefinition Definition { get; } = definition;
 
@@ -34,10 +34,22 @@ internal sealed class TrackedInstance(ResourceDefinition definition, string inst
     public bool IsKept { get; init; }
 
     /// <summary>
-    /// Numbers the instance's namespaces 1, 2, 3…, for kinds whose namespaces are numbered (Redis databases); a kept
-    /// instance counts in a file that every run using it shares.
+    /// Numbers the instance's namespaces 1, 2, 3…, for kinds whose namespaces are numbered (Redis databases), the
+    /// lowest returned number first; a kept instance counts in a file that every run using it shares.
     /// </summary>
-    public int NextNamespaceNumber() => _counter?.Next() ?? Interlocked.Increment(ref _lastNamespaceNumber);
+    public int NextNamespaceNumber() => _counter?.Next() ?? _numbers.Next();
+
+    /// <summary>
+    /// The namespace numbered <paramref name="number"/> is emptied and no unit uses it any more. A kept instance's
+    /// numbers are shared with other runs through its counter file and are not handed out again.
+    /// </summary>
+    public void ReturnNamespaceNumber(int number)
+    {
+        if (_counter is null)
+        {
+            _numbers.Return(number);
+        }
+    }
 
     /// <summary>Counts the namespaces in <paramref name="counter"/> from now on.</summary>
     public void CountNamespacesIn(NamespaceCounterFile counter) => _counter = counter;

@@ -9,6 +9,7 @@ namespace Orchestrator.Docker.Isolation;
 /// <summary>
 /// Creates a unit's own namespace in a shared instance the way its kind's module does (a Postgres database, a
 /// Redis db index, a RabbitMQ vhost); a configured <c>isolation.setup</c> command runs in the container instead.
+/// Releases it the same way when the unit has ended.
 /// </summary>
 internal sealed class NamespaceCreator(IDockerClient client, SecretRedactor redactor, string runId)
 {
@@ -27,6 +28,19 @@ internal sealed class NamespaceCreator(IDockerClient client, SecretRedactor reda
         var request = new NamespaceRequest(tracked, instance, user, kind.NamespaceName(tracked, namespaceId), redactor, (command, token) => RunAsync(tracked, command, token));
         await kind.CreateNamespaceAsync(request, ct);
         return (request.Name, user);
+    }
+
+    /// <summary>Empties and gives back a unit's namespace the way its kind's module does; a configured <c>isolation.setup</c> namespace is left to the instance's removal.</summary>
+    public Task ReleaseAsync(TrackedInstance tracked, ResourceInstance instance, string name, CancellationToken ct)
+    {
+        var definition = tracked.Definition;
+        if (!definition.Isolation.Setup.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+        var kind = KindModules.For(definition.Kind);
+        var request = new NamespaceRequest(tracked, instance, kind.UserOf(tracked), name, redactor, (command, token) => RunAsync(tracked, command, token));
+        return kind.ReleaseNamespaceAsync(request, ct);
     }
 
     private async Task RunAsync(TrackedInstance tracked, IReadOnlyList<string> command, CancellationToken ct)

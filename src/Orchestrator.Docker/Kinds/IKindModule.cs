@@ -24,4 +24,10 @@ internal interface IKindModule
 
     /// <summary>Creates the namespace in the instance; nothing for kinds whose namespaces always exist.</summary>
     Task CreateNamespaceAsync(NamespaceRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// The unit that used the namespace has ended: empty it and give it back when the kind has a limited number of
+    /// namespaces (Redis databases); nothing for kinds whose namespaces are distinct names that the instance's removal ends.
+    /// </summary>
+    Task ReleaseNamespaceAsync(NamespaceRequest request, CancellationToken ct);
 }

@@ -172,7 +172,10 @@ internal sealed class ResourcePool : IAsyncDisposable
             .Select(definition => InstanceKey(definition!, attempt))
             .Order(StringComparer.Ordinal)];
 
-    /// <summary>The unit no longer needs its instances; an instance nobody needs any more is stopped.</summary>
+    /// <summary>
+    /// The unit no longer needs its instances: its namespaces are given back (emptied first, so a later unit gets them
+    /// clean) and an instance nobody needs any more is stopped.
+    /// </summary>
     public void Release(UnitAttempt attempt)
     {
         lock (_lock)
@@ -183,6 +186,11 @@ internal sealed class ResourcePool : IAsyncDisposable
                     || !_instances.TryGetValue(InstanceKey(definition, attempt), out var state))
                 {
                     continue;
+                }
+                state.FirstNamespaces.Remove(NamespaceId(attempt));
+                if (_namespaces.Remove(state.Key + "/" + NamespaceId(attempt), out var created) && !state.Stopping)
+                {
+                    _stops.Add(ReleaseNamespaceAsync(created));
                 }
                 state.References--;
                 if (state.References == 0)
@@ -266,10 +274,15 @@ internal sealed class ResourcePool : IAsyncDisposable
     private Task<PartitionResource> NamespaceAsync(UnitAttempt attempt, ResourceDefinition definition, CancellationToken ct) =>
         NamespaceAsync(InstanceKey(definition, attempt), NamespaceId(attempt), ct);
 
-    private Task<PartitionResource> NamespaceAsync(string instanceKey, string namespaceId, CancellationToken ct)
+    private Task<PartitionResource> NamespaceAsync(string instanceKey, string namespaceId, CancellationToken ct, bool ahead = false)
     {
         lock (_lock)
         {
+            if (ahead && !_instances[instanceKey].FirstNamespaces.Contains(namespaceId))
+            {
+                // Its unit was released (cancelled, its other instance failed) before it came to be created.
+                return Task.FromCanceled<PartitionResource>(new CancellationToken(canceled: true));
+            }
             var key = instanceKey + "/" + namespaceId;
             if (!_namespaces.TryGetValue(key, out var created) || created.IsFaulted || created.IsCanceled)
             {
@@ -279,6 +292,21 @@ internal sealed class ResourcePool : IAsyncDisposable
                 _namespaces[key] = created;
             }
             return created;
+        }
+    }
+
+    private async Task ReleaseNamespaceAsync(Task<PartitionResource> created)
+    {
+        try
+        {
+            var resourceNamespace = await created.ConfigureAwait(false);
+            using var cleanup = new CancellationTokenSource(_options.CleanupTimeout);
+            await _provider!.ReleaseNamespaceAsync(resourceNamespace, cleanup.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ResourceException or OperationCanceledException or InvalidOperationException)
+        {
+            // Never created, or not emptied: the provider does not hand it out again, and a unit that then finds
+            // none left is told so by the provider with the fix.
         }
     }
 
@@ -339,7 +367,7 @@ internal sealed class ResourcePool : IAsyncDisposable
             lock (_lock)
             {
                 state.Instance = instance;
-                namespaces = [.. state.FirstNamespaces];
+                namespaces = [.. state.FirstNamespaces.Take(RunningAtOnce(state.Definition))];
                 Signal();
             }
             _progress.ResourceReady(instance);
@@ -387,15 +415,21 @@ internal sealed class ResourcePool : IAsyncDisposable
         }
     }
 
+    /// <summary>How many units can use one instance at the same time: no more namespaces are worth creating ahead.</summary>
+    private int RunningAtOnce(ResourceDefinition definition) =>
+        Math.Max(1, Math.Min(_options.Parallelism.EffectiveParallelUnits, definition.Concurrency ?? int.MaxValue));
+
     /// <summary>
-    /// Creates the namespaces of the units' first attempts as soon as the instance is ready, while the
-    /// units may still wait for a slot or another instance; a unit awaits its namespace (and retries a failed one).
+    /// Creates the namespaces of the first units due (as many as can run at once) as soon as the instance is ready,
+    /// while the units may still wait for a slot or another instance; the others are created when their unit starts.
+    /// A unit awaits its namespace (and retries a failed one). Creating every unit's namespace up front would hold
+    /// what a kind has few of (Redis has 63 databases) for units that run much later.
     /// </summary>
     private void CreateFirstNamespaces(string instanceKey, string[] namespaceIds, CancellationToken ct)
     {
         foreach (var namespaceId in namespaceIds)
         {
-            _ = NamespaceAsync(instanceKey, namespaceId, ct).ContinueWith(
+            _ = NamespaceAsync(instanceKey, namespaceId, ct, ahead: true).ContinueWith(
                 static created => _ = created.Exception,
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
@@ -501,8 +535,8 @@ internal sealed class ResourcePool : IAsyncDisposable
 
         public HashSet<string> Partitions { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Namespaces of the reserved units' first attempts, created as soon as the instance is ready.</summary>
-        public HashSet<string> FirstNamespaces { get; } = new(StringComparer.Ordinal);
+        /// <summary>Namespaces of the reserved units' first attempts in reservation order; the first few are created as soon as the instance is ready.</summary>
+        public List<string> FirstNamespaces { get; } = [];
 
         public int References { get; set; }
 

@@ -9,6 +9,9 @@ namespace Orchestrator.Reporting;
 /// <param name="Diagnosis">Failure messages by first line, repetitions counted within the mode, and durations.</param>
 internal sealed record ModeResults(RepetitionMode Mode, int Passed, int Total, RepetitionDiagnosis Diagnosis)
 {
+    /// <summary>Repetitions the tool could not start, with its reason: not run, neither passed nor failed.</summary>
+    public IReadOnlyList<NotRunOccurrence> NotStarted { get; init; } = [];
+
     public double PassRate => Total == 0 ? 1 : (double)Passed / Total;
 
     public bool FailedAny => Passed < Total;

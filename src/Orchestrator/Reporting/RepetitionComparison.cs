@@ -25,7 +25,7 @@ internal sealed record RepetitionComparison(MergedTest Test, IReadOnlyList<ModeR
         return [.. run.Tests
             .Where(test => selected.Contains(test.Key))
             .Select(test => Of(test, repeat))
-            .Where(comparison => comparison.Modes.Any(mode => mode.Total > 0))
+            .Where(comparison => comparison.Modes.Count > 0)
             .OrderBy(comparison => comparison.Verdict switch
             {
                 RepetitionVerdict.IsolationProblem => 0,
@@ -40,7 +40,7 @@ internal sealed record RepetitionComparison(MergedTest Test, IReadOnlyList<ModeR
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(repeat);
-        var modes = repeat.Modes.Select(mode => ResultsIn(test, mode, repeat.FirstRepetitionOf(mode))).Where(mode => mode.Total > 0).ToList();
+        var modes = repeat.Modes.Select(mode => ResultsIn(test, mode, repeat.FirstRepetitionOf(mode))).Where(mode => mode.Total > 0 || mode.NotStarted.Count > 0).ToList();
         return new RepetitionComparison(test, modes, VerdictOf(modes));
     }
 
@@ -88,10 +88,23 @@ internal sealed record RepetitionComparison(MergedTest Test, IReadOnlyList<ModeR
         {
             outcomes[attempt.Unit.Repetition] = outcomes.GetValueOrDefault(attempt.Unit.Repetition) || attempt.Result.Outcome.IsPassed();
         }
+        var notStarted = new List<NotRunOccurrence>();
         foreach (var notRun in test.NotRun.Where(occurrence => occurrence.Unit.Mode == mode))
         {
-            outcomes.TryAdd(notRun.Unit.Repetition, false);
+            // A repetition the tool could not start (a resource's limit, a container that failed) says nothing about the test.
+            if (notRun.Unit.Exit == UnitExit.NotStarted)
+            {
+                notStarted.Add(notRun);
+            }
+            else
+            {
+                outcomes.TryAdd(notRun.Unit.Repetition, false);
+            }
         }
-        return new ModeResults(mode, outcomes.Values.Count(passed => passed), outcomes.Count, RepetitionDiagnosis.Of(attempts, firstRepetition));
+        notStarted.RemoveAll(notRun => outcomes.ContainsKey(notRun.Unit.Repetition));
+        return new ModeResults(mode, outcomes.Values.Count(passed => passed), outcomes.Count, RepetitionDiagnosis.Of(attempts, firstRepetition))
+        {
+            NotStarted = notStarted,
+        };
     }
 }

@@ -32,6 +32,15 @@ public interface IResourceProvider : IAsyncDisposable
     /// <param name="ct">Cancels the creation.</param>
     Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string namespaceId, CancellationToken ct);
 
+    /// <summary>
+    /// The unit attempt that used the namespace has ended: empties it and gives it back when its kind has a limited
+    /// number of namespaces (Redis databases), so a later unit gets it clean. Never called while a unit uses it.
+    /// </summary>
+    /// <param name="resourceNamespace">What <see cref="CreateNamespaceAsync"/> returned.</param>
+    /// <param name="ct">Cancels the release; the namespace is then not handed out again.</param>
+    /// <exception cref="ResourceException">It could not be emptied; it is not handed out again.</exception>
+    Task ReleaseNamespaceAsync(PartitionResource resourceNamespace, CancellationToken ct);
+
     /// <summary>Stops and removes an instance. Safe to call twice.</summary>
     /// <returns>
     /// How the instance ended when it did not live until it was stopped (<c>exited with code 137 at 12:03:04 UTC</c>:

@@ -41,6 +41,35 @@ public sealed class RedisResourceTests
     }
 
     [Fact]
+    public async Task A_shared_redis_serves_more_units_one_after_another_than_it_has_databases_each_starting_empty()
+    {
+        using var client = TestResources.Client();
+        using var deadline = TestResources.Deadline();
+        var ct = deadline.Token;
+        var provider = TestResources.Provider(out var runId);
+        try
+        {
+            var instance = await provider.StartAsync(TestResources.Redis, "redis", ct);
+            for (var repetition = 0; repetition < 70; repetition++)
+            {
+                var resourceNamespace = await provider.CreateNamespaceAsync(instance, $"integration-redis#1-r{repetition}-a0", ct);
+                await using (var connection = await ConnectionMultiplexer.ConnectAsync(resourceNamespace.Variables["ConnectionStrings__Redis"]))
+                {
+                    var database = connection.GetDatabase();
+                    Assert.Equal(0L, (long)await database.ExecuteAsync("DBSIZE"));
+                    await database.StringSetAsync("left-by", repetition);
+                }
+                await provider.ReleaseNamespaceAsync(resourceNamespace, ct);
+            }
+        }
+        finally
+        {
+            await provider.DisposeAsync();
+            await TestResources.RemoveRunAsync(client, runId);
+        }
+    }
+
+    [Fact]
     public async Task Independent_instances_start_concurrently_and_dispose_removes_them_all()
     {
         using var client = TestResources.Client();

@@ -21,6 +21,14 @@ internal sealed class FakeResourceProvider : IResourceProvider
 
     public ConcurrentQueue<string> Namespaces { get; } = new();
 
+    public ConcurrentQueue<string> ReleasedNamespaces { get; } = new();
+
+    private int _live;
+    private int _mostLive;
+
+    /// <summary>The most namespaces that existed at once (created and not yet released).</summary>
+    public int MostLiveNamespaces => Volatile.Read(ref _mostLive);
+
     public ImmutableHashSet<string> Failing { get; init; } = [];
 
     /// <summary>Resources whose first start fails and whose later starts succeed.</summary>
@@ -60,10 +68,22 @@ internal sealed class FakeResourceProvider : IResourceProvider
     public Task<PartitionResource> CreateNamespaceAsync(ResourceInstance instance, string partitionId, CancellationToken ct)
     {
         Namespaces.Enqueue($"{instance.InstanceName}/{partitionId}");
+        var live = Interlocked.Increment(ref _live);
+        int most;
+        while (live > (most = Volatile.Read(ref _mostLive)) && Interlocked.CompareExchange(ref _mostLive, live, most) != most)
+        {
+        }
         var variables = ImmutableDictionary<string, string>.Empty
             .Add("FIXTURE_VALUE", "from-orchestrator")
             .Add("FIXTURE_CONNECTION", $"Host=127.0.0.1;Password={instance.Secret};Database={partitionId}");
         return Task.FromResult(new PartitionResource(instance, partitionId, partitionId, variables));
+    }
+
+    public Task ReleaseNamespaceAsync(PartitionResource resourceNamespace, CancellationToken ct)
+    {
+        ReleasedNamespaces.Enqueue($"{resourceNamespace.Instance.InstanceName}/{resourceNamespace.PartitionId}");
+        Interlocked.Decrement(ref _live);
+        return Task.CompletedTask;
     }
 
     public Task<string?> StopAsync(ResourceInstance instance, CancellationToken ct)

@@ -442,4 +442,19 @@ public sealed class UnitSchedulerTests
         Assert.Equal(1, runner.MostAtOnce);
         Assert.False(record.Incomplete);
     }
+
+    [Fact]
+    public async Task A_long_repetition_on_a_shared_instance_holds_no_more_namespaces_than_can_run_at_once_and_gives_each_back()
+    {
+        var plan = Plan(Unit("integration-redis#1", TimeSpan.FromSeconds(1), ResourceSet.Of("redis"), "Stored"));
+        var options = Options(slots: 2) with { Repeat = 70, Modes = [RepetitionMode.Alone] };
+        var runner = new FakeUnitRunner(_time) { EndsAtOnce = _ => new FakeUnitEnd(UnitExit.Passed, []) };
+        var provider = new FakeResourceProvider();
+
+        var record = await Scheduler(runner).RunAsync(plan, options, provider, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(70, record.Units.Count(run => run.Exit == UnitExit.Passed));
+        Assert.InRange(provider.MostLiveNamespaces, 1, options.Parallelism.EffectiveParallelUnits);
+        Assert.Equal(provider.Namespaces.Order(StringComparer.Ordinal), provider.ReleasedNamespaces.Order(StringComparer.Ordinal));
+    }
 }

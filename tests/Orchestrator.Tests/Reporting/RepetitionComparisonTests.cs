@@ -87,6 +87,28 @@ public sealed class RepetitionComparisonTests
         Assert.Equal($"alongside: stopped early (--until-fail) after 2 of 3 repetitions; first failure in repetition 2: {merged.Tests.Single().DisplayName}: deadlock detected", stop.Sentence);
     }
 
+    [Fact]
+    public void A_repetition_the_tool_could_not_start_is_not_run_with_its_reason_and_not_a_failure()
+    {
+        const string limit = "Redis instance 'redis' has no database left for another unit (63 are in use).";
+        var started = Enumerable.Range(0, 2).Select(repetition => Unit(repetition, RepetitionMode.Alone, [_selected])).ToList();
+        var unstarted = Sample.Unit("unit-none#1", [_selected], repetition: 2, exit: UnitExit.NotStarted, detail: limit, startSeconds: 40) with { Mode = RepetitionMode.Alone };
+        var record = Sample.WithResults(Sample.Record([.. started, unstarted]), [
+            .. started.Select(unit => Sample.Trx(Sample.Result(_selected, TrxOutcome.Passed, startSeconds: unit.Repetition * 20 + 1))),
+            null]) with
+        {
+            Repeat = new RepeatRecord(3, [RepetitionMode.Alone], UntilFail: false, [_selected]),
+        };
+        var merged = ResultsMerger.Merge(record, ["unit"], QuarantineMatcher.None, false, new SecretRedactor());
+
+        var comparison = Assert.Single(RepetitionComparison.Of(merged));
+
+        Assert.Equal(RepetitionVerdict.Stable, comparison.Verdict);
+        var alone = Assert.Single(comparison.Modes);
+        Assert.Equal((2, 2), (alone.Passed, alone.Total));
+        Assert.Contains(limit, Assert.Single(alone.NotStarted).Reason, StringComparison.Ordinal);
+    }
+
     private static UnitRun Unit(int repetition, RepetitionMode mode, IReadOnlyList<TestKey> tests) =>
         Sample.Unit("unit-none#1", tests, repetition: repetition, startSeconds: repetition * 20) with { Mode = mode };
 }

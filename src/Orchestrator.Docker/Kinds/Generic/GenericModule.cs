@@ -22,4 +22,6 @@ internal sealed class GenericModule : IKindModule
     public string NamespaceName(TrackedInstance tracked, string namespaceId) => namespaceId;
 
     public Task CreateNamespaceAsync(NamespaceRequest request, CancellationToken ct) => Task.CompletedTask;
+
+    public Task ReleaseNamespaceAsync(NamespaceRequest request, CancellationToken ct) => Task.CompletedTask;
 }

@@ -20,4 +20,6 @@ internal sealed class PostgresModule : IKindModule
 
     public Task CreateNamespaceAsync(NamespaceRequest request, CancellationToken ct) =>
         PostgresDatabases.CreateAsync(request.Tracked, request.Instance, request.User, request.Name, request.Redactor, ct);
+
+    public Task ReleaseNamespaceAsync(NamespaceRequest request, CancellationToken ct) => Task.CompletedTask;
 }

@@ -33,4 +33,6 @@ internal sealed class RabbitMqModule : IKindModule
         await request.ExecAsync(["rabbitmqctl", "-q", "add_vhost", request.Name], ct);
         await request.ExecAsync(["rabbitmqctl", "-q", "set_permissions", "-p", request.Name, request.User, ".*", ".*", ".*"], ct);
     }
+
+    public Task ReleaseNamespaceAsync(NamespaceRequest request, CancellationToken ct) => Task.CompletedTask;
 }

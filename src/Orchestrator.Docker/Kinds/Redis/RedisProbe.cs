@@ -15,36 +15,21 @@ internal sealed class RedisProbe(string host, int port, string secret) : IReadin
         var request = new StringBuilder();
         if (secret.Length > 0)
         {
-            request.Append(Command("AUTH", secret));
+            request.Append(RedisProtocol.Command("AUTH", secret));
         }
-        request.Append(Command("PING"));
+        request.Append(RedisProtocol.Command("PING"));
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), ct);
 
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         if (secret.Length > 0)
         {
-            var auth = await ReadLineAsync(reader, ct);
-            // A server without a password rejects AUTH but still answers PING: that is ready too.
-            if (auth.StartsWith('-') && !auth.Contains("without any password", StringComparison.OrdinalIgnoreCase)
-                && !auth.Contains("no password is set", StringComparison.OrdinalIgnoreCase))
+            var auth = await RedisProtocol.ReadLineAsync(reader, ct);
+            if (RedisProtocol.RefusesAuth(auth))
             {
                 return ProbeOutcome.NotYet("AUTH answered " + auth);
             }
         }
-        var ping = await ReadLineAsync(reader, ct);
+        var ping = await RedisProtocol.ReadLineAsync(reader, ct);
         return ping == "+PONG" ? ProbeOutcome.Success : ProbeOutcome.NotYet("PING answered " + ping);
-    }
-
-    private static async Task<string> ReadLineAsync(StreamReader reader, CancellationToken ct) =>
-        await reader.ReadLineAsync(ct) ?? throw new EndOfStreamException();
-
-    private static string Command(params string[] parts)
-    {
-        var command = new StringBuilder().Append('*').Append(parts.Length).Append("\r\n");
-        foreach (var part in parts)
-        {
-            command.Append('$').Append(Encoding.UTF8.GetByteCount(part)).Append("\r\n").Append(part).Append("\r\n");
-        }
-        return command.ToString();
     }
 }
