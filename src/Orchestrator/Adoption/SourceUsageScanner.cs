@@ -25,6 +25,13 @@ internal static partial class SourceUsageScanner
         ["KafkaBuilder"] = "kafka",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    private static readonly ImmutableArray<(string Resource, Regex Opening)> _connectionOpenings =
+    [
+        (ClientPackages.Postgres, PostgresOpening()),
+        (ClientPackages.Redis, RedisOpening()),
+        (ClientPackages.RabbitMq, RabbitMqOpening()),
+    ];
+
     /// <param name="projectDirectory">The project's directory (full path); its C# files are read.</param>
     /// <param name="rootDirectory">The repository root, to which places are made relative.</param>
     public static SourceUsage Scan(string projectDirectory, string rootDirectory)
@@ -42,6 +49,7 @@ internal static partial class SourceUsageScanner
         var files = sources.ToList();
         var constants = StringConstants(files);
         var clients = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var connections = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var reads = new Dictionary<string, VariableRead>(StringComparer.Ordinal);
         var containers = ImmutableArray.CreateBuilder<ContainerStart>();
         var ports = ImmutableArray.CreateBuilder<FixedHostPort>();
@@ -55,6 +63,13 @@ internal static partial class SourceUsageScanner
                 if (ClientPackages.For(directive.Groups["ns"].Value) is { } client)
                 {
                     clients.TryAdd(client.Resource, $"using {directive.Groups["ns"].Value} ({file} line {LineOf(directive)})");
+                }
+            }
+            foreach (var (resource, opening) in _connectionOpenings)
+            {
+                if (opening.Match(text) is { Success: true } opened)
+                {
+                    connections.TryAdd(resource, $"{opened.Value.TrimEnd('(', ' ')} ({file} line {LineOf(opened)})");
                 }
             }
             foreach (Match read in EnvironmentRead().Matches(text))
@@ -100,6 +115,7 @@ internal static partial class SourceUsageScanner
         return new SourceUsage
         {
             Clients = clients.ToImmutable(),
+            Connections = connections.ToImmutable(),
             Reads = [.. reads.Values.OrderBy(read => read.File, StringComparer.Ordinal).ThenBy(read => read.Line)],
             Containers = containers.ToImmutable(),
             FixedPorts = ports.ToImmutable(),
@@ -163,6 +179,15 @@ internal static partial class SourceUsageScanner
 
     [GeneratedRegex("""\b(?<verb>CREATE|DROP)\s+DATABASE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?\\?"?(?<name>[A-Za-z_][A-Za-z0-9_]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FixedDatabaseName();
+
+    [GeneratedRegex("""\bnew\s+Npgsql(?:Connection|DataSourceBuilder)\s*\(|\bNpgsqlDataSource\s*\.\s*Create\s*\(|\.UseNpgsql\s*\(""", RegexOptions.CultureInvariant)]
+    private static partial Regex PostgresOpening();
+
+    [GeneratedRegex("""\bConnectionMultiplexer\s*\.\s*Connect(?:Async)?\s*\(""", RegexOptions.CultureInvariant)]
+    private static partial Regex RedisOpening();
+
+    [GeneratedRegex("""\bnew\s+ConnectionFactory\s*[({]|\.CreateConnection(?:Async)?\s*\(""", RegexOptions.CultureInvariant)]
+    private static partial Regex RabbitMqOpening();
 
     [GeneratedRegex("""\bpg_terminate_backend\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TerminateBackend();

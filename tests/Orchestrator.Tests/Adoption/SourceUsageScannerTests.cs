@@ -64,6 +64,28 @@ public sealed class SourceUsageScannerTests
     }
 
     [Fact]
+    public void Connections_the_code_opens_are_found_and_mocked_client_interfaces_open_none()
+    {
+        using var repository = new FakeRepository();
+        repository.WriteFile("tests/Bus.Tests/QueueTests.cs", """
+            using Moq;
+            using StackExchange.Redis;
+            using Npgsql;
+
+            public class QueueTests
+            {
+                private readonly Mock<IDatabase> _db = new();
+                private static NpgsqlConnection Open(string text) => new NpgsqlConnection(text);
+            }
+            """);
+
+        var usage = SourceUsageScanner.Scan(Path.Combine(repository.Root, "tests/Bus.Tests"), repository.Root);
+
+        Assert.Equal(["postgres", "redis"], usage.Clients.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([("postgres", "new NpgsqlConnection (tests/Bus.Tests/QueueTests.cs line 8)")], usage.Connections.Select(pair => (pair.Key, pair.Value)));
+    }
+
+    [Fact]
     public void Testcontainers_builders_and_fixed_host_ports_are_found()
     {
         using var repository = new FakeRepository();
