@@ -99,7 +99,7 @@ public static class RunPipeline
 
         clock.Restart();
         var phases = record.Phases with { Discover = planned.DiscoverTime, Plan = planned.PlanTime, Prepare = prepareTime };
-        var selection = SelectionCheck.Of(planned.Plan);
+        var selection = SelectionCheck.Of(planned.Plan, planned.Inventory.Problems.Select(RunProblem.From).Count(problem => problem.Severity == ProblemSeverity.Error));
         record = record with { Phases = phases, Problems = [.. ProblemsOf(planned, selection), .. settingsProblems, .. record.Problems], Shard = ShardOf(planned.Plan) };
         ResultsReport report;
         try

@@ -10,8 +10,8 @@ namespace Orchestrator.Adoption;
 /// StackExchange.Redis: redis, RabbitMQ.Client or MassTransit.RabbitMQ: rabbitmq, and servers init has no
 /// container for, such as Microsoft.Data.SqlClient: sqlserver), unless its tests already name their resources
 /// in traits. A project given resources is integration, never unit, so no cadence runs it without them; only a
-/// project named …UnitTests that reaches a client through references alone, and whose code neither imports the
-/// client nor reads a connection, stays unit without one. Tests that start their own containers (Testcontainers
+/// project named …UnitTests (or ….Tests.Unit) that reaches a client through references alone, and whose code neither opens
+/// a connection to it nor reads a connection setting (it may import the client to mock its interfaces), stays unit without one. Tests that start their own containers (Testcontainers
 /// builders) get the external resource <c>docker</c> instead of the server they start. Whatever it cannot tell
 /// is said in <see cref="ProjectSuggestion.Undecided"/>.
 /// </summary>
@@ -25,7 +25,7 @@ internal static partial class AdoptionSuggester
     public const string DockerResource = "docker";
 
     private const string DefaultLayerReason = "no layer in the name, so unit (the default)";
-    private const string ExplicitUnitReason = "name ends in UnitTests";
+    private const string ExplicitUnitReason = "name says unit (…UnitTests, ….Tests.Unit)";
 
     /// <summary>Packages through which tests start containers themselves.</summary>
     private static readonly ImmutableArray<string> _containerPackages = ["Testcontainers", "Docker.DotNet"];
@@ -85,12 +85,14 @@ internal static partial class AdoptionSuggester
             given = [];
             resourceReason = "no database/cache/broker client package reached. Check that no test of this project needs a container; give those a rule with \"resources\"";
         }
-        else if (namedUnit && matches.All(match => !match.Reach.IsDirect) && !UsesInCode(project, matches))
+        else if (namedUnit && matches.All(match => !match.Reach.IsDirect) && !OpensInCode(project, matches))
         {
             given = [];
             var ways = matches.Any(match => match.Reach.ThroughPackage) ? "project references or other packages" : "project references";
-            resourceReason = $"a unit test project that reaches {described} only through {ways}, so no resource";
-            undecided.Add($"{project.Name}: reaches {described} only through {ways}; as a unit test project it gets no resource. If some of its tests use them, add a rule with \"resources\" for their namespace or class.");
+            var imported = matches.Where(match => project.Usage.Clients.ContainsKey(match.Resource)).Select(match => project.Usage.Clients[match.Resource]).ToList();
+            var mocked = imported.Count == 0 ? "" : $"; its code imports the client ({string.Join(", ", imported)}) but opens no connection and reads no connection setting, as tests that mock its interfaces do";
+            resourceReason = $"a unit test project that reaches {described} only through {ways}{mocked}, so no resource";
+            undecided.Add($"{project.Name}: reaches {described} only through {ways}{mocked}; as a unit test project it gets no resource. If some of its tests use them, add a rule with \"resources\" for their namespace or class.");
         }
         else
         {
@@ -151,9 +153,9 @@ internal static partial class AdoptionSuggester
         };
     }
 
-    /// <summary>Whether the project's own code imports the client namespace of one of <paramref name="matches"/>, or reads a variable that speaks of a connection.</summary>
-    private static bool UsesInCode(TestProject project, ImmutableArray<ResourceMatch> matches) =>
-        matches.Any(match => project.Usage.Clients.ContainsKey(match.Resource)) || project.Usage.Reads.Any(read => ConnectionTemplate.LooksLikeConnection(read.Variable));
+    /// <summary>Whether the project's own code opens a connection to one of <paramref name="matches"/>, or reads a variable that speaks of a connection.</summary>
+    private static bool OpensInCode(TestProject project, ImmutableArray<ResourceMatch> matches) =>
+        matches.Any(match => project.Usage.Connections.ContainsKey(match.Resource)) || project.Usage.Reads.Any(read => ConnectionTemplate.LooksLikeConnection(read.Variable));
 
     /// <summary>
     /// The resources <paramref name="reached"/> talks to, in <see cref="ClientPackages.Resources"/> order, each with
@@ -207,7 +209,9 @@ internal static partial class AdoptionSuggester
         {
             return (EndToEnd, "name contains E2E/EndToEnd");
         }
-        if (projectName.EndsWith("UnitTests", StringComparison.OrdinalIgnoreCase))
+        if (projectName.EndsWith("UnitTests", StringComparison.OrdinalIgnoreCase)
+            || projectName.EndsWith("UnitTest", StringComparison.OrdinalIgnoreCase)
+            || projectName.Split('.').Any(part => part.Equals("Unit", StringComparison.OrdinalIgnoreCase)))
         {
             return (Unit, ExplicitUnitReason);
         }

@@ -101,7 +101,7 @@ internal static partial class ConnectionTemplate
     public static string? Part(string variable, string? value, ServiceEvidence? service)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        var segments = Segments(variable);
+        var segments = Segments(WordBoundary().Replace(variable, "_"));
         // PGHOST, PGPORT, PGPASSWORD, PGDATABASE: libpq's names, one segment each.
         var last = segments[^1] is { Length: > 2 } only && only.StartsWith("PG", StringComparison.Ordinal) ? only[2..] : segments[^1];
         var before = segments.Length > 1 ? segments[^2] : "";
@@ -226,4 +226,8 @@ internal static partial class ConnectionTemplate
 
     [GeneratedRegex("[^A-Z0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex NameSeparator();
+
+    // DatabaseName → Database_Name, so a part is told by its last word whether the name is written in capitals or in camel case.
+    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex WordBoundary();
 }

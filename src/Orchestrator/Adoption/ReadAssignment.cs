@@ -6,6 +6,8 @@ namespace Orchestrator.Adoption;
 /// Gives each variable the tests read to the resource that provides it: by the shape of the value the repository
 /// gives it (a postgres connection string, an amqp URI), else by its name (<c>REDIS_URL</c>), else — when the
 /// project's rule gives one container resource and the name speaks of a connection (<c>ORDERS_DB</c>) — to that one.
+/// Where the repository gives no value, the value the code falls back to stands in for it; a variable whose fallback is
+/// neither a connection nor a part of one (a schema name, a key prefix) is a setting the tests keep, and is left to them.
 /// </summary>
 internal static class ReadAssignment
 {
@@ -22,6 +24,14 @@ internal static class ReadAssignment
             foreach (var read in suggestion.Project.Usage.Reads)
             {
                 var value = evidence.ValueFor(read);
+                if (value is null && read.Fallback is { } fallback)
+                {
+                    if (ConnectionTemplate.KindOf(fallback) is null && ConnectionTemplate.Part(read.Variable, fallback, service: null) is null)
+                    {
+                        continue;
+                    }
+                    value = new FoundValue(read.Variable, fallback, read.File, read.Line);
+                }
                 var resource = Owner(read, value, containers);
                 if (resource is null)
                 {

@@ -11,6 +11,10 @@ internal sealed record SourceUsage
     /// <summary>Resources whose client namespace the code imports (<c>using Npgsql;</c>), each with the first place.</summary>
     public ImmutableDictionary<string, string> Clients { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>Resources the code opens a connection to itself (<c>ConnectionMultiplexer.Connect(…)</c>, <c>new NpgsqlConnection(…)</c>), each with the first place;
+    /// code that imports a client only to mock its interfaces opens none.</summary>
+    public ImmutableDictionary<string, string> Connections { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public ImmutableArray<VariableRead> Reads { get; init; } = [];
 
     public ImmutableArray<ContainerStart> Containers { get; init; } = [];

@@ -5,7 +5,8 @@ namespace Orchestrator.Adoption;
 
 /// <summary>
 /// Reads the C# files of a test project for what its tests use: <c>using</c> directives of client namespaces,
-/// <c>Environment.GetEnvironmentVariable("…")</c>, <c>GetConnectionString("…")</c> and <c>configuration["…"]</c>,
+/// <c>Environment.GetEnvironmentVariable("…")</c> (the name written in place or held in a string constant of the project,
+/// with the value the code falls back to after <c>??</c>), <c>GetConnectionString("…")</c> and <c>configuration["…"]</c>,
 /// Testcontainers builders (<c>new PostgreSqlBuilder()</c>) and fixed host ports (<c>.WithPortBinding(6380, 6379)</c>),
 /// and operations that reach beyond one database (<c>CREATE DATABASE orders</c>, <c>pg_terminate_backend</c>, <c>FLUSHALL</c>).
 /// A text scan, not a compilation: what it finds is evidence written into descriptions, not proof.
@@ -24,6 +25,13 @@ internal static partial class SourceUsageScanner
         ["KafkaBuilder"] = "kafka",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    private static readonly ImmutableArray<(string Resource, Regex Opening)> _connectionOpenings =
+    [
+        (ClientPackages.Postgres, PostgresOpening()),
+        (ClientPackages.Redis, RedisOpening()),
+        (ClientPackages.RabbitMq, RabbitMqOpening()),
+    ];
+
     /// <param name="projectDirectory">The project's directory (full path); its C# files are read.</param>
     /// <param name="rootDirectory">The repository root, to which places are made relative.</param>
     public static SourceUsage Scan(string projectDirectory, string rootDirectory)
@@ -38,12 +46,15 @@ internal static partial class SourceUsageScanner
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
+        var files = sources.ToList();
+        var constants = StringConstants(files);
         var clients = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var connections = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var reads = new Dictionary<string, VariableRead>(StringComparer.Ordinal);
         var containers = ImmutableArray.CreateBuilder<ContainerStart>();
         var ports = ImmutableArray.CreateBuilder<FixedHostPort>();
         var serverWide = ImmutableArray.CreateBuilder<ServerWideUse>();
-        foreach (var (path, text) in sources)
+        foreach (var (path, text) in files)
         {
             var file = Path.GetRelativePath(rootDirectory, path).Replace('\\', '/');
             int LineOf(Match match) => TextLines.LineOf(text, match.Index);
@@ -54,9 +65,19 @@ internal static partial class SourceUsageScanner
                     clients.TryAdd(client.Resource, $"using {directive.Groups["ns"].Value} ({file} line {LineOf(directive)})");
                 }
             }
+            foreach (var (resource, opening) in _connectionOpenings)
+            {
+                if (opening.Match(text) is { Success: true } opened)
+                {
+                    connections.TryAdd(resource, $"{opened.Value.TrimEnd('(', ' ')} ({file} line {LineOf(opened)})");
+                }
+            }
             foreach (Match read in EnvironmentRead().Matches(text))
             {
-                reads.TryAdd(read.Groups["name"].Value, new VariableRead(read.Groups["name"].Value, file, LineOf(read)));
+                if (Literal(read, "name", constants) is { } name)
+                {
+                    reads.TryAdd(name, new VariableRead(name, file, LineOf(read)) { Fallback = Literal(read, "fallback", constants) });
+                }
             }
             foreach (Match read in ConnectionStringRead().Matches(text).Concat(ConfigurationRead().Matches(text)))
             {
@@ -94,6 +115,7 @@ internal static partial class SourceUsageScanner
         return new SourceUsage
         {
             Clients = clients.ToImmutable(),
+            Connections = connections.ToImmutable(),
             Reads = [.. reads.Values.OrderBy(read => read.File, StringComparer.Ordinal).ThenBy(read => read.Line)],
             Containers = containers.ToImmutable(),
             FixedPorts = ports.ToImmutable(),
@@ -101,10 +123,45 @@ internal static partial class SourceUsageScanner
         };
     }
 
+    /// <summary>The string constants of the project by name (<c>const string X = "…"</c>, <c>static readonly string X = "…"</c>); a name given two values is left out.</summary>
+    private static Dictionary<string, string> StringConstants(IEnumerable<(string Path, string Text)> files)
+    {
+        var constants = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, text) in files)
+        {
+            foreach (Match constant in StringConstant().Matches(text))
+            {
+                var (name, value) = (constant.Groups["name"].Value, constant.Groups["value"].Value);
+                if (constants.TryGetValue(name, out var known) && known != value)
+                {
+                    ambiguous.Add(name);
+                }
+                constants[name] = value;
+            }
+        }
+        ambiguous.ToList().ForEach(name => constants.Remove(name));
+        return constants;
+    }
+
+    /// <summary>The text of a group written as a literal, or as a constant's name (<c>Settings.DatabaseVariable</c>) the project defines; null otherwise.</summary>
+    private static string? Literal(Match match, string group, Dictionary<string, string> constants)
+    {
+        if (match.Groups[group].Success)
+        {
+            return match.Groups[group].Value;
+        }
+        var identifier = match.Groups[group + "Constant"];
+        return identifier.Success ? constants.GetValueOrDefault(identifier.Value[(identifier.Value.LastIndexOf('.') + 1)..]) : null;
+    }
+
+    [GeneratedRegex("""\b(?:const|static\s+readonly)\s+string\s+(?<name>[A-Za-z_]\w*)\s*=\s*@?"(?<value>[^"\\]*)"\s*;""", RegexOptions.CultureInvariant)]
+    private static partial Regex StringConstant();
+
     [GeneratedRegex("""^\s*(?:global\s+)?using\s+(?:static\s+)?(?<ns>[A-Za-z_][\w.]*)\s*;""", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex("""GetEnvironmentVariable\s*\(\s*"(?<name>[^"]+)"\s*[,)]""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""GetEnvironmentVariable\s*\(\s*(?:"(?<name>[^"]+)"|(?<nameConstant>[A-Za-z_][\w.]*))\s*(?:,[^)]*)?\)(?:\s*\?\?\s*(?:@?"(?<fallback>[^"\\]*)"|(?<fallbackConstant>[A-Za-z_][\w.]*)\b(?!\s*\()))?""", RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentRead();
 
     [GeneratedRegex("""GetConnectionString\s*\(\s*"(?<connection>[^"]+)"\s*\)""", RegexOptions.CultureInvariant)]
@@ -122,6 +179,15 @@ internal static partial class SourceUsageScanner
 
     [GeneratedRegex("""\b(?<verb>CREATE|DROP)\s+DATABASE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?\\?"?(?<name>[A-Za-z_][A-Za-z0-9_]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FixedDatabaseName();
+
+    [GeneratedRegex("""\bnew\s+Npgsql(?:Connection|DataSourceBuilder)\s*\(|\bNpgsqlDataSource\s*\.\s*Create\s*\(|\.UseNpgsql\s*\(""", RegexOptions.CultureInvariant)]
+    private static partial Regex PostgresOpening();
+
+    [GeneratedRegex("""\bConnectionMultiplexer\s*\.\s*Connect(?:Async)?\s*\(""", RegexOptions.CultureInvariant)]
+    private static partial Regex RedisOpening();
+
+    [GeneratedRegex("""\bnew\s+ConnectionFactory\s*[({]|\.CreateConnection(?:Async)?\s*\(""", RegexOptions.CultureInvariant)]
+    private static partial Regex RabbitMqOpening();
 
     [GeneratedRegex("""\bpg_terminate_backend\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TerminateBackend();

@@ -11,7 +11,9 @@ namespace Orchestrator.Planning;
 public static class SelectionCheck
 {
     /// <summary>The problem an empty selection is, or null when the plan selects at least one test.</summary>
-    public static RunProblem? Of(TestPlan plan)
+    /// <param name="plan">The plan.</param>
+    /// <param name="projectsNotDiscovered">How many test projects discovery failed on, each already reported with its cause.</param>
+    public static RunProblem? Of(TestPlan plan, int projectsNotDiscovered = 0)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.SelectedTestCount > 0)
@@ -25,6 +27,11 @@ public static class SelectionCheck
                 $"This shard holds none of the plan's units; the other shards run all {inOtherShards} selected test(s). Use fewer shards than units to give every agent work.");
         }
         var subject = $"cadence '{plan.Cadence}'";
+        if (plan.Exclusions.Count == 0 && projectsNotDiscovered > 0)
+        {
+            return new RunProblem(ProblemSeverity.Error, subject,
+                string.Create(CultureInfo.InvariantCulture, $"No test was discovered, so nothing ran: discovery failed on {projectsNotDiscovered} test project(s) for the cause given with each; fix that and run again."));
+        }
         if (plan.Exclusions.Count == 0)
         {
             return new RunProblem(ProblemSeverity.Error, subject,

@@ -15,6 +15,7 @@ public sealed class AdoptionSuggesterTests
     [InlineData("Shop.E2E.Tests", "e2e")]
     [InlineData("Shop.EndToEndTests", "e2e")]
     [InlineData("Shop.UnitTests", "unit")]
+    [InlineData("Shop.Tests.Unit", "unit")]
     [InlineData("Shop.Tests", "unit")]
     public void The_layer_follows_the_project_name(string name, string layer)
     {
@@ -167,6 +168,44 @@ public sealed class AdoptionSuggesterTests
         var note = Assert.Single(suggestion.Undecided);
         Assert.Contains("Npgsql (through Shop) for postgres only through project references", note, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_project_named_unit_whose_code_imports_a_client_only_to_mock_it_stays_unit_without_a_resource()
+    {
+        var project = RedisBusUnitProject(new SourceUsage { Clients = _importsRedis });
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal("unit", suggestion.Layer);
+        Assert.Empty(suggestion.Resources);
+        Assert.Contains(suggestion.Undecided, note => note.Contains("imports the client (using StackExchange.Redis (tests/Bus.Redis.Tests.Unit/QueueTests.cs line 3)) but opens no connection", StringComparison.Ordinal));
+        Assert.DoesNotContain(suggestion.Undecided, note => note.Contains("neither its name nor a Category trait", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_project_named_unit_whose_code_opens_a_connection_gets_the_resource_and_the_integration_layer()
+    {
+        var project = RedisBusUnitProject(new SourceUsage
+        {
+            Clients = _importsRedis,
+            Connections = ImmutableDictionary.Create<string, string>().Add("redis", "ConnectionMultiplexer.Connect (tests/Bus.Redis.Tests.Unit/QueueTests.cs line 9)"),
+        });
+
+        var suggestion = AdoptionSuggester.Suggest(project);
+
+        Assert.Equal(("integration", "redis"), (suggestion.Layer, string.Join(',', suggestion.Resources)));
+    }
+
+    private static readonly ImmutableDictionary<string, string> _importsRedis =
+        ImmutableDictionary.Create<string, string>().Add("redis", "using StackExchange.Redis (tests/Bus.Redis.Tests.Unit/QueueTests.cs line 3)");
+
+    private static TestProject RedisBusUnitProject(SourceUsage usage) => new()
+    {
+        Name = "Bus.Redis.Tests.Unit",
+        RelativePath = "tests/Bus.Redis.Tests.Unit/Bus.Redis.Tests.Unit.csproj",
+        Reached = [new PackageReach("StackExchange.Redis", ["Bus.Redis"])],
+        Usage = usage,
+    };
 
     [Fact]
     public void An_integration_project_reaching_a_client_through_references_gets_it_and_asks_to_check()

@@ -35,6 +35,57 @@ public sealed class SourceUsageScannerTests
     }
 
     [Fact]
+    public void A_variable_named_by_a_constant_is_found_with_the_value_the_code_falls_back_to()
+    {
+        using var repository = new FakeRepository();
+        repository.WriteFile("tests/Jobs.Tests/Settings.cs", """
+            public static class Settings
+            {
+                public const string TemplateVariable = "JOBS_PG_TEMPLATE";
+                private const string SchemaVariable = "JobsSchemaName";
+                private const string DefaultTemplate = @"Server=127.0.0.1;Port=5432;Database=postgres;User Id=postgres;Password=password";
+            }
+            """);
+        repository.WriteFile("tests/Jobs.Tests/Connections.cs", """
+            public static class Connections
+            {
+                public static string Template => System.Environment.GetEnvironmentVariable(Settings.TemplateVariable)
+                    ?? Settings.DefaultTemplate;
+                public static string Schema => System.Environment.GetEnvironmentVariable(SchemaVariable) ?? "jobs";
+                public static string Unknown => System.Environment.GetEnvironmentVariable(NotAConstant) ?? Compute();
+            }
+            """);
+
+        var usage = SourceUsageScanner.Scan(Path.Combine(repository.Root, "tests/Jobs.Tests"), repository.Root);
+
+        Assert.Equal(
+            [("JOBS_PG_TEMPLATE", "Server=127.0.0.1;Port=5432;Database=postgres;User Id=postgres;Password=password", 3), ("JobsSchemaName", "jobs", 5)],
+            usage.Reads.Select(read => (read.Variable, read.Fallback, read.Line)));
+    }
+
+    [Fact]
+    public void Connections_the_code_opens_are_found_and_mocked_client_interfaces_open_none()
+    {
+        using var repository = new FakeRepository();
+        repository.WriteFile("tests/Bus.Tests/QueueTests.cs", """
+            using Moq;
+            using StackExchange.Redis;
+            using Npgsql;
+
+            public class QueueTests
+            {
+                private readonly Mock<IDatabase> _db = new();
+                private static NpgsqlConnection Open(string text) => new NpgsqlConnection(text);
+            }
+            """);
+
+        var usage = SourceUsageScanner.Scan(Path.Combine(repository.Root, "tests/Bus.Tests"), repository.Root);
+
+        Assert.Equal(["postgres", "redis"], usage.Clients.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([("postgres", "new NpgsqlConnection (tests/Bus.Tests/QueueTests.cs line 8)")], usage.Connections.Select(pair => (pair.Key, pair.Value)));
+    }
+
+    [Fact]
     public void Testcontainers_builders_and_fixed_host_ports_are_found()
     {
         using var repository = new FakeRepository();

@@ -83,6 +83,39 @@ public sealed class StarterConfigurationTests
     }
 
     [Fact]
+    public void Variables_named_by_constants_are_written_from_the_values_the_code_falls_back_to_and_settings_the_tests_keep_are_left_to_them()
+    {
+        using var repository = new FakeRepository();
+        repository.Write("src/Jobs", "Jobs", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Npgsql" /></ItemGroup></Project>""");
+        repository.Write("tests/Jobs.Tests", "Jobs.Tests", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" /><ProjectReference Include="../../src/Jobs/Jobs.csproj" /></ItemGroup></Project>""");
+        repository.WriteFile("tests/Jobs.Tests/Connections.cs", """
+            using Npgsql;
+
+            public static class Connections
+            {
+                private const string TemplateVariable = "Jobs_PostgreSql_ConnectionStringTemplate";
+                private const string DatabaseVariable = "Jobs_PostgreSql_DatabaseName";
+                private const string SchemaVariable = "Jobs_PostgreSql_SchemaName";
+                private const string DefaultTemplate = "Server=127.0.0.1;Port=5432;Database=postgres;User Id=postgres;Password=password;Include Error Detail=true";
+                public static string Template => System.Environment.GetEnvironmentVariable(TemplateVariable) ?? DefaultTemplate;
+                public static string Database => System.Environment.GetEnvironmentVariable(DatabaseVariable) ?? "jobs_tests";
+                public static string Schema => System.Environment.GetEnvironmentVariable(SchemaVariable) ?? "jobs";
+            }
+            """);
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        Assert.Equal(
+            [
+                ("Jobs_PostgreSql_ConnectionStringTemplate", "Server={host};Port={port};Database={namespace};User Id=postgres;Password={secret};Include Error Detail=true"),
+                ("Jobs_PostgreSql_DatabaseName", "{namespace}"),
+            ],
+            config.Resources["postgres"].Variables.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value)));
+        Assert.DoesNotContain("No test code was seen reading its connection", adoption.ConfigurationJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tests_that_start_their_own_containers_get_an_external_docker_resource()
     {
         using var repository = new FakeRepository();

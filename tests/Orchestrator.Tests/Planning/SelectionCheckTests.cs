@@ -40,6 +40,16 @@ public sealed class SelectionCheckTests
     }
 
     [Fact]
+    public void Nothing_discovered_after_discovery_failed_points_at_those_failures_not_at_the_build()
+    {
+        var problem = SelectionCheck.Of(new TestPlan("pr", [], [], _none), projectsNotDiscovered: 1);
+
+        Assert.Equal(ProblemSeverity.Error, problem!.Severity);
+        Assert.Contains("discovery failed on 1 test project(s)", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Build the test projects first", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_shard_of_a_plan_with_tests_is_only_a_warning()
     {
         var plan = new TestPlan("pr", [], [Excluded("Db.Saves", ExclusionReason.OtherShard, "shard 1/3")], _none, new Shard(3, 3));
