@@ -2,13 +2,16 @@ using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Npgsql;
+using Orchestrator.Docker;
+using Orchestrator.Docker.Cleanup;
 using Orchestrator.Docker.Engine;
 
 namespace Orchestrator.Cli.Tests.History;
 
 /// <summary>
-/// A Postgres container of the local image for one test, published on a random port of 127.0.0.1 and labelled with the
-/// test's own label (not the orchestrator's, so no run sweeps it); removed on dispose.
+/// A Postgres container of the local image for one test, published on a random port of 127.0.0.1; removed on dispose.
+/// It carries the orchestrator's owner labels with this test process as the owner, so no run sweeps it while the test
+/// lives, and the next run's orphan sweep (or <c>clean</c>) removes it if the process dies before disposing it.
 /// </summary>
 internal sealed class HistoryPostgres : IAsyncDisposable
 {
@@ -36,7 +39,16 @@ internal sealed class HistoryPostgres : IAsyncDisposable
         {
             Image = Image,
             Env = [$"POSTGRES_PASSWORD={password}"],
-            Labels = new Dictionary<string, string> { [Label] = Guid.NewGuid().ToString("N") },
+            Labels = new Dictionary<string, string>
+            {
+                [Label] = Guid.NewGuid().ToString("N"),
+                [ContainerLabels.Tool] = ContainerLabels.ToolValue,
+                [ContainerLabels.RunId] = "history-test-" + Guid.NewGuid().ToString("N"),
+                [ContainerLabels.OwnerPid] = OwnerProcess.Current.Pid.ToString(CultureInfo.InvariantCulture),
+                [ContainerLabels.OwnerHost] = OwnerProcess.Current.Host,
+                [ContainerLabels.OwnerStarted] = OwnerProcess.Current.StartedAtLabel,
+                [ContainerLabels.Created] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            },
             ExposedPorts = new Dictionary<string, EmptyStruct> { ["5432/tcp"] = default },
             HostConfig = new HostConfig
             {
