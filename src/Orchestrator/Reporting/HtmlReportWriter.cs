@@ -214,7 +214,7 @@ internal static class HtmlReportWriter
 
     private static void AppendSharedContainerFailures(StringBuilder html, MergedRun run)
     {
-        var shared = SharedContainerFailures.Of(run);
+        var shared = run.SharedFailures;
         if (shared.Count == 0)
         {
             return;

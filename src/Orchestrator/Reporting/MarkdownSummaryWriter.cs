@@ -98,7 +98,7 @@ internal static class MarkdownSummaryWriter
 
         AppendHistory(md, run.History);
 
-        var shared = SharedContainerFailures.Of(run);
+        var shared = run.SharedFailures;
         if (shared.Count > 0)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### Isolation problems: failures caused by a shared container ({shared.Count})");

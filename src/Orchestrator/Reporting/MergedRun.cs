@@ -14,6 +14,12 @@ public sealed record MergedRun(RunRecord Record, IReadOnlyList<LayerResults> Lay
     /// <summary>The units' coverage merged per layer and for the run; null when no unit measured coverage.</summary>
     public CoverageReport? Coverage { get; init; }
 
+    /// <summary>
+    /// Failed and flaky tests that failed because another unit shared their container, found once by the merger for the
+    /// verdict and every report (see <see cref="SharedContainerFailures"/>).
+    /// </summary>
+    internal IReadOnlyList<SharedContainerFailure> SharedFailures { get; init; } = [];
+
     /// <summary>The failing and flaky tests' recorded history: new failures, known flaky ones; empty without a history store.</summary>
     public IReadOnlyList<TestRunHistory> History { get; init; } = [];
 

@@ -186,8 +186,9 @@ internal static class ResultsMerger
             Problems = redacted.Problems.Count(problem => problem.IsError),
         };
         var merged = new MergedRun(redacted, layers, verdict, [.. (warnings ?? []).Select(redactor.Redact)]);
-        var isolation = SharedContainerFailures.Of(merged).Count(failure => failure.Test.Outcome == TestOutcome.Flaky && !failure.Test.Quarantined);
-        return isolation == 0 ? merged : merged with { Verdict = verdict with { IsolationProblems = isolation } };
+        var shared = SharedContainerFailures.Of(merged);
+        var isolation = shared.Count(failure => failure.Test.Outcome == TestOutcome.Flaky && !failure.Test.Quarantined);
+        return merged with { SharedFailures = shared, Verdict = isolation == 0 ? verdict : verdict with { IsolationProblems = isolation } };
     }
 
     private static Dictionary<ScheduleKey, TestKey> ExpectedByScheduleKey(UnitRun unit, ScheduleKeys scheduleKeys)

@@ -96,7 +96,7 @@ public static class ResultsReporter
     /// <summary>Tests that failed because another unit shared their container, then those that failed only alongside the other tests of their unit, each once.</summary>
     private static List<IsolationProblem> IsolationProblemsOf(MergedRun merged)
     {
-        var shared = SharedContainerFailures.Of(merged).Select(failure => (failure.Test, failure.Explanation));
+        var shared = merged.SharedFailures.Select(failure => (failure.Test, failure.Explanation));
         var alongside = RepetitionComparison.Of(merged)
             .Where(comparison => comparison.Verdict == RepetitionVerdict.IsolationProblem)
             .Select(comparison => (comparison.Test, comparison.Explanation));
