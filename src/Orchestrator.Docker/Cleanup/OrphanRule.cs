@@ -6,7 +6,8 @@ namespace Orchestrator.Docker.Cleanup;
 /// Decides whether a labelled container is an orphan of a run that is gone:
 /// <list type="bullet">
 /// <item>made by this run: never;</item>
-/// <item>kept by <c>up</c> (<see cref="KeptByUp"/>): not while its state file exists; once it is gone, always;</item>
+/// <item>kept by <c>up</c> (<see cref="KeptByUp"/>): not while its state file exists, nor while the <c>up</c> that made
+/// it still runs (it writes the state file only once every container is ready); once both are gone, always;</item>
 /// <item>made on this host: when no process with its owner pid runs, or one runs that started at
 /// another time (the pid was reused);</item>
 /// <item>made on another host (a shared remote engine), or with unreadable owner labels: only once
@@ -24,21 +25,34 @@ internal sealed record OrphanRule(string RunId, string Host, TimeSpan ForeignHos
         }
         if (labels.TryGetValue(ContainerLabels.KeptBy, out var stateFile) && stateFile.Length > 0)
         {
-            return Kept is null || Kept.KeptBy(labels) is not null ? null : $"'orchestrator up' kept it, but its state file {stateFile} is gone";
+            return Kept is null || Kept.KeptBy(labels) is not null || OwnerAlive(labels) == true
+                ? null
+                : $"'orchestrator up' kept it, but its state file {stateFile} is gone";
+        }
+        if (OwnerAlive(labels) is { } alive)
+        {
+            return alive ? null : $"its owner process {labels[ContainerLabels.OwnerPid]} on {labels[ContainerLabels.OwnerHost]} is gone";
         }
         var host = labels.TryGetValue(ContainerLabels.OwnerHost, out var ownerHost) ? ownerHost : null;
-        if (host == Host && labels.TryGetValue(ContainerLabels.OwnerPid, out var pidText)
-            && int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-        {
-            DateTimeOffset? started = labels.TryGetValue(ContainerLabels.OwnerStarted, out var startedText)
-                && DateTimeOffset.TryParse(startedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
-            return IsAlive(pid, started) ? null : $"its owner process {pid} on {host} is gone";
-        }
         var created = labels.TryGetValue(ContainerLabels.Created, out var createdText)
             && DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var labelled) ? labelled : engineCreated;
         var age = now - created;
         return age > ForeignHostAge
             ? $"it was made on {host ?? "an unknown host"} {age.TotalHours:0.#} h ago (older than {ForeignHostAge.TotalHours:0.#} h)"
             : null;
+    }
+
+    /// <returns>Whether the owner process runs, or null when it cannot be checked from here (another host, unreadable labels).</returns>
+    private bool? OwnerAlive(IDictionary<string, string> labels)
+    {
+        if (!labels.TryGetValue(ContainerLabels.OwnerHost, out var host) || host != Host
+            || !labels.TryGetValue(ContainerLabels.OwnerPid, out var pidText)
+            || !int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            return null;
+        }
+        DateTimeOffset? started = labels.TryGetValue(ContainerLabels.OwnerStarted, out var startedText)
+            && DateTimeOffset.TryParse(startedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
+        return IsAlive(pid, started);
     }
 }

@@ -80,7 +80,14 @@ internal sealed class UpWorkspace : IAsyncDisposable
         }
         foreach (var container in await KeptContainersAsync())
         {
-            await _docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
+            try
+            {
+                await _docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
+            }
+            catch (DockerApiException exception) when (exception.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
+            {
+                // Gone already, or 'down' is still removing it.
+            }
         }
         _docker.Dispose();
         Workspace.Dispose();

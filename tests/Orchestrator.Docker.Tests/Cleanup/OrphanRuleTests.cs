@@ -123,9 +123,19 @@ public sealed class OrphanRuleTests
     {
         var labels = Labels("up-run", "this-host", 42, _now);
         labels[ContainerLabels.KeptBy] = "/work/gone/.orchestrator/up.json";
-        var rule = Rule((_, _) => true) with { Kept = new KeptByUp("this-host", _ => false) };
+        var rule = Rule((_, _) => false) with { Kept = new KeptByUp("this-host", _ => false) };
 
         Assert.Contains("/work/gone/.orchestrator/up.json", rule.Judge(labels, _now, _now), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_container_of_an_up_still_starting_is_not_an_orphan_before_its_state_file_is_written()
+    {
+        var labels = Labels("up-run", "this-host", 42, _now);
+        labels[ContainerLabels.KeptBy] = "/work/starting/.orchestrator/up.json";
+        var rule = Rule((pid, _) => pid == 42) with { Kept = new KeptByUp("this-host", _ => false) };
+
+        Assert.Null(rule.Judge(labels, _now, _now));
     }
 
     [Fact]
