@@ -1,3 +1,5 @@
+using Orchestrator.Pipeline;
+
 namespace Orchestrator.Cli.Plan;
 
 /// <summary>A plan as <c>plan --json</c> writes it: durations in seconds, tests as names.</summary>
@@ -9,7 +11,14 @@ internal sealed record PlanDocument(
     PredictionDocument Prediction,
     IReadOnlyList<PartitionDocument> Partitions,
     IReadOnlyDictionary<string, int> ExclusionCounts,
-    IReadOnlyList<ExclusionDocument> Exclusions);
+    IReadOnlyList<ExclusionDocument> Exclusions)
+{
+    /// <summary>The result cache's decision per assembly and resource set; empty when the cadence does not use it.</summary>
+    public IReadOnlyList<CacheScopeSummary> Cache { get; init; } = [];
+
+    /// <summary>Why the result cache is not used; null when it is.</summary>
+    public string? CacheOff { get; init; }
+}
 
 internal sealed record PredictionDocument(double MakespanSeconds, double LowerBoundSeconds, double TotalWorkSeconds, int Slots);
 

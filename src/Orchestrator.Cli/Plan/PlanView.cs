@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Configuration;
+using Orchestrator.Pipeline;
 using Orchestrator.Planning;
 using Spectre.Console;
 
@@ -65,7 +66,9 @@ internal static class PlanView
             $"Predicted makespan [bold]{Duration(prediction.Makespan)}[/] on {Count(prediction.Slots)} slots; lower bound {Duration(prediction.LowerBound)} (total work {Duration(prediction.TotalWork)}).");
     }
 
-    public static string ToJson(TestPlan plan, OrchestratorConfiguration config)
+    /// <param name="cache">The result cache's decisions, when the plan used it.</param>
+    /// <param name="cacheOff">Why the plan did not use the result cache.</param>
+    public static string ToJson(TestPlan plan, OrchestratorConfiguration config, IReadOnlyList<CacheScopeSummary>? cache = null, string? cacheOff = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(config);
@@ -95,7 +98,11 @@ internal static class PlanView
                     [.. unit.Tests.Select(test => test.ToString())]))]))],
             plan.Exclusions.GroupBy(exclusion => exclusion.Reason).OrderBy(group => group.Key)
                 .ToDictionary(group => group.Key.ToString(), group => group.Count(), StringComparer.Ordinal),
-            [.. plan.Exclusions.Select(exclusion => new ExclusionDocument(exclusion.Test.ToString(), exclusion.Reason.ToString(), exclusion.Detail))]);
+            [.. plan.Exclusions.Select(exclusion => new ExclusionDocument(exclusion.Test.ToString(), exclusion.Reason.ToString(), exclusion.Detail))])
+        {
+            Cache = cache ?? [],
+            CacheOff = cacheOff,
+        };
         return JsonSerializer.Serialize(document, PlanJsonContext.Default.PlanDocument);
     }
 
@@ -132,6 +139,7 @@ internal static class PlanView
         ExclusionReason.Quarantined => "quarantined",
         ExclusionReason.OtherShard => "in another shard",
         ExclusionReason.OutsideSelection => "outside the selection",
+        ExclusionReason.Cached => "cached: passed with unchanged inputs",
         _ => reason.ToString(),
     };
 

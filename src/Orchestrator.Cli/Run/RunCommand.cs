@@ -33,10 +33,14 @@ internal static class RunCommand
         {
             Description = "Run on the containers 'orchestrator up' keeps instead of starting new ones, each run in namespaces of its own; a resource that is not up is started as usual.",
         };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Run every selected test, even those whose inputs are unchanged since a recorded pass (the cadence's result cache is not read; this run's passes are not recorded).",
+        };
         var slice = new SliceOptions();
         var command = new Command("run", "Discover, plan, provision and run a cadence's tests, or a slice of them (--filter, --project); merge the results per layer.")
         {
-            config, cadence, shard, timings, results, build, coverage, reuse, slice.Filter, slice.Project, slice.Repeat, slice.UntilFail, slice.Mode,
+            config, cadence, shard, timings, results, build, coverage, reuse, noCache, slice.Filter, slice.Project, slice.Repeat, slice.UntilFail, slice.Mode,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -58,7 +62,8 @@ internal static class RunCommand
                 Modes = modes,
                 UntilFail = parse.GetValue(slice.UntilFail),
             };
-            var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings, selection, alongside: modes.Contains(RepetitionMode.Alongside));
+            var cache = new CacheUse(parse.GetValue(noCache), request.Coverage || workspace.Configuration.Coverage.Enabled, Repeats: modes.Count > 0);
+            var planned = await PlannedRun.CreateAsync(workspace, request.Cadence, request.Shard, ct, request.Timings, selection, alongside: modes.Contains(RepetitionMode.Alongside), cache);
             DiscoveryProblems.Render(planned.Inventory, planned.Warnings, AnsiConsole.Console);
             var redactor = new SecretRedactor();
             RunResult result;

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Orchestrator.Runtime.Caching;
 
 /// <summary>
@@ -11,29 +8,15 @@ internal static class DirectoryDigest
 {
     private static readonly string[] Excluded = ["TestResults"];
 
-    public static async Task<string> OfAsync(string directory, CancellationToken ct)
+    public static Task<string> OfAsync(string directory, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var root = Path.GetFullPath(directory);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = System.IO.Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
             .Where(relative => !Excluded.Any(folder => relative.StartsWith(folder + "/", StringComparison.Ordinal) || relative.Contains("/" + folder + "/", StringComparison.Ordinal)))
-            .Order(StringComparer.Ordinal);
-        var buffer = new byte[81920];
-        foreach (var relative in files)
-        {
-            var name = Encoding.UTF8.GetBytes(relative);
-            hash.AppendData(BitConverter.GetBytes(name.Length));
-            hash.AppendData(name);
-            await using var stream = new FileStream(Path.Combine(root, relative), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, buffer.Length, useAsync: true);
-            hash.AppendData(BitConverter.GetBytes(stream.Length));
-            int read;
-            while ((read = await stream.ReadAsync(buffer, ct)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-            }
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+            .Order(StringComparer.Ordinal)
+            .Select(relative => (Name: relative, Path: Path.Combine(root, relative)));
+        return InputDigests.OfFilesAsync(files, ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orchestrator.Caching;
 using Orchestrator.Docker;
 using Orchestrator.Execution;
 using Orchestrator.History;
@@ -7,6 +8,7 @@ using Orchestrator.Pipeline.Up;
 using Orchestrator.Planning;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
+using Orchestrator.Runtime.Caching;
 using Orchestrator.Security;
 
 namespace Orchestrator.Pipeline;
@@ -94,8 +96,16 @@ public static class RunPipeline
         };
         settingsProblems.AddRange(TestSettingsSource.Overrides(planned.Plan, options));
         Warn(log, settingsProblems);
+        if (planned.Cache is { Reused.Count: > 0 } reusing)
+        {
+            log.WriteLine($"cache  {reusing.Reused.Count} test(s) passed before with unchanged inputs and are not run again ({reusing.Directory}); 'run --no-cache' runs them.");
+        }
         var record = await TestRunner.RunAsync(planned.Plan, options, resources, progress, ct);
         Warn(log, record.Problems);
+        if (planned.Cache is { } cache)
+        {
+            record = record with { Units = [.. record.Units, .. CachedUnits.Of(cache, planned.Inventory.Tests, record.StartedAt)] };
+        }
 
         clock.Restart();
         var phases = record.Phases with { Discover = planned.DiscoverTime, Plan = planned.PlanTime, Prepare = prepareTime };
@@ -118,6 +128,11 @@ public static class RunPipeline
             if (report.HistoryWarning is { } historyWarning)
             {
                 log.WriteLine($"warning history: {historyWarning}");
+            }
+            if (planned.Cache is { } recording
+                && await ResultCache.Of(workspace).RecordAsync(recording, report.Tests, runId, TimeProvider.System.GetUtcNow(), CancellationToken.None) is { } cacheWarning)
+            {
+                log.WriteLine($"warning cache: {cacheWarning}");
             }
             record = published with
             {

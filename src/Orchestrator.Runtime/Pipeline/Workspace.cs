@@ -22,6 +22,9 @@ public sealed record Workspace(OrchestratorConfiguration Configuration, string R
     /// <summary>Discovery results per assembly content hash; kept across builds and runs.</summary>
     public string DiscoveryCacheDirectory => Path.Combine(Root, StateDirectoryName, "cache", "discovery");
 
+    /// <summary>Passes recorded by the result cache, unless the configuration's <c>cache.directory</c> puts them elsewhere.</summary>
+    public string ResultCacheDirectory => Path.Combine(Root, StateDirectoryName, "cache", "results");
+
     /// <summary>Smoothed per-test durations that balance the next plan; kept across runs.</summary>
     public string TimingsPath => Path.Combine(Root, StateDirectoryName, "timings.json");
 

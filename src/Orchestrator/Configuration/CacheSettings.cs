@@ -7,7 +7,7 @@ namespace Orchestrator.Configuration;
 /// outside the test assemblies' output that tests read, so a change to them runs the tests again.
 /// </summary>
 /// <param name="Inputs">Glob patterns relative to the configuration file (<c>tests/data/**</c>); each is an input of every key.</param>
-/// <param name="Directory">The cache directory relative to the configuration file; null for <c>.orchestrator/cache</c>.</param>
+/// <param name="Directory">The cache directory relative to the configuration file; null for <c>.orchestrator/cache/results</c>.</param>
 /// <param name="MaxBytes">Past this size the least recently used entries are removed.</param>
 public sealed record CacheSettings(ImmutableArray<string> Inputs, string? Directory, long MaxBytes)
 {

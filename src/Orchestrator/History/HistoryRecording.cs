@@ -16,8 +16,8 @@ internal static class HistoryRecording
         ArgumentNullException.ThrowIfNull(options);
         var record = merged.Record;
         var run = new HistoryRun(record.RunId, record.FinishedAt, record.Cadence, options.Origin);
-        // A cancelled run's unstarted tests say nothing about the tests.
-        var tests = record.Incomplete ? merged.Tests.Where(test => test.Outcome != TestOutcome.NotRun) : merged.Tests;
+        // A cancelled run's unstarted tests say nothing about the tests, nor does a pass reused from the result cache.
+        var tests = merged.Tests.Where(test => !test.Cached && !(record.Incomplete && test.Outcome == TestOutcome.NotRun));
         var current = HistoryRecords.Of(run, tests);
         IReadOnlyList<TestRunHistory> notes = [];
         try

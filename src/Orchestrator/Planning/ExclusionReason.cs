@@ -16,4 +16,7 @@ public enum ExclusionReason
 
     /// <summary>The run is a slice (<c>--filter</c>, <c>--project</c>) that does not select the test.</summary>
     OutsideSelection,
+
+    /// <summary>The test passed before with the same inputs; its pass is reused from the result cache.</summary>
+    Cached,
 }

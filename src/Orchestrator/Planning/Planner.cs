@@ -19,7 +19,8 @@ public static class Planner
         string cadence,
         TimingHistory history,
         Shard? shard = null,
-        TestSelection? selection = null)
+        TestSelection? selection = null,
+        IReadOnlyDictionary<TestKey, string>? reused = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(config);
@@ -38,11 +39,17 @@ public static class Planner
         {
             throw new SelectionException(selection.DescribeEmpty(tests, config.Traits));
         }
+        reused ??= ImmutableDictionary<TestKey, string>.Empty;
         foreach (var test in tests)
         {
             var exclusion = selection.Includes(test, config.Traits)
                 ? Exclude(test, definition, layers, allowed, config.Resources)
                 : new Exclusion(test.Key, ExclusionReason.OutsideSelection, $"not selected by {Describe(selection)}");
+            // A shard's split must not depend on one agent's cache: reused passes leave a sharded plan after the split.
+            if (exclusion is null && shard is null && reused.TryGetValue(test.Key, out var reusedDetail))
+            {
+                exclusion = new Exclusion(test.Key, ExclusionReason.Cached, reusedDetail);
+            }
             if (exclusion is null)
             {
                 selected.Add(test);
@@ -68,6 +75,7 @@ public static class Planner
         if (shard is not null)
         {
             (partitions, split) = KeepShard(definition.Name, partitions, shard, exclusions);
+            partitions = WithoutReused(partitions, reused, exclusions, tests);
         }
 
         partitions = [.. partitions
@@ -335,5 +343,37 @@ public static class Planner
         return ([.. partitions
             .Select(partition => partition with { Units = [.. partition.Units.Where(unit => kept.Contains(unit.Id))] })
             .Where(partition => partition.Units.Count > 0)], split);
+    }
+
+    /// <summary>The kept units without their reused tests (ids and shard unchanged); units left empty are dropped.</summary>
+    private static List<Partition> WithoutReused(List<Partition> partitions, IReadOnlyDictionary<TestKey, string> reused, List<Exclusion> exclusions, IReadOnlyList<DiscoveredTest> tests)
+    {
+        if (reused.Count == 0)
+        {
+            return partitions;
+        }
+        var caseCounts = tests.ToDictionary(test => test.Key, test => test.CaseCount);
+        ExecutionUnit? Trim(ExecutionUnit unit)
+        {
+            var left = unit.Tests.Where(test => !reused.ContainsKey(test)).ToList();
+            exclusions.AddRange(unit.Tests.Where(reused.ContainsKey).Select(test => new Exclusion(test, ExclusionReason.Cached, reused[test])));
+            if (left.Count == unit.Tests.Count)
+            {
+                return unit;
+            }
+            return left.Count == 0 ? null : unit with
+            {
+                Tests = left,
+                Sources = [.. unit.Sources.Where(source => tests.Any(test => test.SourcePath == source && left.Contains(test.Key)))],
+                Filter = VsTestFilter.ForNames(left),
+                ExpectedDuration = TimeSpan.FromTicks(unit.ExpectedDuration.Ticks * left.Count / unit.Tests.Count),
+                ExpectedResults = left.Sum(test => caseCounts.GetValueOrDefault(test, 1)),
+                CaseIds = [.. unit.CaseIds.Where(caseId => !reused.ContainsKey(caseId.Test))],
+                Rows = [.. unit.Rows.Where(row => !reused.ContainsKey(row.Test))],
+            };
+        }
+        return [.. partitions
+            .Select(partition => partition with { Units = [.. partition.Units.Select(Trim).OfType<ExecutionUnit>()] })
+            .Where(partition => partition.Units.Count > 0)];
     }
 }

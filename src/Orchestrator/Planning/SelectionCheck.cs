@@ -16,7 +16,7 @@ public static class SelectionCheck
     public static RunProblem? Of(TestPlan plan, int projectsNotDiscovered = 0)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.SelectedTestCount > 0)
+        if (plan.SelectedTestCount > 0 || plan.Exclusions.Any(exclusion => exclusion.Reason == ExclusionReason.Cached))
         {
             return null;
         }
@@ -52,6 +52,7 @@ public static class SelectionCheck
         ExclusionReason.Quarantined => "quarantined",
         ExclusionReason.OtherShard => "in other shards",
         ExclusionReason.OutsideSelection => "outside the selection (--filter, --project)",
+        ExclusionReason.Cached => "passed before with unchanged inputs (result cache)",
         _ => reason.ToString(),
     };
 }

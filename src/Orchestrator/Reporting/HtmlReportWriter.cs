@@ -94,7 +94,9 @@ internal static class HtmlReportWriter
     private static void AppendTimeline(StringBuilder html, MergedRun run)
     {
         var record = run.Record;
-        var times = record.Units.SelectMany(unit => new[] { unit.StartedAt, unit.FinishedAt })
+        // Reused passes ran in no process: the timeline shows what this run did.
+        var units = record.Units.Where(unit => !unit.Cached).ToList();
+        var times = units.SelectMany(unit => new[] { unit.StartedAt, unit.FinishedAt })
             .Concat(record.Containers.SelectMany(container => new[] { container.CreatedAt, container.ReadyAt ?? container.CreatedAt, container.RemovedAt ?? record.FinishedAt }))
             .Append(record.StartedAt).Append(record.FinishedAt)
             .ToList();
@@ -102,7 +104,7 @@ internal static class HtmlReportWriter
         var span = Math.Max((times.Max() - origin).TotalSeconds, 0.001);
         double X(DateTimeOffset time) => LabelWidth + ((time - origin).TotalSeconds / span * TimelineWidth);
 
-        var partitions = record.Units.Select(unit => unit.PartitionId).Distinct(StringComparer.Ordinal).ToList();
+        var partitions = units.Select(unit => unit.PartitionId).Distinct(StringComparer.Ordinal).ToList();
         var lanes = partitions.Count + record.Containers.Count;
         var height = ((lanes + 1) * LaneHeight) + 10;
         html.Append("<section id=\"timeline\"><h2>Timeline</h2>\n");
@@ -117,7 +119,7 @@ internal static class HtmlReportWriter
         {
             var y = lane++ * LaneHeight;
             html.Append(CultureInfo.InvariantCulture, $"<text class=\"lane\" x=\"4\" y=\"{N(y + 15)}\">{E(partition)}</text>\n");
-            foreach (var unit in record.Units.Where(unit => unit.PartitionId == partition))
+            foreach (var unit in units.Where(unit => unit.PartitionId == partition))
             {
                 var x = X(unit.StartedAt);
                 var width = Math.Max(X(unit.FinishedAt) - x, 1.5);

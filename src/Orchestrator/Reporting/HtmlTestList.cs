@@ -129,7 +129,7 @@ internal static class HtmlTestList
             html.Append(Encode(name));
         }
         html.Append(CultureInfo.InvariantCulture,
-            $"</td><td>{Encode(test.Layer)}</td><td>{Encode(test.PartitionId)}</td><td class=\"outcome\">{Label(test.Outcome)}{(test.Quarantined ? " (quarantined)" : "")}</td><td class=\"duration\" data-ms=\"{Number(test.Duration.TotalMilliseconds)}\">{Encode(ReportFormat.Duration(test.Duration))}</td><td class=\"attempts\">{test.Attempts.Count}</td></tr>\n");
+            $"</td><td>{Encode(test.Layer)}</td><td>{Encode(test.PartitionId)}</td><td class=\"outcome\">{Label(test.Outcome)}{(test.Quarantined ? " (quarantined)" : "")}{(test.Cached ? $" <span class=\"cached\" title=\"{Encode(test.Attempts[^1].Result.StdOut ?? "")}\">(cached)</span>" : "")}</td><td class=\"duration\" data-ms=\"{Number(test.Duration.TotalMilliseconds)}\">{Encode(ReportFormat.Duration(test.Duration))}</td><td class=\"attempts\">{test.Attempts.Count}</td></tr>\n");
     }
 
     private sealed record AssemblyGroup(string Name, IReadOnlyList<ClassGroup> Classes);

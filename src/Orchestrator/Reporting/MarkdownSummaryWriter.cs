@@ -36,6 +36,11 @@ internal static class MarkdownSummaryWriter
         AppendProblems(md, record.Problems);
         md.AppendLine(CultureInfo.InvariantCulture, $"Counting: *passed* includes flaky tests (failed, then passed on a re-run or another repetition) and quarantined tests that passed; *failed* includes tests that were selected but not run; quarantined tests that did not pass are counted only as *quarantined* and never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "**fail**" : "do not fail")} the build.");
         md.AppendLine();
+        if (verdict.Cached > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Cached**: {verdict.Cached} of the passed tests passed before with unchanged inputs and were not run again; each result names the run it came from. `run --no-cache` runs them.");
+            md.AppendLine();
+        }
 
         md.AppendLine("### Layers");
         md.AppendLine();
@@ -43,9 +48,9 @@ internal static class MarkdownSummaryWriter
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var layer in run.Layers)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(layer.Name)} | {CountsRow(layer.Verdict)} | {layer.Units.Count} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Cell(layer.Name)} | {CountsRow(layer.Verdict)} | {layer.Units.Count(unit => !unit.Cached)} |");
         }
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {CountsRow(verdict)} | {record.Units.Count} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {CountsRow(verdict)} | {record.Units.Count(unit => !unit.Cached)} |");
         md.AppendLine();
 
         AppendCoverage(md, run.Coverage);

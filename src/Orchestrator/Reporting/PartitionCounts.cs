@@ -15,6 +15,6 @@ internal sealed record PartitionCounts(string Layer, string PartitionId, string 
                 layer.Name,
                 partition,
                 layer.Units.FirstOrDefault(unit => unit.PartitionId == partition)?.Resources.ToString() ?? "",
-                layer.Units.Count(unit => unit.PartitionId == partition),
+                layer.Units.Count(unit => unit.PartitionId == partition && !unit.Cached),
                 RunVerdict.From(layer.Tests.Where(test => test.PartitionId == partition), run.Record.Incomplete, run.Verdict.FlakyFailsBuild))));
 }

@@ -90,7 +90,7 @@ public static class TimingStore
     internal static IEnumerable<KeyValuePair<TestKey, TimeSpan>> Samples(MergedRun run) =>
         run.Tests
             .SelectMany(test => test.Attempts)
-            .Where(attempt => !attempt.Result.Outcome.IsSkipped())
+            .Where(attempt => !attempt.Result.Outcome.IsSkipped() && !attempt.Unit.Cached)
             .GroupBy(attempt => (attempt.Result.Key, attempt.Unit))
             .OrderBy(group => group.Key.Unit.StartedAt)
             .Select(group => new KeyValuePair<TestKey, TimeSpan>(group.Key.Key, group.Aggregate(TimeSpan.Zero, (sum, attempt) => sum + attempt.Result.Duration)));

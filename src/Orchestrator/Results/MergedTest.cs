@@ -28,6 +28,9 @@ public sealed record MergedTest(
     IReadOnlyList<NotRunOccurrence> NotRun,
     IReadOnlyList<TestOutcome> RepetitionOutcomes)
 {
+    /// <summary>True when the test's result was reused from the result cache, not run.</summary>
+    public bool Cached => Attempts.Count > 0 && Attempts.All(attempt => attempt.Unit.Cached);
+
     /// <summary>Attempts that passed.</summary>
     public int PassedAttempts => Attempts.Count(attempt => attempt.Result.Outcome.IsPassed());
 

@@ -33,6 +33,9 @@ public sealed record RunVerdict(
     /// </summary>
     public int IsolationProblems { get; init; }
 
+    /// <summary>Of <see cref="Passed"/>, the tests whose pass was reused from the result cache instead of run.</summary>
+    public int Cached { get; init; }
+
     /// <summary>Flaky tests that are not isolation problems.</summary>
     private int PlainFlaky => Flaky - IsolationProblems;
 
@@ -53,7 +56,9 @@ public sealed record RunVerdict(
     /// cleanly (<c>796 passed, 1 flaky, 0 failed, 0 skipped</c>), as the tables beside it count them. The console's
     /// last line stays <see cref="SummaryLine"/>, the form CI scripts parse.
     /// </summary>
-    public string Headline => (PlainFlaky, IsolationProblems) switch
+    public string Headline => Cached == 0 ? Counts : $"{Counts} ({Cached} of them from the result cache)";
+
+    private string Counts => (PlainFlaky, IsolationProblems) switch
     {
         (0, 0) => SummaryLine,
         (var flaky, 0) => $"{Passed} passed, {flaky} flaky, {Failed + NotRun} failed, {Skipped} skipped",
@@ -63,9 +68,10 @@ public sealed record RunVerdict(
     public static RunVerdict From(IEnumerable<MergedTest> tests, bool incomplete, bool flakyFailsBuild)
     {
         ArgumentNullException.ThrowIfNull(tests);
-        int passed = 0, failed = 0, flaky = 0, skipped = 0, notRun = 0, quarantined = 0;
+        int passed = 0, failed = 0, flaky = 0, skipped = 0, notRun = 0, quarantined = 0, cached = 0;
         foreach (var test in tests)
         {
+            cached += test.Cached ? 1 : 0;
             if (test.Quarantined && test.Outcome is not (TestOutcome.Passed or TestOutcome.Skipped))
             {
                 quarantined++;
@@ -81,6 +87,6 @@ public sealed record RunVerdict(
                 default: throw new ArgumentOutOfRangeException(nameof(tests), test.Outcome, "Unknown test outcome.");
             }
         }
-        return new RunVerdict(passed, failed, flaky, skipped, notRun, quarantined, incomplete, flakyFailsBuild);
+        return new RunVerdict(passed, failed, flaky, skipped, notRun, quarantined, incomplete, flakyFailsBuild) { Cached = cached };
     }
 }

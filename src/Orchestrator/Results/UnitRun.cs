@@ -36,6 +36,12 @@ public sealed record UnitRun(
     /// </summary>
     public IReadOnlyList<string> Instances { get; init; } = [];
 
+    /// <summary>
+    /// True for the results of tests that passed before with unchanged inputs and were not run: no process ran them, and
+    /// every report says they came from the result cache.
+    /// </summary>
+    public bool Cached { get; init; }
+
     /// <summary>How the repetition ran its selected tests (<c>run --repeat N --mode</c>); null for a plain run or a cadence's <c>repeat</c>.</summary>
     public RepetitionMode? Mode { get; init; }
 

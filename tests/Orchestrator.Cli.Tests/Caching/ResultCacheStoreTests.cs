@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Caching;
+using Orchestrator.Results.Trx;
 using Orchestrator.Runtime.Caching;
 using Xunit;
 
@@ -18,7 +19,13 @@ public sealed class ResultCacheStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static CacheEntry Entry(string source, params string[] tests) =>
-        CacheEntry.First(new CacheScope(source, "none"), Key, [.. tests.Select(test => new CachedPass(test, TimeSpan.FromMilliseconds(42.5), "run-1", Recorded))]);
+        CacheEntry.First(new CacheScope(source, "none"), Key, [.. tests.Select(test => new CachedPass(test, [Case(test)], "run-1", Recorded))]);
+
+    private static CachedCase Case(string test) =>
+        new($"{test}(x: \"ü\")", $"id-{test}", TimeSpan.FromMilliseconds(42.5), new TrxTestDefinition($"{test}(x: \"ü\")", "tests/a.dll", "tests/a.dll", "executor://xunit/VsTestRunner3/netcore/", "A", test));
+
+    private static IEnumerable<string> Described(IEnumerable<CachedPass> passes) =>
+        passes.Select(pass => $"{pass.FullyQualifiedName}|{pass.RunId}|{pass.RecordedAt:O}|{string.Join(';', pass.Cases)}");
 
     [Fact]
     public async Task An_entry_reads_back_as_written_and_a_scope_never_written_reads_as_missing()
@@ -31,7 +38,7 @@ public sealed class ResultCacheStoreTests : IDisposable
 
         Assert.Null(read.Warning);
         Assert.Equal(entry.Key, read.Entry!.Key);
-        Assert.Equal(entry.Passes, read.Entry.Passes);
+        Assert.Equal(Described(entry.Passes), Described(read.Entry.Passes));
         Assert.Same(CacheRead.Missing, await store.ReadAsync(new CacheScope("tests/B.dll", "none"), CancellationToken.None));
     }
 

@@ -1,4 +1,5 @@
 using Orchestrator.Caching;
+using Orchestrator.Results.Trx;
 using Xunit;
 
 namespace Orchestrator.Tests.Caching;
@@ -10,7 +11,7 @@ public sealed class ScopeCacheDecisionTests
     private static readonly CacheKey Key = CacheKey.Of([new("assembly output", "aa"), new("run settings", "bb")]);
     private static readonly DateTimeOffset Recorded = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private static CachedPass Pass(string test, string run = "run-1") => new(test, TimeSpan.FromMilliseconds(120), run, Recorded);
+    private static CachedPass Pass(string test, string run = "run-1") => new(test, [new CachedCase(test, $"id-{test}", TimeSpan.FromMilliseconds(120), new TrxTestDefinition(test, null, null, null, "A", test))], run, Recorded);
 
     [Fact]
     public void Without_an_entry_every_planned_test_runs_and_the_reason_says_none_was_recorded()
