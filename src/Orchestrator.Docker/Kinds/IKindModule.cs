@@ -6,8 +6,8 @@ namespace Orchestrator.Docker.Kinds;
 /// <summary>
 /// What the orchestrator knows about one kind of service (<c>"kind"</c> in a resource definition): the user
 /// tests connect as, its protocol-level readiness probe, and how a unit gets a namespace of its own. Each kind
-/// is one folder beside this file holding its module and what only it uses; adding a kind touches that folder
-/// and <see cref="KindModules"/>.
+/// is one folder beside this file holding its module and what only it uses; adding a kind touches that folder,
+/// <see cref="KindModules"/>, and the kind's descriptor in the core (its defaults and <c>init</c> evidence).
 /// </summary>
 internal interface IKindModule
 {

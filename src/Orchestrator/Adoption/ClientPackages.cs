@@ -1,44 +1,22 @@
 using System.Collections.Immutable;
+using Orchestrator.Configuration.Kinds;
 
 namespace Orchestrator.Adoption;
 
 /// <summary>
 /// The client packages init recognises, and the resource each one talks to: the drivers themselves and
 /// well-known packages built on them (Marten on Npgsql, MassTransit.RabbitMQ on RabbitMQ.Client, …).
-/// Postgres, Redis and RabbitMQ get a container definition; the others are written as external resources,
-/// so no cadence without them runs their tests against a server that is not there.
+/// The built-in kinds' packages come from their descriptors and get a container definition; the others are
+/// written as external resources, so no cadence without them runs their tests against a server that is not there.
 /// </summary>
 internal static class ClientPackages
 {
-    public const string Postgres = "postgres";
-    public const string Redis = "redis";
-    public const string RabbitMq = "rabbitmq";
-
     /// <summary>Resources for which init writes a container definition, in the order it writes them.</summary>
-    public static ImmutableArray<string> WithContainer { get; } = [Postgres, Redis, RabbitMq];
+    public static ImmutableArray<string> WithContainer { get; } = [.. KindDescriptors.All.Select(descriptor => descriptor.Name)];
 
     public static ImmutableArray<ClientPackage> All { get; } =
     [
-        new("Npgsql", Postgres),
-        new("Marten", Postgres),
-        new("Weasel.Postgresql", Postgres),
-        new("Hangfire.PostgreSql", Postgres),
-        new("Aspire.Npgsql", Postgres),
-
-        new("StackExchange.Redis", Redis),
-        new("Microsoft.Extensions.Caching.StackExchangeRedis", Redis),
-        new("Microsoft.AspNetCore.DataProtection.StackExchangeRedis", Redis),
-        new("Microsoft.AspNetCore.SignalR.StackExchangeRedis", Redis),
-        new("NRedisStack", Redis),
-        new("Aspire.StackExchange.Redis", Redis),
-
-        new("RabbitMQ.Client", RabbitMq),
-        new("MassTransit.RabbitMQ", RabbitMq),
-        new("EasyNetQ", RabbitMq),
-        new("NServiceBus.RabbitMQ", RabbitMq),
-        new("Rebus.RabbitMq", RabbitMq),
-        new("DotNetCore.CAP.RabbitMQ", RabbitMq),
-        new("Aspire.RabbitMQ.Client", RabbitMq),
+        .. KindDescriptors.All.SelectMany(descriptor => descriptor.ClientPackages.Select(package => new ClientPackage(package, descriptor.Name))),
 
         new("Microsoft.Data.SqlClient", "sqlserver"),
         new("System.Data.SqlClient", "sqlserver"),
@@ -47,13 +25,6 @@ internal static class ClientPackages
         new("Hangfire.SqlServer", "sqlserver"),
         new("Aspire.Microsoft.Data.SqlClient", "sqlserver"),
         new("Aspire.Microsoft.EntityFrameworkCore.SqlServer", "sqlserver"),
-
-        new("MySqlConnector", "mysql"),
-        new("MySql.Data", "mysql"),
-        new("MySql.EntityFrameworkCore", "mysql"),
-        new("Pomelo.EntityFrameworkCore.MySql", "mysql"),
-        new("Aspire.MySqlConnector", "mysql"),
-        new("Aspire.Pomelo.EntityFrameworkCore.MySql", "mysql"),
 
         new("Oracle.ManagedDataAccess", "oracle"),
         new("Oracle.EntityFrameworkCore", "oracle"),

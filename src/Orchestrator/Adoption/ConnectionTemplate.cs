@@ -1,4 +1,5 @@
-using Orchestrator.Configuration;
+using System.Collections.Immutable;
+using Orchestrator.Configuration.Kinds;
 using System.Text.RegularExpressions;
 
 namespace Orchestrator.Adoption;
@@ -14,29 +15,12 @@ internal static partial class ConnectionTemplate
     private static readonly string[] _databaseKeys = ["database", "initial catalog", "db"];
     private static readonly string[] _passwordKeys = ["password", "pwd"];
     private static readonly string[] _localHosts = ["localhost", "127.0.0.1", "::1", "[::1]"];
-    private static readonly string[] _connectionWords =
+    private static readonly ImmutableHashSet<string> _connectionWords =
     [
         "DATABASE", "DBNAME", "CONN", "CONNECTION", "CONNECTIONSTRING", "CONNECTIONSTRINGS", "DSN", "URL", "URI", "HOST", "HOSTNAME", "SERVER", "PORT",
-        "PASSWORD", "PWD", "VHOST", "POSTGRES", "POSTGRESQL", "NPGSQL", "REDIS", "CACHE", "RABBIT", "RABBITMQ", "AMQP", "BROKER",
+        "PASSWORD", "PWD", "VHOST",
+        .. KindDescriptors.All.SelectMany(kind => kind.VariableWords.Concat(kind.UriSchemes.Select(scheme => scheme.ToUpperInvariant())).Append(kind.Name.ToUpperInvariant())),
     ];
-
-    /// <summary>The kind's connection string over a partition's server, for a variable whose value init could not find.</summary>
-    public static string Default(string resource) => resource switch
-    {
-        ClientPackages.Postgres => "Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}",
-        ClientPackages.Redis => "{host}:{port},password={secret},defaultDatabase={namespace},abortConnect=false",
-        ClientPackages.RabbitMq => $"amqp://{KindDefaults.RabbitMqDefaultUser}:{{secret}}@{{host}}:{{port}}/{{namespace}}",
-        _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a connection string."),
-    };
-
-    /// <summary>The variable that carries a kind's connection when the tests read none init could see.</summary>
-    public static string DefaultVariable(string resource) => resource switch
-    {
-        ClientPackages.Postgres => "ConnectionStrings__Postgres",
-        ClientPackages.Redis => "ConnectionStrings__Redis",
-        ClientPackages.RabbitMq => "ConnectionStrings__RabbitMq",
-        _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a connection string."),
-    };
 
     /// <summary>The kind a value's shape tells (a postgres/redis/amqp URI, <c>Host=…;Database=…</c>, <c>host:6379,…</c>); null when it tells none.</summary>
     public static string? KindOf(string value)
@@ -48,9 +32,9 @@ internal static partial class ConnectionTemplate
         }
         if (Pairs(value) is { } pairs && pairs.Any(pair => _hostKeys.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            return ClientPackages.Postgres;
+            return PostgresKind.Name;
         }
-        return RedisEndpoint().IsMatch(value.Trim()) ? ClientPackages.Redis : null;
+        return RedisEndpoint().IsMatch(value.Trim()) ? RedisKind.Name : null;
     }
 
     /// <summary>The kind a variable's name hints at (<c>ORDERS_DB</c>, <c>PGHOST</c>: postgres; <c>REDIS_URL</c>: redis; <c>AMQP_URI</c>: rabbitmq).</summary>
@@ -58,13 +42,8 @@ internal static partial class ConnectionTemplate
     {
         ArgumentNullException.ThrowIfNull(variable);
         var name = variable.ToUpperInvariant();
-        return name switch
-        {
-            _ when name.Contains("REDIS", StringComparison.Ordinal) || name.Contains("CACHE", StringComparison.Ordinal) => ClientPackages.Redis,
-            _ when name.Contains("RABBIT", StringComparison.Ordinal) || name.Contains("AMQP", StringComparison.Ordinal) || name.Contains("BROKER", StringComparison.Ordinal) => ClientPackages.RabbitMq,
-            _ when name.Contains("POSTGRES", StringComparison.Ordinal) || name.StartsWith("PG", StringComparison.Ordinal) || name.Contains("NPGSQL", StringComparison.Ordinal) => ClientPackages.Postgres,
-            _ => null,
-        };
+        return (KindDescriptors.All.FirstOrDefault(kind => kind.VariableWords.Any(word => name.Contains(word, StringComparison.Ordinal)))
+            ?? KindDescriptors.All.FirstOrDefault(kind => kind.VariablePrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))))?.Name;
     }
 
     /// <summary>Whether a variable's name says it carries a connection or a part of one.</summary>
@@ -80,17 +59,17 @@ internal static partial class ConnectionTemplate
     {
         ArgumentNullException.ThrowIfNull(value);
         var trimmed = value.Trim();
-        if (Uri().Match(trimmed) is { Success: true } uri)
+        if (Uri().Match(trimmed) is { Success: true } uri && SchemeKind(uri.Groups["scheme"].Value) is not null)
         {
             // {user} is the user the container is started with, which a user copied from the team's server may not be.
-            var credentials = resource == ClientPackages.Redis && !uri.Groups["user"].Success ? ":{secret}@" : "{user}:{secret}@";
+            var credentials = resource == RedisKind.Name && !uri.Groups["user"].Success ? ":{secret}@" : "{user}:{secret}@";
             return $"{uri.Groups["scheme"].Value}://{credentials}{{host}}:{{port}}/{{namespace}}{uri.Groups["query"].Value}";
         }
-        if (resource == ClientPackages.Postgres && Pairs(trimmed) is { } pairs && pairs.Any(pair => _hostKeys.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)))
+        if (KindDescriptors.Named(resource) is { HasKeyValueConnectionString: true } && Pairs(trimmed) is { } pairs && pairs.Any(pair => _hostKeys.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            return PostgresPairs(pairs);
+            return KeyValuePairs(pairs);
         }
-        if (resource == ClientPackages.Redis && RedisEndpoint().IsMatch(trimmed))
+        if (resource == RedisKind.Name && RedisEndpoint().IsMatch(trimmed))
         {
             return RedisOptions(trimmed);
         }
@@ -135,7 +114,7 @@ internal static partial class ConnectionTemplate
     public static bool IsSecretName(string name) =>
         SecretName().IsMatch(name);
 
-    private static string PostgresPairs(List<KeyValuePair<string, string>> pairs)
+    private static string KeyValuePairs(List<KeyValuePair<string, string>> pairs)
     {
         var parts = new List<string>();
         bool Has(string[] keys) => pairs.Any(pair => keys.Contains(pair.Key, StringComparer.OrdinalIgnoreCase));
@@ -207,15 +186,10 @@ internal static partial class ConnectionTemplate
         return pairs.Count > 0 ? pairs : null;
     }
 
-    private static string? SchemeKind(string scheme) => scheme.ToLowerInvariant() switch
-    {
-        "postgres" or "postgresql" => ClientPackages.Postgres,
-        "redis" or "rediss" => ClientPackages.Redis,
-        "amqp" or "amqps" => ClientPackages.RabbitMq,
-        _ => null,
-    };
+    private static string? SchemeKind(string scheme) =>
+        KindDescriptors.All.FirstOrDefault(kind => kind.UriSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase))?.Name;
 
-    [GeneratedRegex(@"^(?<scheme>postgres|postgresql|redis|rediss|amqp|amqps)://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?(?<host>[^:/?]+)(?::(?<port>\d+))?(?<path>/[^?]*)?(?<query>\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?(?<host>[^:/?]+)(?::(?<port>\d+))?(?<path>/[^?]*)?(?<query>\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Uri();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-\[\]:]+:\d+(?:,|$)", RegexOptions.CultureInvariant)]

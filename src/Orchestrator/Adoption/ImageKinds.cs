@@ -1,3 +1,5 @@
+using Orchestrator.Configuration.Kinds;
+
 namespace Orchestrator.Adoption;
 
 /// <summary>What a service's image runs, by the last part of its repository name (<c>postgres:16</c>, <c>bitnami/redis</c>).</summary>
@@ -11,13 +13,7 @@ internal static class ImageKinds
         }
         var repository = Repository(image);
         var name = repository[(repository.LastIndexOf('/') + 1)..];
-        return name switch
-        {
-            _ when name.Contains("postgres", StringComparison.OrdinalIgnoreCase) || name.Contains("postgis", StringComparison.OrdinalIgnoreCase) => ClientPackages.Postgres,
-            _ when name.Contains("redis", StringComparison.OrdinalIgnoreCase) || name.Contains("valkey", StringComparison.OrdinalIgnoreCase) => ClientPackages.Redis,
-            _ when name.Contains("rabbitmq", StringComparison.OrdinalIgnoreCase) => ClientPackages.RabbitMq,
-            _ => null,
-        };
+        return KindDescriptors.All.FirstOrDefault(kind => kind.ImageWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)))?.Name;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Orchestrator.Configuration.Kinds;
 
 namespace Orchestrator.Adoption;
 
@@ -13,23 +14,23 @@ namespace Orchestrator.Adoption;
 /// </summary>
 internal static partial class SourceUsageScanner
 {
-    private static readonly ImmutableDictionary<string, string?> _builders = new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["ContainerBuilder"] = null,
-        ["PostgreSqlBuilder"] = ClientPackages.Postgres,
-        ["RedisBuilder"] = ClientPackages.Redis,
-        ["RabbitMqBuilder"] = ClientPackages.RabbitMq,
-        ["MsSqlBuilder"] = "sqlserver",
-        ["MySqlBuilder"] = "mysql",
-        ["MongoDbBuilder"] = "mongodb",
-        ["KafkaBuilder"] = "kafka",
-    }.ToImmutableDictionary(StringComparer.Ordinal);
+    private static readonly ImmutableDictionary<string, string?> _builders = KindDescriptors.All
+        .Where(kind => kind.TestcontainersBuilder is not null)
+        .Select(kind => KeyValuePair.Create(kind.TestcontainersBuilder!, (string?)kind.Name))
+        .Concat(new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["ContainerBuilder"] = null,
+            ["MsSqlBuilder"] = "sqlserver",
+            ["MongoDbBuilder"] = "mongodb",
+            ["KafkaBuilder"] = "kafka",
+        })
+        .ToImmutableDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<(string Resource, Regex Opening)> _connectionOpenings =
     [
-        (ClientPackages.Postgres, PostgresOpening()),
-        (ClientPackages.Redis, RedisOpening()),
-        (ClientPackages.RabbitMq, RabbitMqOpening()),
+        (PostgresKind.Name, PostgresOpening()),
+        (RedisKind.Name, RedisOpening()),
+        (RabbitMqKind.Name, RabbitMqOpening()),
     ];
 
     /// <param name="projectDirectory">The project's directory (full path); its C# files are read.</param>
@@ -101,15 +102,15 @@ internal static partial class SourceUsageScanner
             }
             foreach (Match fixedName in FixedDatabaseName().Matches(text))
             {
-                serverWide.Add(new ServerWideUse(ClientPackages.Postgres, $"{fixedName.Groups["verb"].Value.ToUpperInvariant()} DATABASE {fixedName.Groups["name"].Value}, a fixed database name", file, LineOf(fixedName)));
+                serverWide.Add(new ServerWideUse(PostgresKind.Name, $"{fixedName.Groups["verb"].Value.ToUpperInvariant()} DATABASE {fixedName.Groups["name"].Value}, a fixed database name", file, LineOf(fixedName)));
             }
             foreach (Match terminate in TerminateBackend().Matches(text))
             {
-                serverWide.Add(new ServerWideUse(ClientPackages.Postgres, "pg_terminate_backend, which ends sessions of every database", file, LineOf(terminate)));
+                serverWide.Add(new ServerWideUse(PostgresKind.Name, "pg_terminate_backend, which ends sessions of every database", file, LineOf(terminate)));
             }
             foreach (Match flush in FlushAll().Matches(text))
             {
-                serverWide.Add(new ServerWideUse(ClientPackages.Redis, $"{flush.Value}, which empties every database of the server", file, LineOf(flush)));
+                serverWide.Add(new ServerWideUse(RedisKind.Name, $"{flush.Value}, which empties every database of the server", file, LineOf(flush)));
             }
         }
         return new SourceUsage

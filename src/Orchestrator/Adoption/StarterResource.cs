@@ -1,4 +1,5 @@
 using Orchestrator.Configuration;
+using Orchestrator.Configuration.Kinds;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -32,13 +33,13 @@ internal static class StarterResource
             description.Add(LocalImageNote);
         }
 
-        var kind = ConfigurationKeys.ResourceKinds[name];
-        var ports = service is { Ports.IsEmpty: false } ? service.Ports : KindDefaults.Ports(kind);
+        var kind = KindDescriptors.Named(name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a starting definition.");
+        var ports = service is { Ports.IsEmpty: false } ? service.Ports : kind.Ports;
         if (service is { Ports.IsEmpty: false })
         {
             description.Add($"Ports from {service.Origin}.");
         }
-        var environment = DefaultEnvironment(name);
+        var environment = new Dictionary<string, string>(kind.Environment, StringComparer.Ordinal);
         foreach (var found in service?.Environment ?? [])
         {
             if (ConnectionTemplate.IsSecretName(found.Name))
@@ -58,13 +59,13 @@ internal static class StarterResource
         var variables = new List<(string Name, string Template)>();
         foreach (var assigned in reads)
         {
-            var (template, origin) = Template(name, assigned, service);
+            var (template, origin) = Template(kind, assigned, service);
             variables.Add((assigned.Read.Variable, template));
             description.Add($"{assigned.Read.Variable}: read by {assigned.Project} ({assigned.Read.Origin}); {origin}.");
         }
         if (variables.Count == 0)
         {
-            variables.Add((ConnectionTemplate.DefaultVariable(name), ConnectionTemplate.Default(name)));
+            variables.Add((kind.ConnectionVariable, kind.ConnectionTemplate));
             description.Add("No test code was seen reading its connection: check that your tests read it from the variable below, or rename it to what they read; {namespace} is the partition's own database/db/vhost, so partitions sharing the container do not collide.");
         }
         if (!serverWide.IsEmpty)
@@ -88,7 +89,7 @@ internal static class StarterResource
             json.WriteString(key, value);
         }
         json.WriteEndObject();
-        json.WriteString("isolation", serverWide.IsEmpty && KindDefaults.Isolation(kind).Mode == IsolationMode.Shared ? "shared" : "dedicated");
+        json.WriteString("isolation", serverWide.IsEmpty && kind.Isolation.Mode == IsolationMode.Shared ? "shared" : "dedicated");
         json.WriteStartObject("variables");
         foreach (var (variable, template) in variables)
         {
@@ -98,8 +99,9 @@ internal static class StarterResource
         json.WriteEndObject();
     }
 
-    private static (string Template, string Origin) Template(string name, AssignedRead assigned, ServiceEvidence? service)
+    private static (string Template, string Origin) Template(KindDescriptor kind, AssignedRead assigned, ServiceEvidence? service)
     {
+        var name = kind.Name;
         var variable = assigned.Read.Variable;
         if (assigned.Value is { } value && ConnectionTemplate.For(name, variable, value.Value, service) is { } rewritten)
         {
@@ -111,16 +113,8 @@ internal static class StarterResource
                 ? $"its value in {unread.Origin} was not recognised; written as {part} by its name — check it"
                 : $"no value found in the repository; written as {part} by its name — check it");
         }
-        return (ConnectionTemplate.Default(name), assigned.Value is { } other
+        return (kind.ConnectionTemplate, assigned.Value is { } other
             ? $"its value in {other.Origin} was not recognised; written as the orchestrator's {name} connection string — check that the tests parse it"
             : $"no value found in the repository; written as the orchestrator's {name} connection string — check that the tests parse it");
     }
-
-    private static Dictionary<string, string> DefaultEnvironment(string name) => name switch
-    {
-        ClientPackages.Postgres => new(StringComparer.Ordinal) { [KindDefaults.PostgresPassword] = "{secret}" },
-        ClientPackages.Redis => new(StringComparer.Ordinal) { ["REDIS_PASSWORD"] = "{secret}" },
-        ClientPackages.RabbitMq => new(StringComparer.Ordinal) { [KindDefaults.RabbitMqUser] = KindDefaults.RabbitMqDefaultUser, [KindDefaults.RabbitMqPassword] = "{secret}" },
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"Only {string.Join(", ", ClientPackages.WithContainer)} have a starting definition."),
-    };
 }

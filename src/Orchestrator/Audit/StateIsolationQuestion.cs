@@ -1,4 +1,5 @@
 using Orchestrator.Configuration;
+using Orchestrator.Configuration.Kinds;
 
 namespace Orchestrator.Audit;
 
@@ -41,10 +42,7 @@ internal static class StateIsolationQuestion
         { Isolation.Mode: IsolationMode.Dedicated } => "a server of its own for each unit (dedicated)",
         { Concurrency: 1 } => "one unit at a time (concurrency 1)",
         { Isolation.Setup.IsEmpty: false } => "a namespace per unit, created by its isolation setup",
-        { Kind: ResourceKind.Postgres } => "a database per unit on a shared server",
-        { Kind: ResourceKind.Redis } => "a database index per unit on a shared server",
-        { Kind: ResourceKind.RabbitMq } => "a virtual host per unit on a shared broker",
-        _ => null,
+        _ => KindDescriptors.For(resource.Kind)?.NamespaceDescription,
     };
 
     private static string Path(ResourceDefinition resource) => JsonPath.Property("$.resources", resource.Name);

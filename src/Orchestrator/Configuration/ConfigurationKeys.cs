@@ -59,15 +59,12 @@ internal static class ConfigurationKeys
 
     public static ImmutableArray<string> Rule { get; } = ["assembly", "namespace", "class", "test", "layer", "resources", "partition", "override", "description"];
 
-    /// <summary>Spelling of <see cref="ResourceKind"/> values in the file.</summary>
-    public static ImmutableDictionary<string, ResourceKind> ResourceKinds { get; } = new Dictionary<string, ResourceKind>
-    {
-        ["postgres"] = ResourceKind.Postgres,
-        ["redis"] = ResourceKind.Redis,
-        ["rabbitmq"] = ResourceKind.RabbitMq,
-        ["generic"] = ResourceKind.Generic,
-        ["external"] = ResourceKind.External,
-    }.ToImmutableDictionary(StringComparer.Ordinal);
+    /// <summary>Spelling of <see cref="ResourceKind"/> values in the file: the built-in container kinds' names, generic and external.</summary>
+    public static ImmutableDictionary<string, ResourceKind> ResourceKinds { get; } = Kinds.KindDescriptors.All
+        .Select(descriptor => KeyValuePair.Create(descriptor.Name, descriptor.Kind))
+        .Append(KeyValuePair.Create("generic", ResourceKind.Generic))
+        .Append(KeyValuePair.Create("external", ResourceKind.External))
+        .ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>Spelling of <see cref="ProbeKind"/> values in the file.</summary>
     public static ImmutableDictionary<string, ProbeKind> ProbeKinds { get; } = new Dictionary<string, ProbeKind>

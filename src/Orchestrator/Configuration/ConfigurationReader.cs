@@ -164,7 +164,7 @@ internal sealed partial class ConfigurationReader(JsonObjectReader json)
             {
                 if (JsonObjectReader.TryGet(element, key, out _))
                 {
-                    json.Error(JsonPath.Property(path, key), $"Resource '{name}' is external: no container is started, so '{key}' has no effect.", $"Remove '{key}', or use a container kind (postgres, redis, rabbitmq, generic).");
+                    json.Error(JsonPath.Property(path, key), $"Resource '{name}' is external: no container is started, so '{key}' has no effect.", $"Remove '{key}', or use a container kind ({string.Join(", ", ConfigurationKeys.ResourceKinds.Keys.Where(kind => kind != "external").Order(StringComparer.Ordinal))}).");
                 }
             }
         }

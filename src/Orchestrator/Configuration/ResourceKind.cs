@@ -1,6 +1,9 @@
 namespace Orchestrator.Configuration;
 
-/// <summary>Built-in knowledge about a resource: readiness probe and per-partition namespace.</summary>
+/// <summary>
+/// Built-in knowledge about a resource: readiness probe and per-partition namespace. A built-in container kind is
+/// described once in <c>Configuration/Kinds</c> and served by its folder of the Docker provider.
+/// </summary>
 public enum ResourceKind
 {
     /// <summary>A container described only by the configuration (generic probe, setup command).</summary>
@@ -17,4 +20,7 @@ public enum ResourceKind
 
     /// <summary>Provided by the environment (not a container): only variables and an optional probe.</summary>
     External,
+
+    /// <summary>MySQL or MariaDB: probed with the server's handshake; a database per partition.</summary>
+    MySql,
 }

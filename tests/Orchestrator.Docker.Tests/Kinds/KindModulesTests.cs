@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Orchestrator.Configuration;
+using Orchestrator.Configuration.Kinds;
 using Orchestrator.Docker.Kinds;
 using Orchestrator.Docker.Kinds.Generic;
+using Orchestrator.Docker.Kinds.MySql;
 using Orchestrator.Docker.Kinds.Postgres;
 using Orchestrator.Docker.Kinds.RabbitMq;
 using Orchestrator.Docker.Kinds.Redis;
@@ -25,15 +27,21 @@ public sealed class KindModulesTests
     [InlineData(ResourceKind.Postgres, typeof(PostgresModule))]
     [InlineData(ResourceKind.Redis, typeof(RedisModule))]
     [InlineData(ResourceKind.RabbitMq, typeof(RabbitMqModule))]
+    [InlineData(ResourceKind.MySql, typeof(MySqlModule))]
     [InlineData(ResourceKind.Generic, typeof(GenericModule))]
     [InlineData(ResourceKind.External, typeof(GenericModule))]
     public void Every_kind_has_its_module(ResourceKind kind, Type module) =>
         Assert.IsType(module, KindModules.For(kind));
 
+    [Fact]
+    public void Every_registered_kind_is_served_by_a_module_of_its_own_not_the_generic_one() =>
+        Assert.All(KindDescriptors.All, descriptor => Assert.IsNotType<GenericModule>(KindModules.For(descriptor.Kind)));
+
     [Theory]
     [InlineData(ResourceKind.Postgres, "postgres")]
     [InlineData(ResourceKind.RabbitMq, RabbitMqModule.DefaultUser)]
     [InlineData(ResourceKind.Redis, "default")]
+    [InlineData(ResourceKind.MySql, "root")]
     [InlineData(ResourceKind.Generic, "")]
     public void Tests_connect_as_the_kinds_default_user(ResourceKind kind, string user) =>
         Assert.Equal(user, KindModules.For(kind).UserOf(Tracked(kind)));
@@ -51,6 +59,7 @@ public sealed class KindModulesTests
         var database = PostgresModule.Instance.NamespaceName(Tracked(ResourceKind.Postgres), "integration-postgres#2-r0-a1");
         Assert.Matches("^[a-z0-9_]+$", database);
         Assert.Matches("^[a-z0-9_]+$", RabbitMqModule.Instance.NamespaceName(Tracked(ResourceKind.RabbitMq), "integration-rabbitmq#1"));
+        Assert.Matches("^[a-z0-9_]{1,64}$", MySqlModule.Instance.NamespaceName(Tracked(ResourceKind.MySql), "integration-mysql#2-r0-a1"));
     }
 
     [Fact]

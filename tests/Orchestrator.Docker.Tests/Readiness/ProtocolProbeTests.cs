@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Orchestrator.Docker.Kinds.MySql;
 using Orchestrator.Docker.Kinds.Postgres;
 using Orchestrator.Docker.Kinds.RabbitMq;
 using Orchestrator.Docker.Kinds.Redis;
@@ -57,8 +58,27 @@ public sealed class ProtocolProbeTests
         Assert.False(otherVersion.Ready);
     }
 
-    /// <summary>Runs one probe attempt against a one-shot server that reads the request and sends <paramref name="reply"/>.</summary>
-    private static async Task<ProbeOutcome> AgainstAsync(Func<int, IReadinessProbe> probeOnPort, byte[] reply)
+    [Fact]
+    public async Task Mysql_is_ready_on_the_servers_handshake_and_not_on_an_error_packet()
+    {
+        var ready = await AgainstAsync(port => new MySqlProbe("127.0.0.1", port), MySqlPacket([0x0A, .. "10.11.18-MariaDB\0"u8.ToArray(), 1, 0, 0, 0]), serverSpeaksFirst: true);
+        var busy = await AgainstAsync(port => new MySqlProbe("127.0.0.1", port), MySqlPacket([0xFF, 0x10, 0x04, .. "Too many connections"u8.ToArray()]), serverSpeaksFirst: true);
+        var other = await AgainstAsync(port => new MySqlProbe("127.0.0.1", port), "HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray(), serverSpeaksFirst: true);
+
+        Assert.True(ready.Ready);
+        Assert.False(busy.Ready);
+        Assert.Contains("1040 Too many connections", busy.Error, StringComparison.Ordinal);
+        Assert.False(other.Ready);
+    }
+
+    /// <summary>A MySQL packet: payload length (3 bytes, little endian), sequence id 0, payload.</summary>
+    private static byte[] MySqlPacket(byte[] payload) => [(byte)payload.Length, (byte)(payload.Length >> 8), (byte)(payload.Length >> 16), 0, .. payload];
+
+    /// <summary>
+    /// Runs one probe attempt against a one-shot server that reads the request and sends <paramref name="reply"/>,
+    /// or sends it at once when the protocol has the server speak first.
+    /// </summary>
+    private static async Task<ProbeOutcome> AgainstAsync(Func<int, IReadinessProbe> probeOnPort, byte[] reply, bool serverSpeaksFirst = false)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -67,8 +87,11 @@ public sealed class ProtocolProbeTests
         {
             using var connection = await listener.AcceptTcpClientAsync();
             var stream = connection.GetStream();
-            var request = new byte[1024];
-            _ = await stream.ReadAsync(request);
+            if (!serverSpeaksFirst)
+            {
+                var request = new byte[1024];
+                _ = await stream.ReadAsync(request);
+            }
             await stream.WriteAsync(reply);
             connection.Client.Shutdown(SocketShutdown.Send);
         });

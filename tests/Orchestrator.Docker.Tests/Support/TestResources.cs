@@ -46,6 +46,17 @@ internal static class TestResources
             .Add("RABBITMQ_URI", "amqp://{user}:{secret}@{host}:{port}/{namespace}"),
     };
 
+    public static ResourceDefinition MySql { get; } = new()
+    {
+        Name = "mysql",
+        Kind = ResourceKind.MySql,
+        Image = "orchestrator/mysql:local",
+        Ports = [3306],
+        Environment = ImmutableDictionary<string, string>.Empty.Add("MYSQL_ROOT_PASSWORD", "{secret}"),
+        Variables = ImmutableDictionary<string, string>.Empty
+            .Add("ConnectionStrings__MySql", "Server={host};Port={port};User ID={user};Password={secret};Database={namespace};Pooling=false;Connection Timeout=5"),
+    };
+
     /// <summary>RabbitMQ with its management port published: virtual hosts are created through the HTTP API.</summary>
     public static ResourceDefinition RabbitMqWithManagement { get; } = RabbitMq with { Ports = [5672, 15672] };
 

@@ -23,6 +23,8 @@ public sealed class ConnectionTemplateTests
     [InlineData("redis", "ConnectionStrings__Redis", "localhost:6379,abortConnect=false", "{host}:{port},abortConnect=false,password={secret},defaultDatabase={namespace}")]
     [InlineData("redis", "REDIS_URL", "redis://localhost:6379/0", "redis://:{secret}@{host}:{port}/{namespace}")]
     [InlineData("rabbitmq", "AMQP_URI", "amqp://guest:guest@localhost:5672/", "amqp://{user}:{secret}@{host}:{port}/{namespace}")]
+    [InlineData("mysql", "SHOP_DB", "Server=localhost;Port=3306;Uid=root;Pwd=pw;Database=shop", "Server={host};Port={port};Uid=root;Pwd={secret};Database={namespace}")]
+    [InlineData("mysql", "SHOP_URL", "mysql://root:pw@localhost:3306/shop", "mysql://{user}:{secret}@{host}:{port}/{namespace}")]
     [InlineData("postgres", "PGHOST", "localhost", "{host}")]
     [InlineData("postgres", "ORDERS_PORT", "5432", "{port}")]
     [InlineData("postgres", "ORDERS_CREDENTIAL", "s3cret", "{secret}")]
@@ -56,6 +58,8 @@ public sealed class ConnectionTemplateTests
     [InlineData("Host=localhost;Database=orders", "postgres")]
     [InlineData("cache:6379,ssl=false", "redis")]
     [InlineData("amqps://broker/vhost", "rabbitmq")]
+    [InlineData("mysql://root:pw@db:3306/shop", "mysql")]
+    [InlineData("http://localhost:8080/health", null)]
     [InlineData("localhost", null)]
     public void The_shape_of_a_value_tells_its_kind(string value, string? kind)
     {
@@ -78,6 +82,7 @@ public sealed class ConnectionTemplateTests
     [InlineData("ghcr.io/acme/postgis/postgis:15", "postgres")]
     [InlineData("bitnami/redis:7.2", "redis")]
     [InlineData("rabbitmq:3-management", "rabbitmq")]
+    [InlineData("mariadb:11.4", "mysql")]
     [InlineData("localhost:5000/mongo:7", null)]
     public void The_image_tells_the_resource_kind(string image, string? resource)
     {

@@ -32,6 +32,27 @@ public sealed class StarterConfigurationTests
         Assert.False(written.RootElement.TryGetProperty("cadences", out _), "Cadences are written only to leave out a resource init could not complete.");
     }
 
+    [Theory]
+    [InlineData("MySqlConnector")]
+    [InlineData("MySql.Data")]
+    [InlineData("Pomelo.EntityFrameworkCore.MySql")]
+    public void A_project_using_a_mysql_client_gets_a_mysql_server_with_a_database_per_unit(string package)
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Shop.IntegrationTests", "Shop.IntegrationTests", "xunit", package);
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        var mysql = Assert.Single(config.Resources).Value;
+        Assert.Equal(ResourceKind.MySql, mysql.Kind);
+        Assert.Equal("orchestrator/mysql:local", mysql.Image);
+        Assert.Equal([3306], mysql.Ports.AsEnumerable());
+        Assert.Equal("{secret}", mysql.Environment["MYSQL_ROOT_PASSWORD"]);
+        Assert.Equal("Server={host};Port={port};User ID=root;Password={secret};Database={namespace}", mysql.Variables["ConnectionStrings__MySql"]);
+        Assert.Equal(("integration", "mysql"), (config.Rules[0].Layer, string.Join(',', config.Rules[0].Resources)));
+    }
+
     [Fact]
     public void A_resource_is_written_from_the_workflow_service_and_the_variables_the_tests_read()
     {

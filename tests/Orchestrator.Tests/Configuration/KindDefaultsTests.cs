@@ -37,6 +37,18 @@ public sealed class KindDefaultsTests
     }
 
     [Fact]
+    public void A_mysql_resource_without_a_password_gets_the_runs_secret_for_root_and_its_protocol_port()
+    {
+        var resource = Read("""{ "kind": "mysql", "image": "mariadb:11" }""");
+        var ownPassword = Read("""{ "kind": "mysql", "image": "mariadb:11", "environment": { "MARIADB_ROOT_PASSWORD": "pw" } }""");
+
+        Assert.Equal("{secret}", resource.Environment["MYSQL_ROOT_PASSWORD"]);
+        Assert.Equal([3306], resource.Ports.AsEnumerable());
+        Assert.Equal(ResourceKind.MySql, resource.Kind);
+        Assert.Equal("pw", Assert.Single(ownPassword.Environment).Value);
+    }
+
+    [Fact]
     public void Generic_and_external_resources_get_nothing_they_did_not_ask_for()
     {
         var generic = Read("""{ "image": "nats:2" }""");
@@ -50,6 +62,7 @@ public sealed class KindDefaultsTests
     [Theory]
     [InlineData("postgres", IsolationMode.Dedicated)]
     [InlineData("redis", IsolationMode.Dedicated)]
+    [InlineData("mysql", IsolationMode.Dedicated)]
     [InlineData("rabbitmq", IsolationMode.Shared)]
     [InlineData("generic", IsolationMode.Shared)]
     public void Units_running_at_once_get_a_server_of_their_own_where_it_starts_in_seconds_unless_the_resource_says_otherwise(string kind, IsolationMode expected)
@@ -76,6 +89,21 @@ public sealed class KindDefaultsTests
         Assert.Contains("'postgres'", error.Message, StringComparison.Ordinal);
         Assert.Contains("POSTGRES_PASSWORD is '{secret}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Password={secret}", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mysql_variable_whose_password_is_not_the_servers_stops_validation_too()
+    {
+        const string resource = """
+            { "kind": "mysql", "image": "mariadb:11",
+              "variables": { "SHOP_DB": "Server={host};Port={port};User ID=root;Password=root;Database={namespace}" } }
+            """;
+
+        var error = Assert.Throws<ConfigurationException>(() => Read(resource)).Errors.Single();
+
+        Assert.Equal("$.resources.db.variables.SHOP_DB", error.Path);
+        Assert.Contains("MySQL resource 'db'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MYSQL_ROOT_PASSWORD is '{secret}'", error.Message, StringComparison.Ordinal);
     }
 
     private static ResourceDefinition Read(string resource) =>
