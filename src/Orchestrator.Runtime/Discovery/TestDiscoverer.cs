@@ -20,7 +20,7 @@ public static class TestDiscoverer
     }
 
     /// <summary>Lists the raw cases of every test assembly; a crashing assembly becomes an error and the others go on.</summary>
-    public static async Task<CaseListing> ListCasesAsync(DiscoveryRequest request, CancellationToken ct)
+    internal static async Task<CaseListing> ListCasesAsync(DiscoveryRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var loggerAssembly = Path.Combine(Path.GetFullPath(request.LoggerDirectory), LoggerAssemblyFileName);

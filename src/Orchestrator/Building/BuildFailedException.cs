@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Orchestrator.Building;
 
 /// <summary><c>dotnet build</c> ran and failed: its exit code and the error lines it printed.</summary>
-public sealed class BuildFailedException : BuildException
+internal sealed class BuildFailedException : BuildException
 {
     public BuildFailedException()
     {

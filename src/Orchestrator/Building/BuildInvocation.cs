@@ -8,7 +8,7 @@ namespace Orchestrator.Building;
 /// plus the global properties that import the manifest targets shipped with the tool into every
 /// project and send the manifests where discovery reads them. Pure: composes arguments only.
 /// </summary>
-public sealed record BuildInvocation(string WorkingDirectory, string Target, ImmutableArray<string> Arguments)
+internal sealed record BuildInvocation(string WorkingDirectory, string Target, ImmutableArray<string> Arguments)
 {
     public static BuildInvocation For(
         BuildSettings settings,

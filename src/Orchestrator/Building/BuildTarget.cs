@@ -3,7 +3,7 @@ using Orchestrator.Configuration;
 namespace Orchestrator.Building;
 
 /// <summary>The solution or project file a build builds, found from the configuration.</summary>
-public static class BuildTarget
+internal static class BuildTarget
 {
     private static readonly string[] _patterns = ["*.sln", "*.slnx", "*.slnf", "*.csproj", "*.fsproj", "*.vbproj", "*.proj"];
 

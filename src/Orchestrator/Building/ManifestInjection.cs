@@ -6,7 +6,7 @@ namespace Orchestrator.Building;
 /// Microsoft.Common.targets), or <c>CustomBeforeMicrosoftCommonTargets</c> when the repository already
 /// uses the first. Either works: the targets only declare a task and a target that runs after Build.
 /// </summary>
-public sealed record ManifestInjection(string Property, string? Note)
+internal sealed record ManifestInjection(string Property, string? Note)
 {
     /// <exception cref="BuildException">The repository sets both properties, so either would be overridden.</exception>
     public static ManifestInjection Choose(TargetsHookUsage usage)

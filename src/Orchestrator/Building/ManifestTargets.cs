@@ -4,7 +4,7 @@ namespace Orchestrator.Building;
 /// The MSBuild targets and task that write a test project's manifest, as shipped with the tool (in its
 /// <c>msbuild/</c> directory), so that a build can use them without any project importing them.
 /// </summary>
-public sealed record ManifestTargets(string TargetsPath, string TaskAssemblyPath)
+internal sealed record ManifestTargets(string TargetsPath, string TaskAssemblyPath)
 {
     public const string DirectoryName = "msbuild";
     public const string TargetsFileName = "Orchestrator.MSBuild.targets";

@@ -9,7 +9,7 @@ namespace Orchestrator.Building;
 /// <c>CustomAfterMicrosoftCommonTargets</c> and <c>CustomBeforeMicrosoftCommonTargets</c>. A global
 /// property given on the command line would silently replace such a setting.
 /// </summary>
-public sealed record TargetsHookUsage(ImmutableArray<string> SetsAfter, ImmutableArray<string> SetsBefore)
+internal sealed record TargetsHookUsage(ImmutableArray<string> SetsAfter, ImmutableArray<string> SetsBefore)
 {
     public const string After = "CustomAfterMicrosoftCommonTargets";
     public const string Before = "CustomBeforeMicrosoftCommonTargets";

@@ -8,4 +8,4 @@ namespace Orchestrator.Discovery;
 /// The framework an assembly without a manifest was built for (<c>net9.0</c>), read from the assembly; tells apart
 /// builds of one project for several frameworks when they are given by path.
 /// </param>
-public sealed record AssemblyCases(string AssemblyPath, TestProjectManifest? Manifest, IReadOnlyList<DiscoveredCase> Cases, string? TargetFramework = null);
+internal sealed record AssemblyCases(string AssemblyPath, TestProjectManifest? Manifest, IReadOnlyList<DiscoveredCase> Cases, string? TargetFramework = null);

@@ -8,7 +8,7 @@ namespace Orchestrator.Discovery;
 /// the test assembly, its deps.json and runtimeconfig.json, and the logger assembly. An unchanged
 /// assembly is never rediscovered; a changed one gets a new key.
 /// </summary>
-public sealed class DiscoveryCache(string directory)
+internal sealed class DiscoveryCache(string directory)
 {
     private const int FormatVersion = 2;
 

@@ -1,7 +1,7 @@
 namespace Orchestrator.Discovery;
 
 /// <summary>Listing the tests of one assembly failed: the process crashed, exited non-zero or wrote no complete log.</summary>
-public sealed class DiscoveryCrashedException : Exception
+internal sealed class DiscoveryCrashedException : Exception
 {
     public DiscoveryCrashedException(string assemblyPath, int? exitCode, string output, string message)
         : base(message)

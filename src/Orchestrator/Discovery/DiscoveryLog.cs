@@ -5,7 +5,7 @@ namespace Orchestrator.Discovery;
 
 /// <summary>What the orchestrator logger wrote during <c>dotnet test --list-tests</c>.</summary>
 /// <param name="Completed">True when the <c>discoveryComplete</c> line was written.</param>
-public sealed record DiscoveryLog(IReadOnlyList<DiscoveredCase> Cases, bool Completed, bool Aborted, long Total)
+internal sealed record DiscoveryLog(IReadOnlyList<DiscoveredCase> Cases, bool Completed, bool Aborted, long Total)
 {
     /// <summary>Parses the logger's JSON Lines; blank lines and unknown kinds are ignored.</summary>
     public static DiscoveryLog Parse(IEnumerable<string> lines)

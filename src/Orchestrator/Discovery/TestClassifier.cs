@@ -10,7 +10,7 @@ namespace Orchestrator.Discovery;
 /// <see cref="TestRule.Override"/> beats traits), then the default layer. Theory rows that share a
 /// <see cref="TestKey"/> become one test. Pure: no I/O.
 /// </summary>
-public sealed class TestClassifier
+internal sealed class TestClassifier
 {
     /// <summary>Trait name under which NUnit/MSTest categories are kept in <see cref="DiscoveredTest.Traits"/>.</summary>
     public const string CategoryTraitName = "TestCategory";

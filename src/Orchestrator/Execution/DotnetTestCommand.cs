@@ -17,7 +17,7 @@ namespace Orchestrator.Execution;
 /// under the orchestrator's: its filter, results directory, host count and collectors win, and every value it overrides
 /// is in <see cref="Conflicts"/>. Coverlet's collector is passed only when coverage is on and a unit's project has it.
 /// </summary>
-public sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? RunSettings)
+internal sealed record DotnetTestCommand(IReadOnlyList<string> Arguments, string? RunSettings)
 {
     public const string LoggerFriendlyName = "orchestrator";
 

@@ -7,7 +7,7 @@ namespace Orchestrator.Execution;
 /// in a real run, a fake in the scheduler's own tests. Never throws for a unit that fails, crashes,
 /// hangs or cannot start: those are outcomes.
 /// </summary>
-public interface IUnitRunner
+internal interface IUnitRunner
 {
     /// <param name="attempt">What to run.</param>
     /// <param name="environment">Variables set on top of the inherited environment (configured test environment, resource variables).</param>

@@ -8,7 +8,7 @@ namespace Orchestrator.Execution;
 /// (<c>runStarted</c>, <c>result</c>, <c>runComplete</c>). Tolerant: the file may not exist yet,
 /// the last line may be half written (kept until its newline arrives), unknown or broken lines are skipped.
 /// </summary>
-public sealed class LiveResultTail
+internal sealed class LiveResultTail
 {
     private readonly AppendedLines _lines;
 

@@ -4,7 +4,7 @@ namespace Orchestrator.Execution;
 /// <param name="FullyQualifiedName">Its fully qualified name.</param>
 /// <param name="DisplayName">Its display name (with the arguments of a data row).</param>
 /// <param name="Since">When the orchestrator saw it start.</param>
-public sealed record RunningTest(string FullyQualifiedName, string DisplayName, DateTimeOffset Since)
+internal sealed record RunningTest(string FullyQualifiedName, string DisplayName, DateTimeOffset Since)
 {
     /// <summary>Order in which the orchestrator read the starts.</summary>
     public long Sequence { get; init; }

@@ -7,7 +7,7 @@ namespace Orchestrator.Execution;
 /// host: <c>progress.&lt;pid&gt;.jsonl</c>) and knows which test cases are running and since when, by the
 /// orchestrator's clock (when it first saw the start), so a skewed or slow host clock cannot fake a hang.
 /// </summary>
-public sealed class TestProgress
+internal sealed class TestProgress
 {
     private readonly string _directory;
     private readonly Dictionary<string, AppendedLines> _files = new(StringComparer.Ordinal);

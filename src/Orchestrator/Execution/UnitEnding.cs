@@ -9,7 +9,7 @@ namespace Orchestrator.Execution;
 /// <param name="Output">What was kept of the console output.</param>
 /// <param name="TrxResults">The TRX file's results; null when there is no readable TRX.</param>
 /// <param name="Elapsed">Wall time of the process.</param>
-public sealed record UnitEnding(
+internal sealed record UnitEnding(
     int? ExitCode,
     bool Cancelled,
     bool TimedOut,

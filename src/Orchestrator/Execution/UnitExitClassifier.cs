@@ -6,7 +6,7 @@ using Orchestrator.Results.Trx;
 namespace Orchestrator.Execution;
 
 /// <summary>Decides honestly how a unit ended and says the cause in words.</summary>
-public static class UnitExitClassifier
+internal static class UnitExitClassifier
 {
     public static (UnitExit Exit, string Detail) Classify(UnitEnding ending, TimeoutSettings timeouts)
     {

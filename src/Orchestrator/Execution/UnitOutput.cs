@@ -4,7 +4,7 @@ namespace Orchestrator.Execution;
 /// What execution keeps of a unit's console output to classify its end: the lines VSTest uses to
 /// report an aborted run, a crash, a hang, and the last lines. Thread-safe (stdout and stderr feed it).
 /// </summary>
-public sealed class UnitOutput
+internal sealed class UnitOutput
 {
     private const int TailSize = 20;
 

@@ -3,7 +3,7 @@ using Orchestrator.Coverage;
 namespace Orchestrator.Execution;
 
 /// <summary>Where one unit process keeps its files: its own results directory with TRX, log, live results and settings.</summary>
-public sealed record UnitPaths(string Directory, string TrxFileName)
+internal sealed record UnitPaths(string Directory, string TrxFileName)
 {
     public string TrxPath => Path.Combine(Directory, TrxFileName);
 

@@ -11,7 +11,7 @@ namespace Orchestrator.Execution;
 /// readable one, else from the results the orchestrator's logger streamed (a host killed on Ctrl+C, a timeout or a
 /// hang, or crashed). Every text is redacted here, once; merging and the reports take the results as they are.
 /// </summary>
-public static class UnitResultReader
+internal static class UnitResultReader
 {
     /// <summary>The TRX file's results, redacted; null when the file is missing or not a readable TRX.</summary>
     public static IReadOnlyList<TestCaseResult>? TryReadTrx(string path, SecretRedactor redactor)

@@ -12,7 +12,7 @@ namespace Orchestrator.Execution;
 /// re-run in fresh processes and namespaces, the whole selection repeated when asked. Never loses a
 /// unit: each one that should have run is in the record, also when it could not start or was cancelled.
 /// </summary>
-public sealed class UnitScheduler
+internal sealed class UnitScheduler
 {
     private readonly IUnitRunner _units;
     private readonly IRunProgress _progress;

@@ -11,7 +11,7 @@ namespace Orchestrator.Planning;
 /// splits large groups into units balanced by historical durations, gives each unit an exact VSTest
 /// filter, keeps one shard when asked and predicts the makespan. Pure: same input, same plan.
 /// </summary>
-public static class Planner
+internal static class Planner
 {
     public static TestPlan Plan(
         TestInventory inventory,

@@ -8,7 +8,7 @@ namespace Orchestrator.Planning;
 /// A run that selects no test has tested nothing, and must not look green: it fails with what was left out
 /// and why. An empty shard of a plan that does select tests is fine (more shards than units) and says so.
 /// </summary>
-public static class SelectionCheck
+internal static class SelectionCheck
 {
     /// <summary>The problem an empty selection is, or null when the plan selects at least one test.</summary>
     /// <param name="plan">The plan.</param>

@@ -8,7 +8,7 @@ namespace Orchestrator.Planning;
 /// measured them. The planner balances units with the durations (a test without history is estimated
 /// as the mean of the known ones) and decides with the start-up costs how many processes pay off.
 /// </summary>
-public sealed class TimingHistory
+internal sealed class TimingHistory
 {
     /// <summary>Estimate for every test when nothing at all is known.</summary>
     public static TimeSpan DefaultEstimate { get; } = TimeSpan.FromMilliseconds(100);

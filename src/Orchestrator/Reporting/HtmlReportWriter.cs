@@ -25,6 +25,15 @@ internal static class HtmlReportWriter
     private const double LaneHeight = 22;
     private const double LabelWidth = 220;
 
+    // Layout (report.css): the page never scrolls sideways in a 1280-pixel window. Every text may break anywhere (a
+    // 200-character NUnit name with arguments has no space to break at), the wide tables have fixed column widths, the
+    // test name taking what is left, and the timeline scales to the width.
+    private static readonly string Style = HtmlReportAsset.Read("report.css");
+
+    // Filters (report.js: outcome toggles and text, together), duration sort and grouping work on rows read once at load;
+    // a group whose rows are all filtered out is hidden with its header. When done, body[data-ready] is "true".
+    private static readonly string Script = HtmlReportAsset.Read("report.js");
+
     public static string Render(MergedRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -261,170 +270,4 @@ internal static class HtmlReportWriter
     private static string E(string? text) => HtmlText.Encode(text);
 
     private static string N(double value) => HtmlText.Number(value);
-
-    // Layout: the page never scrolls sideways in a 1280-pixel window. Every text may break anywhere (a 200-character
-    // NUnit name with arguments has no space to break at), the wide tables have fixed column widths, the test name taking
-    // what is left, and the timeline scales to the width.
-    private const string Style = """
-        *, *::before, *::after { box-sizing: border-box; }
-        body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; overflow-wrap: anywhere; }
-        h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
-        table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 2px 8px; text-align: left; vertical-align: top; }
-        td[class^=count] { text-align: right; }
-        .verdict { font-size: 1.2em; font-weight: bold; padding: 4px 8px; display: inline-block; }
-        .verdict.ok { background: #e3f6e3; color: #145214; } .verdict.fail { background: #fde4e4; color: #8a1010; }
-        .banner.incomplete { background: #8a1010; color: #fff; padding: 6px 10px; font-weight: bold; }
-        .note { color: #555; }
-        #timeline svg { display: block; width: 100%; height: auto; }
-        svg text.lane { font-size: 11px; } svg text.axis { font-size: 10px; fill: #666; text-anchor: middle; }
-        svg line.tick { stroke: #eee; }
-        rect.unit { fill: #4a7fc1; } rect.exit-testsfailed { fill: #d08a2c; }
-        rect.exit-crashed, rect.exit-hung, rect.exit-timedout, rect.exit-cancelled, rect.exit-notstarted { fill: #c0392b; }
-        rect.container-starting { fill: #b9c4cf; } rect.container-ready { fill: #6c8ea8; }
-        .swatch { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px; vertical-align: middle; }
-        .swatch.unit { background: #4a7fc1; } .swatch.testsfailed { background: #d08a2c; } .swatch.failed { background: #c0392b; } .swatch.starting { background: #b9c4cf; } .swatch.ready { background: #6c8ea8; }
-        details.failure { margin: 4px 0; } details.failure .name { font-weight: bold; color: #8a1010; } .where { color: #666; }
-        details.failure .label { margin: 6px 0 0; font-size: 0.9em; color: #555; } details.failure ul.not-run { margin: 4px 0; }
-        pre { background: #f6f6f6; padding: 6px; margin: 4px 0; overflow: auto; max-height: 32em; white-space: pre-wrap; overflow-wrap: anywhere; }
-        #flaky table, #tests table { width: 100%; table-layout: fixed; }
-        col.layer { width: 7em; } col.partition { width: 11em; } col.outcome { width: 8.5em; } col.duration { width: 7em; } col.attempts { width: 7em; }
-        #flaky col.rate { width: 6em; } #flaky col.attempts { width: 8.5em; } #flaky col.last-failure { width: 30%; }
-        tr.outcome-failed td, tr.outcome-notrun td { background: #fdf0f0; } tr.outcome-flaky td { background: #fff8e6; }
-        td.duration, td.attempts { text-align: right; }
-        td.name .class-name { color: #777; }
-        .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin: 6px 0; }
-        #filter { width: 24em; max-width: 100%; }
-        #outcome-filters { display: inline-flex; flex-wrap: wrap; gap: 4px; }
-        #outcome-filters button { border: 1px solid #bbb; border-radius: 12px; background: #fff; padding: 1px 10px; cursor: pointer; font: inherit; }
-        #outcome-filters button[aria-pressed=true] { background: #2d5f9a; border-color: #2d5f9a; color: #fff; }
-        #outcome-filters button .count { font-weight: bold; }
-        #outcome-filters button.outcome-failed .count, #outcome-filters button.outcome-notrun .count { color: #a31515; }
-        #outcome-filters button[aria-pressed=true] .count { color: inherit; }
-        th.duration button { border: 0; background: none; padding: 0; font: inherit; font-weight: bold; cursor: pointer; text-decoration: underline dotted; }
-        th.duration[aria-sort=descending] button::after { content: " \25BC"; } th.duration[aria-sort=ascending] button::after { content: " \25B2"; }
-        tr.assembly-header th { background: #e8edf3; } tr.class-header th { background: #f4f6f8; font-weight: normal; padding-left: 1.5em; }
-        .group-toggle { border: 0; background: none; padding: 0; font: inherit; font-weight: bold; cursor: pointer; text-align: left; }
-        .group-toggle::before { content: "\25BE  "; } .group-toggle[aria-expanded=false]::before { content: "\25B8  "; }
-        .group-counts, .group-duration { color: #555; margin-left: 0.5em; }
-        tbody.collapsed tr.test { display: none; }
-        """;
-
-    // Filters (outcome toggles and text, together), duration sort and grouping work on rows read once at load; a group
-    // whose rows are all filtered out is hidden with its header. When done, body[data-ready] is "true".
-    private const string Script = """
-        (function () {
-          var table = document.getElementById('tests-table');
-          var filter = document.getElementById('filter');
-          var sortButton = document.getElementById('sort-duration');
-          var grouping = document.getElementById('group-tests');
-          var shownNote = document.getElementById('tests-shown');
-          var flat = table ? table.querySelector('tbody.flat') : null;
-          var assemblies = [], classes = [], rows = [], selected = {};
-          var sortOrder = 0; // 0: as listed, -1: slowest first, 1: fastest first
-          if (table) {
-            Array.prototype.forEach.call(table.tBodies, function (body) {
-              if (body.classList.contains('assembly')) {
-                assemblies.push({ body: body, index: assemblies.length, ms: 0, classes: [], collapsed: false });
-              } else if (body.classList.contains('class') && assemblies.length > 0) {
-                var assembly = assemblies[assemblies.length - 1];
-                var group = { body: body, index: classes.length, ms: 0, rows: [], assembly: assembly, collapsed: false, shown: true };
-                var assemblyName = (body.getAttribute('data-assembly') || '').toLowerCase();
-                Array.prototype.forEach.call(body.querySelectorAll('tr.test'), function (tr) {
-                  var duration = tr.querySelector('td.duration');
-                  var row = { tr: tr, index: rows.length, group: group, outcome: tr.getAttribute('data-outcome'),
-                    ms: Number(duration ? duration.getAttribute('data-ms') : 0) || 0,
-                    text: tr.textContent.toLowerCase() + ' ' + assemblyName, visible: true };
-                  rows.push(row);
-                  group.rows.push(row);
-                  group.ms += row.ms;
-                });
-                assembly.ms += group.ms;
-                assembly.classes.push(group);
-                classes.push(group);
-              }
-            });
-          }
-          function grouped() { return !grouping || grouping.checked; }
-          function bySort(a, b) { return (sortOrder * (a.ms - b.ms)) || (a.index - b.index); }
-          function arrange() {
-            if (!table) { return; }
-            if (grouped()) {
-              assemblies.slice().sort(bySort).forEach(function (assembly) {
-                table.appendChild(assembly.body);
-                assembly.classes.slice().sort(bySort).forEach(function (group) {
-                  table.appendChild(group.body);
-                  group.rows.slice().sort(bySort).forEach(function (row) { group.body.appendChild(row.tr); });
-                });
-              });
-            } else {
-              rows.slice().sort(bySort).forEach(function (row) { flat.appendChild(row.tr); });
-            }
-          }
-          function update() {
-            var needle = filter ? filter.value.trim().toLowerCase() : '';
-            var anySelected = Object.keys(selected).some(function (key) { return selected[key]; });
-            var shown = 0;
-            var isGrouped = grouped();
-            rows.forEach(function (row) {
-              row.visible = (!anySelected || selected[row.outcome] === true) && (needle === '' || row.text.indexOf(needle) >= 0);
-              row.tr.hidden = !row.visible;
-              if (row.visible) { shown++; }
-            });
-            classes.forEach(function (group) {
-              group.shown = group.rows.some(function (row) { return row.visible; });
-              group.body.hidden = !isGrouped || !group.shown || group.assembly.collapsed;
-            });
-            assemblies.forEach(function (assembly) {
-              assembly.body.hidden = !isGrouped || !assembly.classes.some(function (group) { return group.shown; });
-            });
-            if (flat) { flat.hidden = isGrouped; }
-            if (shownNote) { shownNote.textContent = shown === rows.length ? '' : shown + ' of ' + rows.length + ' listed tests shown'; }
-          }
-          if (filter) { filter.addEventListener('input', update); }
-          document.querySelectorAll('#outcome-filters button[data-outcome]').forEach(function (button) {
-            button.addEventListener('click', function () {
-              var outcome = button.getAttribute('data-outcome');
-              selected[outcome] = !selected[outcome];
-              button.setAttribute('aria-pressed', String(selected[outcome]));
-              update();
-            });
-          });
-          var all = document.getElementById('outcome-all');
-          if (all) {
-            all.addEventListener('click', function () {
-              selected = {};
-              document.querySelectorAll('#outcome-filters button[data-outcome]').forEach(function (button) { button.setAttribute('aria-pressed', 'false'); });
-              update();
-            });
-          }
-          if (sortButton) {
-            sortButton.addEventListener('click', function () {
-              sortOrder = sortOrder === -1 ? 1 : -1;
-              sortButton.parentNode.setAttribute('aria-sort', sortOrder === -1 ? 'descending' : 'ascending');
-              arrange();
-              update();
-            });
-          }
-          if (grouping) { grouping.addEventListener('change', function () { arrange(); update(); }); }
-          classes.forEach(function (group) {
-            var toggle = group.body.querySelector('button.group-toggle');
-            toggle.addEventListener('click', function () {
-              group.collapsed = !group.collapsed;
-              group.body.classList.toggle('collapsed', group.collapsed);
-              toggle.setAttribute('aria-expanded', String(!group.collapsed));
-            });
-          });
-          assemblies.forEach(function (assembly) {
-            var toggle = assembly.body.querySelector('button.group-toggle');
-            toggle.addEventListener('click', function () {
-              assembly.collapsed = !assembly.collapsed;
-              toggle.setAttribute('aria-expanded', String(!assembly.collapsed));
-              update();
-            });
-          });
-          document.querySelectorAll('details.failure').forEach(function (details, index) { if (index < 5) { details.open = true; } });
-          document.body.setAttribute('data-units', String(document.querySelectorAll('#timeline rect.unit').length));
-          document.body.setAttribute('data-ready', 'true');
-        })();
-        """;
 }

@@ -3,4 +3,4 @@ using Orchestrator.Results;
 namespace Orchestrator.Reporting;
 
 /// <summary>The merged results of one layer: its test cases, the units that ran them and its counts.</summary>
-public sealed record LayerResults(string Name, IReadOnlyList<MergedTest> Tests, IReadOnlyList<UnitRun> Units, RunVerdict Verdict);
+internal sealed record LayerResults(string Name, IReadOnlyList<MergedTest> Tests, IReadOnlyList<UnitRun> Units, RunVerdict Verdict);

@@ -9,7 +9,7 @@ namespace Orchestrator.Reporting;
 /// <param name="Layers">Layers in report order.</param>
 /// <param name="Verdict">Counts and exit code over every layer.</param>
 /// <param name="Warnings">Problems met while merging (an unreadable TRX file, …), redacted.</param>
-public sealed record MergedRun(RunRecord Record, IReadOnlyList<LayerResults> Layers, RunVerdict Verdict, IReadOnlyList<string> Warnings)
+internal sealed record MergedRun(RunRecord Record, IReadOnlyList<LayerResults> Layers, RunVerdict Verdict, IReadOnlyList<string> Warnings)
 {
     /// <summary>The units' coverage merged per layer and for the run; null when no unit measured coverage.</summary>
     public CoverageReport? Coverage { get; init; }

@@ -13,7 +13,7 @@ namespace Orchestrator.Reporting;
 /// TRX under <c>units/</c> (so that <c>orchestrator merge</c> can combine result directories), and the timings file.
 /// Works from the results the units carry: TRX files are only copied here, never parsed.
 /// </summary>
-public static class ResultsReporter
+internal static class ResultsReporter
 {
     public const string SummaryFileName = "summary.md";
     public const string HtmlFileName = "report.html";

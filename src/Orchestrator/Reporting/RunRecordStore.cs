@@ -4,7 +4,7 @@ using Orchestrator.Results;
 namespace Orchestrator.Reporting;
 
 /// <summary>Reads and writes <c>run.json</c>: the run record a results directory was built from.</summary>
-public static class RunRecordStore
+internal static class RunRecordStore
 {
     public const string FileName = "run.json";
 

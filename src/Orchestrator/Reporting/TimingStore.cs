@@ -13,7 +13,7 @@ namespace Orchestrator.Reporting;
 /// corrupt or unreadable one is reported as a warning and ignored, never fatal. A file from before start-up
 /// costs were recorded reads as one without any: the planner assumes <see cref="TimingHistory.DefaultStartUp"/>.
 /// </summary>
-public static class TimingStore
+internal static class TimingStore
 {
     /// <summary>
     /// Weight of the newest sample: recent enough to follow a test that got slower within a few runs,

@@ -6,7 +6,7 @@ namespace Orchestrator.Resources;
 /// Finds the <c>{env:NAME}</c> placeholders of the resources a run needs whose variable is not set, before any
 /// container starts: found later, they would fail the run after the containers were up.
 /// </summary>
-public static class UnsetEnvironmentVariables
+internal static class UnsetEnvironmentVariables
 {
     /// <returns>One line per unset variable: where it is used and its name; empty when every one is set.</returns>
     public static IReadOnlyList<string> In(IEnumerable<ResourceDefinition> resources, Func<string, string?> environment)

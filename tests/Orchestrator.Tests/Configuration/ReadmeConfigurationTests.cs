@@ -10,7 +10,7 @@ public sealed class ReadmeConfigurationTests
     [Fact]
     public void The_configuration_block_of_the_readme_is_valid_as_written()
     {
-        var readme = Path.Combine(RepositoryRoot(), "README.md");
+        var readme = Path.Combine(RepositoryPaths.Root(), "README.md");
         var text = File.ReadAllText(readme);
         var section = text.IndexOf("## Configuration", StringComparison.Ordinal);
         Assert.True(section >= 0, "README.md has no '## Configuration' section");
@@ -23,15 +23,5 @@ public sealed class ReadmeConfigurationTests
         Assert.Equal(2, configuration.Cadences["nightly"].Repeat);
         Assert.Equal("ci.runsettings", configuration.TestSettings.RunSettings);
         Assert.False(configuration.Coverage.Enabled);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orchestrator.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException($"Orchestrator.sln not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -199,6 +199,22 @@ public sealed partial class HtmlReportWriterTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"rendering 10,000 tests took {stopwatch.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("style", "report.css")]
+    [InlineData("script", "report.js")]
+    public void The_page_inlines_the_whole_stylesheet_and_script_of_the_html_folder(string element, string file)
+    {
+        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "src", "Orchestrator", "Reporting", "Html", file)).ReplaceLineEndings("\n");
+
+        var html = HtmlReportWriter.Render(Run());
+
+        var opening = $"<{element}>\n";
+        var start = html.IndexOf(opening, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no <{element}> element in the report");
+        var end = html.IndexOf($"</{element}>", start, StringComparison.Ordinal);
+        Assert.Equal(source.TrimEnd('\n'), html[(start + opening.Length)..end]);
+    }
+
     /// <summary>A run of <paramref name="count"/> tests in 100 classes of 4 assemblies; one in a hundred fails.</summary>
     private static MergedRun Many(int count)
     {

@@ -4,4 +4,4 @@ namespace Orchestrator.Execution.Settings;
 /// <param name="Path">The element, as <c>RunConfiguration/ResultsDirectory</c> or <c>DataCollectionRunSettings/DataCollectors/DataCollector[XPlat Code Coverage]/Configuration/Format</c>.</param>
 /// <param name="Overridden">The document whose value was dropped.</param>
 /// <param name="Winner">The document whose value is used.</param>
-public sealed record RunSettingsConflict(string Path, string Overridden, string Winner);
+internal sealed record RunSettingsConflict(string Path, string Overridden, string Winner);
