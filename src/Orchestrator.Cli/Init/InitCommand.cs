@@ -72,6 +72,18 @@ internal static class InitCommand
         {
             Console.Out.WriteLine($"Left out: {skipped}");
         }
+        if (!adoption.Decided.IsEmpty)
+        {
+            Console.Out.WriteLine($"Decided ({adoption.Decided.Length}), written into the configuration:");
+            foreach (var decision in adoption.Decided)
+            {
+                Console.Out.WriteLine($"  - {decision.Decision}");
+                foreach (var evidence in decision.Evidence)
+                {
+                    Console.Out.WriteLine($"      {evidence}");
+                }
+            }
+        }
         if (!adoption.Undecided.IsEmpty)
         {
             Console.Out.WriteLine($"Could not decide ({adoption.Undecided.Length}), check these first:");

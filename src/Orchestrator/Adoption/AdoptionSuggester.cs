@@ -127,10 +127,13 @@ internal static partial class AdoptionSuggester
         {
             undecided.Add($"{project.Name}: neither its name nor a Category trait tells its layer; 'unit' assumed. Change the rule's layer if these are integration or end-to-end tests.");
         }
-        foreach (var use in project.Usage.ServerWide.Where(use => given.Any(match => match.Resource == use.Resource && match.HasContainer)))
-        {
-            undecided.Add($"{project.Name}: its tests reach beyond their own namespace of {use.Resource} ({use}), so partitions sharing one server would collide; the {use.Resource} resource is written with \"isolation\": \"dedicated\" (a server for each unit running at once).");
-        }
+        var decided = project.Usage.ServerWide
+            .Where(use => given.Any(match => match.Resource == use.Resource && match.HasContainer))
+            .GroupBy(use => use.Resource, StringComparer.Ordinal)
+            .Select(uses => new AdoptionDecision(
+                $"{project.Name}: the {uses.Key} resource is written with \"isolation\": \"dedicated\" (a server for each unit running at once), because its tests reach beyond their own namespace of {uses.Key}, so units sharing one server would collide.",
+                [.. uses.Select(use => use.ToString())]))
+            .ToList();
         var external = given.Where(match => !match.HasContainer).ToList();
         if (external.Count > 0)
         {
@@ -149,6 +152,7 @@ internal static partial class AdoptionSuggester
             Clients = matches,
             Reason = $"{project.RelativePath}: {layerReason}; {resourceReason}.",
             Undecided = [.. undecided],
+            Decided = [.. decided],
             ContainerPackage = Closest(project.Reached.Where(reach => _containerPackages.Any(prefix => reach.Package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))),
         };
     }

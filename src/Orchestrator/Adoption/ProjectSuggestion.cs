@@ -21,6 +21,9 @@ public sealed record ProjectSuggestion
     /// <summary>What the suggestion is based on and what to check, written into the rule's description.</summary>
     public required string Reason { get; init; }
 
+    /// <summary>What init decided for this project and wrote into the configuration, with the evidence, for its output.</summary>
+    public ImmutableArray<AdoptionDecision> Decided { get; init; } = [];
+
     /// <summary>What init could not decide for this project, for its output.</summary>
     public ImmutableArray<string> Undecided { get; init; } = [];
 

@@ -18,6 +18,9 @@ public sealed record RepositoryAdoption
     /// <summary>Projects that look like tests but were left out, with the reason.</summary>
     public ImmutableArray<string> Skipped { get; init; } = [];
 
+    /// <summary>What init decided and wrote into the configuration (an isolation, a concurrency), each with its evidence.</summary>
+    public ImmutableArray<AdoptionDecision> Decided { get; init; } = [];
+
     /// <summary>What init could not decide, repository-wide and per project: the things to check first.</summary>
     public ImmutableArray<string> Undecided { get; init; } = [];
 
@@ -66,6 +69,10 @@ public sealed record RepositoryAdoption
                 "tests that start their own containers need a Docker engine. If some do, give them an external resource " +
                 "(\"docker\": { \"kind\": \"external\" }) by trait or rule, so a cadence without it leaves them out.");
         }
+        var limited = ClientPackages.WithContainer
+            .Where(resource => suggestions.Any(suggestion => suggestion.Resources.Contains(resource)))
+            .Select(resource => FixedAddressLimit.Of(resource, evidence, suggestions))
+            .OfType<AdoptionDecision>();
         return new RepositoryAdoption
         {
             RootDirectory = root,
@@ -74,6 +81,7 @@ public sealed record RepositoryAdoption
             Schema = schema.Value,
             Skipped = scan.Skipped,
             Undecided = undecided.ToImmutable(),
+            Decided = [.. suggestions.SelectMany(suggestion => suggestion.Decided), .. limited],
             Evidence = evidence,
             Reads = reads,
         };

@@ -21,5 +21,8 @@ internal sealed record SourceUsage
 
     public ImmutableArray<FixedHostPort> FixedPorts { get; init; } = [];
 
+    /// <summary>Server addresses on this machine the code writes as literals, which no variable redirects.</summary>
+    public ImmutableArray<FixedAddress> FixedAddresses { get; init; } = [];
+
     public ImmutableArray<ServerWideUse> ServerWide { get; init; } = [];
 }

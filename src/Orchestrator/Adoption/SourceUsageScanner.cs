@@ -9,6 +9,7 @@ namespace Orchestrator.Adoption;
 /// <c>Environment.GetEnvironmentVariable("…")</c> (the name written in place or held in a string constant of the project,
 /// with the value the code falls back to after <c>??</c>), <c>GetConnectionString("…")</c> and <c>configuration["…"]</c>,
 /// Testcontainers builders (<c>new PostgreSqlBuilder()</c>) and fixed host ports (<c>.WithPortBinding(6380, 6379)</c>),
+/// server addresses on this machine written as literals that are no variable's fallback (<c>"Host=localhost;Port=5432"</c>),
 /// and operations that reach beyond one database (<c>CREATE DATABASE orders</c>, <c>pg_terminate_backend</c>, <c>FLUSHALL</c>).
 /// A text scan, not a compilation: what it finds is evidence written into descriptions, not proof.
 /// </summary>
@@ -49,11 +50,18 @@ internal static partial class SourceUsageScanner
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
         var files = sources.ToList();
         var constants = StringConstants(files);
+        // A constant the code falls back to when a variable is unset is redirected by that variable, as a literal after ?? is.
+        var fallbacks = files
+            .SelectMany(file => EnvironmentRead().Matches(file.Text))
+            .Where(read => read.Groups["fallbackConstant"].Success)
+            .Select(read => read.Groups["fallbackConstant"].Value[(read.Groups["fallbackConstant"].Value.LastIndexOf('.') + 1)..])
+            .ToHashSet(StringComparer.Ordinal);
         var clients = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var connections = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var reads = new Dictionary<string, VariableRead>(StringComparer.Ordinal);
         var containers = ImmutableArray.CreateBuilder<ContainerStart>();
         var ports = ImmutableArray.CreateBuilder<FixedHostPort>();
+        var addresses = ImmutableArray.CreateBuilder<FixedAddress>();
         var serverWide = ImmutableArray.CreateBuilder<ServerWideUse>();
         foreach (var (path, text) in files)
         {
@@ -100,6 +108,15 @@ internal static partial class SourceUsageScanner
                     ports.Add(new FixedHostPort(int.Parse(binding.Groups["host"].Value, System.Globalization.CultureInfo.InvariantCulture), file, LineOf(binding)));
                 }
             }
+            var fallbackValues = StringConstant().Matches(text).Where(constant => fallbacks.Contains(constant.Groups["name"].Value)).Select(constant => constant.Groups["value"].Index - 1).ToHashSet();
+            foreach (Match literal in StringLiteral().Matches(text))
+            {
+                var redirected = fallbackValues.Contains(literal.Index) || text[..literal.Index].TrimEnd().EndsWith("??", StringComparison.Ordinal);
+                if (!redirected && LocalAddress(literal.Groups["text"].Value) is var (host, port))
+                {
+                    addresses.Add(new FixedAddress(host, port, file, LineOf(literal)));
+                }
+            }
             foreach (Match fixedName in FixedDatabaseName().Matches(text))
             {
                 serverWide.Add(new ServerWideUse(PostgresKind.Name, $"{fixedName.Groups["verb"].Value.ToUpperInvariant()} DATABASE {fixedName.Groups["name"].Value}, a fixed database name", file, LineOf(fixedName)));
@@ -120,8 +137,24 @@ internal static partial class SourceUsageScanner
             Reads = [.. reads.Values.OrderBy(read => read.File, StringComparer.Ordinal).ThenBy(read => read.Line)],
             Containers = containers.ToImmutable(),
             FixedPorts = ports.ToImmutable(),
+            FixedAddresses = addresses.ToImmutable(),
             ServerWide = serverWide.ToImmutable(),
         };
+    }
+
+    /// <summary>The host on this machine and the port a literal connects to (<c>Host=localhost;Port=5432</c>, <c>127.0.0.1:6379</c>); null when it names no such host.</summary>
+    private static (string Host, int? Port)? LocalAddress(string literal)
+    {
+        if (LocalEndpoint().Match(literal) is { Success: true } endpoint)
+        {
+            return (endpoint.Groups["host"].Value, int.Parse(endpoint.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (LocalHostPair().Match(literal) is { Success: true } pair)
+        {
+            var port = PortPair().Match(literal);
+            return (pair.Groups["host"].Value, port.Success ? int.Parse(port.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture) : null);
+        }
+        return null;
     }
 
     /// <summary>The string constants of the project by name (<c>const string X = "…"</c>, <c>static readonly string X = "…"</c>); a name given two values is left out.</summary>
@@ -189,6 +222,18 @@ internal static partial class SourceUsageScanner
 
     [GeneratedRegex("""\bnew\s+ConnectionFactory\s*[({]|\.CreateConnection(?:Async)?\s*\(""", RegexOptions.CultureInvariant)]
     private static partial Regex RabbitMqOpening();
+
+    [GeneratedRegex("\"(?<text>[^\"\\\\\\r\\n]*)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex("""(?<![\w.-])(?<host>localhost|127\.0\.0\.1):(?<port>\d{2,5})\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LocalEndpoint();
+
+    [GeneratedRegex("""\b(?:host|server|data source|address)\s*=\s*(?<host>localhost|127\.0\.0\.1)\s*(?:[;,]|$)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LocalHostPair();
+
+    [GeneratedRegex("""\bport\s*=\s*(?<port>\d+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PortPair();
 
     [GeneratedRegex("""\bpg_terminate_backend\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TerminateBackend();

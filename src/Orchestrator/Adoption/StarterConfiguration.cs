@@ -53,7 +53,7 @@ internal static class StarterConfiguration
                     .Where(suggestion => suggestion.Resources.Contains(resource))
                     .SelectMany(suggestion => suggestion.Project.Usage.ServerWide.Where(use => use.Resource == resource))
                     .ToImmutableArray();
-                StarterResource.Write(json, resource, adoption.Evidence, adoption.Reads.GetValueOrDefault(resource, []), serverWide);
+                StarterResource.Write(json, resource, adoption.Evidence, adoption.Reads.GetValueOrDefault(resource, []), serverWide, FixedAddressLimit.Of(resource, adoption.Evidence, suggestions));
             }
             foreach (var resource in used.Except(ClientPackages.WithContainer).Order(StringComparer.Ordinal))
             {

@@ -8,7 +8,8 @@ namespace Orchestrator.Adoption;
 /// <summary>
 /// Writes one container resource of a starting configuration from the repository's evidence: the ports and
 /// environment of the service the team runs for it (credentials as <c>{secret}</c>), each variable its tests
-/// read as a template, and dedicated isolation when tests reach beyond their namespace; the description says
+/// read as a template, dedicated isolation when tests reach beyond their namespace, and one unit at a time when tests
+/// connect to the fixed host port the service publishes (<see cref="FixedAddressLimit"/>); the description says
 /// where each value came from.
 /// </summary>
 internal static class StarterResource
@@ -16,7 +17,7 @@ internal static class StarterResource
     private const string LocalImageNote =
         "The orchestrator/*:local images are built from the Orchestrator repository (eng/images); any image with the same environment works (e.g. the official one).";
 
-    public static void Write(Utf8JsonWriter json, string name, RepositoryEvidence evidence, ImmutableArray<AssignedRead> reads, ImmutableArray<ServerWideUse> serverWide)
+    public static void Write(Utf8JsonWriter json, string name, RepositoryEvidence evidence, ImmutableArray<AssignedRead> reads, ImmutableArray<ServerWideUse> serverWide, AdoptionDecision? oneAtATime)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -72,6 +73,10 @@ internal static class StarterResource
         {
             description.Add($"Isolation is dedicated (a server for each unit running at once) because tests reach beyond their own namespace: {string.Join("; ", serverWide.Select(use => use.ToString()))}.");
         }
+        if (oneAtATime is not null)
+        {
+            description.Add($"Concurrency: {oneAtATime.Decision} Evidence: {string.Join("; ", oneAtATime.Evidence)}.");
+        }
 
         json.WriteStartObject(name);
         json.WriteString("description", string.Join(" ", description));
@@ -90,6 +95,10 @@ internal static class StarterResource
         }
         json.WriteEndObject();
         json.WriteString("isolation", serverWide.IsEmpty && kind.Isolation.Mode == IsolationMode.Shared ? "shared" : "dedicated");
+        if (oneAtATime is not null)
+        {
+            json.WriteNumber("concurrency", 1);
+        }
         json.WriteStartObject("variables");
         foreach (var (variable, template) in variables)
         {

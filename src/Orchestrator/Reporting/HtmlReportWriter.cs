@@ -98,7 +98,7 @@ internal static class HtmlReportWriter
 
     private static void AppendCountsRow(StringBuilder html, string name, RunVerdict counts) =>
         html.Append(CultureInfo.InvariantCulture,
-            $"<tr class=\"layer\" data-layer=\"{E(name)}\"><td>{E(name)}</td><td class=\"count-passed\">{counts.Passed}</td><td class=\"count-failed\">{counts.Failed}</td><td class=\"count-flaky\">{counts.Flaky}</td><td class=\"count-skipped\">{counts.Skipped}</td><td class=\"count-notrun\">{counts.NotRun}</td><td class=\"count-quarantined\">{counts.Quarantined}</td></tr>\n");
+            $"<tr class=\"layer\" data-layer=\"{E(name)}\"><td>{E(name)}</td><td class=\"count-passed\">{counts.Passed}</td><td class=\"count-failed\">{counts.FailedWithIsolationProblems}</td><td class=\"count-flaky\">{counts.PlainFlaky}</td><td class=\"count-skipped\">{counts.Skipped}</td><td class=\"count-notrun\">{counts.NotRun}</td><td class=\"count-quarantined\">{counts.Quarantined}</td></tr>\n");
 
     private static void AppendTimeline(StringBuilder html, MergedRun run)
     {

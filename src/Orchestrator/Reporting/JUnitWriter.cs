@@ -11,7 +11,8 @@ namespace Orchestrator.Reporting;
 /// the Maven Surefire way: a test that failed then passed is a passing <c>testcase</c> with
 /// <c>flakyFailure</c> children; a test that failed every attempt has a <c>failure</c> plus a
 /// <c>rerunFailure</c> per re-run. A test without a result (its host crashed, hung or timed out) is an
-/// <c>error</c>, not a <c>failure</c>. Quarantined tests that did not pass are written as skipped with the reason.
+/// <c>error</c>, not a <c>failure</c>. A test that failed only while another unit shared its container is a <c>failure</c>,
+/// as the verdict counts it. Quarantined tests that did not pass are written as skipped with the reason.
 /// Valid against the Jenkins xUnit plugin's <c>junit-10.xsd</c>: <c>testsuites</c> carries only its name, time and counts.
 /// </summary>
 internal static class JUnitWriter
@@ -21,6 +22,7 @@ internal static class JUnitWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(run);
+        layer = run.AsReported(layer);
 
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = false };
         using var writer = XmlWriter.Create(stream, settings);

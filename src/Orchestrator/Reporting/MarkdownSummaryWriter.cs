@@ -34,7 +34,7 @@ internal static class MarkdownSummaryWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"**{verdict.Headline}** — {status} (exit code {verdict.ExitCode}), {ReportFormat.Duration(record.FinishedAt - record.StartedAt)}, started {ReportFormat.Time(record.StartedAt)}.");
         md.AppendLine();
         AppendProblems(md, record.Problems);
-        md.AppendLine(CultureInfo.InvariantCulture, $"Counting: *passed* includes flaky tests (failed, then passed on a re-run or another repetition) and quarantined tests that passed; *failed* includes tests that were selected but not run; quarantined tests that did not pass are counted only as *quarantined* and never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "**fail**" : "do not fail")} the build.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Counting: *passed* includes flaky tests (failed, then passed on a re-run or another repetition) and quarantined tests that passed; *failed* includes tests that were selected but not run and isolation problems (tests that failed only while another unit shared their container, then passed with one of their own); quarantined tests that did not pass are counted only as *quarantined* and never fail the build. Flaky tests {(verdict.FlakyFailsBuild ? "**fail**" : "do not fail")} the build.");
         md.AppendLine();
         if (verdict.Cached > 0)
         {
@@ -290,7 +290,7 @@ internal static class MarkdownSummaryWriter
     }
 
     private static string CountsRow(RunVerdict counts) =>
-        string.Join(" | ", counts.Passed, counts.Failed, counts.Flaky, counts.Skipped, counts.NotRun, counts.Quarantined);
+        string.Join(" | ", counts.Passed, counts.FailedWithIsolationProblems, counts.PlainFlaky, counts.Skipped, counts.NotRun, counts.Quarantined);
 
     private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(line => "  " + line));
 }

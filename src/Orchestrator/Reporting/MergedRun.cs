@@ -20,6 +20,19 @@ internal sealed record MergedRun(RunRecord Record, IReadOnlyList<LayerResults> L
     /// </summary>
     internal IReadOnlyList<SharedContainerFailure> SharedFailures { get; init; } = [];
 
+    /// <summary>
+    /// Whether <paramref name="test"/> failed only because another unit shared its container and passed with one of its own:
+    /// an isolation problem, counted as failed in the verdict and in every report rather than as flaky.
+    /// </summary>
+    internal bool IsIsolationProblem(MergedTest test) =>
+        test.Outcome == TestOutcome.Flaky && !test.Quarantined && SharedFailures.Any(failure => failure.Test.Equals(test));
+
+    /// <summary>The layer as its TRX and JUnit files write it: each isolation problem a failed test, as the verdict counts it.</summary>
+    internal LayerResults AsReported(LayerResults layer) =>
+        layer.Verdict.IsolationProblems == 0
+            ? layer
+            : layer with { Tests = [.. layer.Tests.Select(test => IsIsolationProblem(test) ? test with { Outcome = TestOutcome.Failed } : test)] };
+
     /// <summary>The failing and flaky tests' recorded history: new failures, known flaky ones; empty without a history store.</summary>
     public IReadOnlyList<TestRunHistory> History { get; init; } = [];
 

@@ -16,5 +16,8 @@ internal sealed record PartitionCounts(string Layer, string PartitionId, string 
                 partition,
                 layer.Units.FirstOrDefault(unit => unit.PartitionId == partition)?.Resources.ToString() ?? "",
                 layer.Units.Count(unit => unit.PartitionId == partition && !unit.Cached),
-                RunVerdict.From(layer.Tests.Where(test => test.PartitionId == partition), run.Record.Incomplete, run.Verdict.FlakyFailsBuild))));
+                CountsOf(layer.Tests.Where(test => test.PartitionId == partition).ToList(), run))));
+
+    private static RunVerdict CountsOf(List<MergedTest> tests, MergedRun run) =>
+        RunVerdict.From(tests, run.Record.Incomplete, run.Verdict.FlakyFailsBuild) with { IsolationProblems = tests.Count(run.IsIsolationProblem) };
 }

@@ -186,9 +186,12 @@ internal static class ResultsMerger
             Problems = redacted.Problems.Count(problem => problem.IsError),
         };
         var merged = new MergedRun(redacted, layers, verdict, [.. (warnings ?? []).Select(redactor.Redact)]);
-        var shared = SharedContainerFailures.Of(merged);
-        var isolation = shared.Count(failure => failure.Test.Outcome == TestOutcome.Flaky && !failure.Test.Quarantined);
-        return merged with { SharedFailures = shared, Verdict = isolation == 0 ? verdict : verdict with { IsolationProblems = isolation } };
+        merged = merged with { SharedFailures = SharedContainerFailures.Of(merged) };
+        return merged with
+        {
+            Layers = [.. layers.Select(layer => layer with { Verdict = layer.Verdict with { IsolationProblems = layer.Tests.Count(merged.IsIsolationProblem) } })],
+            Verdict = verdict with { IsolationProblems = allTests.Count(merged.IsIsolationProblem) },
+        };
     }
 
     private static Dictionary<ScheduleKey, TestKey> ExpectedByScheduleKey(UnitRun unit, ScheduleKeys scheduleKeys)

@@ -12,7 +12,8 @@ namespace Orchestrator.Reporting;
 /// result per test case, with the case's final outcome, because TRX consumers (Azure DevOps, test
 /// reporters, TRX parsers) count each top-level <c>UnitTestResult</c> as one result. A case that ran more
 /// than once (re-runs, repetitions) keeps every attempt as an inner result, the way VSTest writes data rows.
-/// Not-run tests are failed results that say why; counters come from final outcomes.
+/// Not-run tests are failed results that say why, and a test that failed only while another unit shared its container is
+/// a failed result, as the verdict counts it; counters come from final outcomes.
 /// </summary>
 internal static class TrxWriter
 {
@@ -23,6 +24,7 @@ internal static class TrxWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(run);
+        layer = run.AsReported(layer);
 
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = false };
         using var writer = XmlWriter.Create(stream, settings);
@@ -263,7 +265,7 @@ internal static class TrxWriter
 
         var notes = new StringBuilder();
         notes.Append(CultureInfo.InvariantCulture, $"Merged by orchestrator from {layer.Units.Count} unit process(es), {rows.Sum(row => Math.Max(1, row.Inner.Count))} result(s) of {tests.Count} test(s); a test that ran more than once keeps every attempt as an inner result.");
-        notes.Append(CultureInfo.InvariantCulture, $" Flaky (failed, then passed; counted as passed): {layer.Verdict.Flaky}. Not run (counted as failed): {layer.Verdict.NotRun}. Quarantined: {layer.Verdict.Quarantined}.");
+        notes.Append(CultureInfo.InvariantCulture, $" Flaky (failed, then passed; counted as passed): {layer.Verdict.PlainFlaky}. Isolation problems (failed only while another unit shared their container, then passed with one of their own; counted as failed): {layer.Verdict.IsolationProblems}. Not run (counted as failed): {layer.Verdict.NotRun}. Quarantined: {layer.Verdict.Quarantined}.");
         if (run.Record.Incomplete)
         {
             notes.Append(" The run is INCOMPLETE: it was cancelled or aborted before every unit ran.");

@@ -36,8 +36,11 @@ public sealed record RunVerdict(
     /// <summary>Of <see cref="Passed"/>, the tests whose pass was reused from the result cache instead of run.</summary>
     public int Cached { get; init; }
 
-    /// <summary>Flaky tests that are not isolation problems.</summary>
-    private int PlainFlaky => Flaky - IsolationProblems;
+    /// <summary>Flaky tests that are not isolation problems: the flaky column of every report.</summary>
+    internal int PlainFlaky => Flaky - IsolationProblems;
+
+    /// <summary>Failed tests with the isolation problems, which fail the build as they do: the failed column of every report.</summary>
+    internal int FailedWithIsolationProblems => Failed + IsolationProblems;
 
     /// <summary>True when the build passes: nothing failed or went unrun, no isolation problem, no problem outside the tests, the run completed, and flaky tests are tolerated.</summary>
     public bool Succeeded => Failed == 0 && NotRun == 0 && IsolationProblems == 0 && Problems == 0 && !Incomplete && (!FlakyFailsBuild || Flaky == 0);

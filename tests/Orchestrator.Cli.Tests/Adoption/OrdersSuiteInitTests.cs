@@ -23,6 +23,11 @@ public sealed class OrdersSuiteInitTests : IDisposable
         Assert.Equal("{secret}", postgres.Environment["POSTGRES_PASSWORD"]);
         Assert.Equal("Host={host};Port={port};Username=postgres;Password={secret};Database={namespace}", Assert.Single(postgres.Variables, variable => variable.Key == "ORDERS_DB").Value);
         Assert.Equal(IsolationMode.Dedicated, postgres.Isolation.Mode);
+        var decided = init.StandardOutput[init.StandardOutput.IndexOf("Decided (1), written into the configuration:", StringComparison.Ordinal)..];
+        Assert.Contains($"  - {OrdersSuite.TestProject}: the postgres resource is written with \"isolation\": \"dedicated\"", decided, StringComparison.Ordinal);
+        Assert.Contains($"\n      pg_terminate_backend, which ends sessions of every database (tests/{OrdersSuite.TestProject}/ServerResetTests.cs line ", decided, StringComparison.Ordinal);
+        var open = init.StandardOutput.IndexOf("Could not decide", StringComparison.Ordinal);
+        Assert.True(open < 0 || !init.StandardOutput[open..].Contains("dedicated", StringComparison.Ordinal), init.StandardOutput);
         Assert.DoesNotContain("gets no resource", init.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("'unit' assumed", init.StandardOutput, StringComparison.Ordinal);
     }

@@ -88,20 +88,31 @@ public sealed class AdoptionSuggesterTests
     }
 
     [Fact]
-    public void Tests_that_reach_beyond_their_database_are_noted_as_needing_a_dedicated_server()
+    public void Tests_that_reach_beyond_their_database_get_a_dedicated_server_as_a_decision_with_each_piece_of_evidence_not_as_an_open_question()
     {
         var project = new TestProject
         {
             Name = "Ledger.IntegrationTests",
             RelativePath = "tests/Ledger.IntegrationTests/Ledger.IntegrationTests.csproj",
             Reached = [Direct("Npgsql")],
-            Usage = new SourceUsage { ServerWide = [new ServerWideUse("postgres", "pg_terminate_backend, which ends sessions of every database", "tests/Ledger.IntegrationTests/Reset.cs", 4)] },
+            Usage = new SourceUsage
+            {
+                ServerWide =
+                [
+                    new ServerWideUse("postgres", "pg_terminate_backend, which ends sessions of every database", "tests/Ledger.IntegrationTests/Reset.cs", 4),
+                    new ServerWideUse("postgres", "CREATE DATABASE ledger_fixture, a fixed database name", "tests/Ledger.IntegrationTests/Fixtures/LedgerDatabaseFixture.cs", 17),
+                ],
+            },
         };
 
-        var note = Assert.Single(AdoptionSuggester.Suggest(project).Undecided);
+        var suggestion = AdoptionSuggester.Suggest(project);
 
-        Assert.Contains("pg_terminate_backend, which ends sessions of every database (tests/Ledger.IntegrationTests/Reset.cs line 4)", note, StringComparison.Ordinal);
-        Assert.Contains("\"isolation\": \"dedicated\"", note, StringComparison.Ordinal);
+        Assert.Empty(suggestion.Undecided);
+        var decision = Assert.Single(suggestion.Decided);
+        Assert.Contains("\"isolation\": \"dedicated\"", decision.Decision, StringComparison.Ordinal);
+        Assert.Equal(
+            ["pg_terminate_backend, which ends sessions of every database (tests/Ledger.IntegrationTests/Reset.cs line 4)", "CREATE DATABASE ledger_fixture, a fixed database name (tests/Ledger.IntegrationTests/Fixtures/LedgerDatabaseFixture.cs line 17)"],
+            decision.Evidence.AsEnumerable());
     }
 
     [Fact]

@@ -136,6 +136,63 @@ public sealed class StarterConfigurationTests
         Assert.DoesNotContain("No test code was seen reading its connection", adoption.ConfigurationJson, StringComparison.Ordinal);
     }
 
+    private const string FixedPortWorkflow = """
+        jobs:
+          test:
+            services:
+              postgres:
+                image: postgres:16
+                env:
+                  POSTGRES_PASSWORD: postgres
+                ports:
+                  - 5432:5432
+        """;
+
+    [Fact]
+    public void Tests_that_connect_to_the_fixed_host_port_the_workflow_publishes_through_an_address_in_their_code_get_one_unit_at_a_time_as_a_decision()
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Orders.Tests", "Orders.Tests", "xunit", "Npgsql");
+        repository.WriteFile("tests/Orders.Tests/OrderTests.cs", """
+            using Npgsql;
+
+            public class OrderTests
+            {
+                private static NpgsqlConnection Open() => new NpgsqlConnection("Host=localhost;Port=5432;Username=postgres;Password=postgres;Database=orders");
+            }
+            """);
+        repository.WriteFile(".github/workflows/ci.yml", FixedPortWorkflow);
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        Assert.Equal(1, config.Resources["postgres"].Concurrency);
+        var decision = Assert.Single(adoption.Decided);
+        Assert.StartsWith("The postgres resource is written with \"concurrency\": 1 (one unit at a time): service 'postgres' of .github/workflows/ci.yml line 4 publishes it on the fixed host port 5432", decision.Decision, StringComparison.Ordinal);
+        Assert.Equal(["service 'postgres' of .github/workflows/ci.yml line 4 publishes host port 5432", "localhost:5432 written in tests/Orders.Tests/OrderTests.cs line 5"], decision.Evidence.AsEnumerable());
+        Assert.DoesNotContain(adoption.Undecided, note => note.Contains("concurrency", StringComparison.Ordinal));
+        using var written = System.Text.Json.JsonDocument.Parse(adoption.ConfigurationJson);
+        Assert.Contains($"Concurrency: {decision.Decision} Evidence: {string.Join("; ", decision.Evidence)}.", written.RootElement.GetProperty("resources").GetProperty("postgres").GetProperty("description").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""public static string Orders => System.Environment.GetEnvironmentVariable("ORDERS_DB") ?? "Host=localhost;Port=5432;Database=orders";""")]
+    [InlineData("""private const string Local = "Host=127.0.0.1;Port=5432;Database=orders"; public static string Orders => System.Environment.GetEnvironmentVariable("ORDERS_DB") ?? Local;""")]
+    public void An_address_the_tests_fall_back_to_when_their_variable_is_unset_is_redirected_so_units_still_run_at_once(string member)
+    {
+        using var repository = new FakeRepository();
+        repository.AddProject("tests/Orders.Tests", "Orders.Tests", "xunit", "Npgsql");
+        repository.WriteFile("tests/Orders.Tests/OrderTests.cs", $"using Npgsql;\n\npublic class OrderTests\n{{\n    {member}\n}}\n");
+        repository.WriteFile(".github/workflows/ci.yml", FixedPortWorkflow);
+
+        var adoption = RepositoryAdoption.Of(repository.Root);
+        var config = ConfigurationLoader.Parse(adoption.ConfigurationJson, Path.Combine(repository.Root, "orchestrator.json"));
+
+        Assert.Null(config.Resources["postgres"].Concurrency);
+        Assert.Empty(adoption.Decided);
+        Assert.Equal("Host={host};Port={port};Database={namespace};Password={secret}", config.Resources["postgres"].Variables["ORDERS_DB"]);
+    }
+
     [Fact]
     public void Tests_that_start_their_own_containers_get_an_external_docker_resource()
     {

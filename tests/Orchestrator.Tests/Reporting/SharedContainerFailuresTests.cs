@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml.Linq;
 using Orchestrator.Model;
 using Orchestrator.Reporting;
 using Orchestrator.Results;
@@ -61,6 +63,43 @@ public sealed class SharedContainerFailuresTests
         Assert.Equal(RunVerdict.FailureExitCode, run.Verdict.ExitCode);
         Assert.Equal("1 passed, 0 flaky, 1 isolation problem(s), 0 failed, 0 skipped", run.Verdict.Headline);
         Assert.Equal("1 passed, 1 failed, 0 skipped", run.Verdict.SummaryLine);
+    }
+
+    [Fact]
+    public void A_test_that_failed_only_while_sharing_counts_as_failed_not_flaky_in_its_layer_its_partition_and_every_per_layer_file()
+    {
+        var run = Run(ordersStartSeconds: 2);
+
+        var layer = Assert.Single(run.Layers);
+        Assert.Equal(run.Verdict.SummaryLine, layer.Verdict.SummaryLine);
+        var summary = MarkdownSummaryWriter.Render(run);
+        Assert.Contains("| unit | 1 | 1 | 0 | 0 | 0 | 0 | 3 |", summary, StringComparison.Ordinal);
+        Assert.Contains("| **all** | 1 | 1 | 0 | 0 | 0 | 0 | 3 |", summary, StringComparison.Ordinal);
+        Assert.Contains("| unit | integration-postgres | none | 0 | 1 | 0 | 0 | 0 | 0 | 2 |", summary, StringComparison.Ordinal);
+        var html = HtmlReportWriter.Render(run);
+        Assert.Contains("<tr class=\"layer\" data-layer=\"unit\"><td>unit</td><td class=\"count-passed\">1</td><td class=\"count-failed\">1</td><td class=\"count-flaky\">0</td>", html, StringComparison.Ordinal);
+
+        var trx = Written(TrxWriter.Write, run);
+        XNamespace ns = TrxSchema.NamespaceUri;
+        var counters = trx.Descendants(ns + "Counters").Single();
+        Assert.Equal(("1", "1"), (counters.Attribute("passed")!.Value, counters.Attribute("failed")!.Value));
+        Assert.Equal("Failed", trx.Descendants(ns + "ResultSummary").Single().Attribute("outcome")!.Value);
+        var createdResult = trx.Descendants(ns + "UnitTestResult").Single(result => result.Attribute("parentExecutionId") is null && result.Attribute("testName")!.Value.Contains("Creates_the_audit_database", StringComparison.Ordinal));
+        Assert.Equal("Failed", createdResult.Attribute("outcome")!.Value);
+        Assert.Contains("Isolation problems (failed only while another unit shared their container, then passed with one of their own; counted as failed): 1", trx.Descendants(ns + "StdOut").Last().Value, StringComparison.Ordinal);
+
+        var junit = Written(JUnitWriter.Write, run);
+        Assert.Equal("1", junit.Root!.Attribute("failures")!.Value);
+        var creates = junit.Descendants("testcase").Single(test => test.Attribute("name")!.Value.Contains("Creates_the_audit_database", StringComparison.Ordinal));
+        Assert.Single(creates.Elements("failure"));
+        Assert.Empty(junit.Descendants("flakyFailure"));
+    }
+
+    private static XDocument Written(Action<Stream, LayerResults, MergedRun> write, MergedRun run)
+    {
+        using var stream = new MemoryStream();
+        write(stream, run.Layers[0], run);
+        return XDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     [Fact]
