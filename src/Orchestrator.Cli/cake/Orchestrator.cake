@@ -53,6 +53,9 @@ public class OrchestratorRunSettings : OrchestratorSettings
 
     /// <summary>Run on the containers `orchestrator up` keeps instead of starting new ones (`run --reuse`).</summary>
     public bool Reuse { get; set; }
+
+    /// <summary>Run every selected test, reusing no pass from the result cache (`run --no-cache`).</summary>
+    public bool NoCache { get; set; }
 }
 
 public class OrchestratorUpSettings : OrchestratorSettings
@@ -106,6 +109,10 @@ public class OrchestratorTool
         if (settings.Reuse)
         {
             arguments.Append("--reuse");
+        }
+        if (settings.NoCache)
+        {
+            arguments.Append("--no-cache");
         }
         Optional(arguments, "--filter", settings.Filter);
         foreach (var project in settings.Projects)

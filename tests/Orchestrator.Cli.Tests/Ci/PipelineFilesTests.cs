@@ -39,7 +39,7 @@ public sealed class PipelineFilesTests
         var file = PipelineFile.Load("github-actions.yml");
 
         Assert.Equal(4, ((YamlSequenceNode)file.At("jobs", "test", "strategy", "matrix", "shard")).Children.Count);
-        Assert.Equal("${{ matrix.shard }}/${{ strategy.job-total }}", Scalar(file.At("jobs", "test", "steps", 5, "env", "SHARD")));
+        Assert.Equal("${{ matrix.shard }}/${{ strategy.job-total }}", Scalar(file.At("jobs", "test", "steps", 6, "env", "SHARD")));
         Assert.Equal("test", Scalar(file.At("jobs", "merge", "needs")));
     }
 
@@ -65,6 +65,32 @@ public sealed class PipelineFilesTests
         Assert.Equal("4", Scalar(file.At("test", "parallel")));
         Assert.Contains(file.Scripts(), script => script.Contains("--shard \"$CI_NODE_INDEX/$CI_NODE_TOTAL\"", StringComparison.Ordinal));
         Assert.Equal("merged/*.junit.xml", Scalar(file.At("merge", "artifacts", "reports", "junit")));
+    }
+
+    [Fact]
+    public void Every_pipeline_keeps_each_shard_s_result_cache_under_a_key_of_its_own()
+    {
+        var github = PipelineFile.Load("github-actions.yml");
+        var steps = ((YamlSequenceNode)github.At("jobs", "test", "steps")).Children.OfType<YamlMappingNode>().ToList();
+        int Step(string action) => steps.FindIndex(step => step.Children.TryGetValue(new YamlScalarNode("uses"), out var uses) && Scalar(uses) == action);
+        var run = steps.FindIndex(step => step.Children.TryGetValue(new YamlScalarNode("run"), out var script) && Scalar(script)!.Contains("orchestrator run", StringComparison.Ordinal));
+        Assert.InRange(Step("actions/cache/restore@v4"), 0, run - 1);
+        Assert.True(Step("actions/cache/save@v4") > run, "the shard's result cache is saved after its run");
+        foreach (var cache in new[] { steps[Step("actions/cache/restore@v4")], steps[Step("actions/cache/save@v4")] })
+        {
+            Assert.Equal(".orchestrator/cache/results", Scalar(cache["with"]["path"]));
+            Assert.StartsWith("orchestrator-results-${{ matrix.shard }}-", Scalar(cache["with"]["key"]), StringComparison.Ordinal);
+        }
+
+        var gitlab = PipelineFile.Load("gitlab-ci.yml");
+        Assert.Equal(".orchestrator/cache/results/", Scalar(gitlab.At("test", "cache", "paths")));
+        Assert.Equal("orchestrator-results-$CI_NODE_INDEX", Scalar(gitlab.At("test", "cache", "key")));
+
+        var azure = PipelineFile.Load("azure-pipelines.yml");
+        var restore = Assert.Single(((YamlSequenceNode)azure.At("jobs", 1, "steps")).Children.OfType<YamlMappingNode>(),
+            step => step.Children.TryGetValue(new YamlScalarNode("task"), out var task) && Scalar(task) == "Cache@2");
+        Assert.Equal("$(Build.SourcesDirectory)/.orchestrator/cache/results", Scalar(restore["inputs"]["path"]));
+        Assert.Contains("\"$(System.JobPositionInPhase)\"", Scalar(restore["inputs"]["key"]), StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<string> Errors(IReadOnlyList<string> arguments) =>
