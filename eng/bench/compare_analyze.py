@@ -3,7 +3,7 @@
 process tree, cgroup CPU counters of the containers, RSS peak, load-average samples, window, run.json for
 the orchestrator, the CPU-s of the --busy burner), checks that the ways of each suite ran the same tests with the
 same outcomes, prints the comparison tables and rewrites each suite's measured section of docs/benchmarks.md (its
-busy section, `<!-- compare-busy:begin -->` for `<!-- compare:begin -->`, after a run with --busy).
+busy section, between `compare-busy` markers instead of `compare` ones, after a run with --busy).
 
     compare_analyze.py <results dir> [docs/benchmarks.md]
 
@@ -527,8 +527,10 @@ def markers(spec, machine):
 def replace_section(existing, spec, machine, text):
     begin, end = markers(spec, machine)
     block = f"{begin}\n{text}\n{end}"
-    if begin in existing and end in existing:
-        return existing[:existing.index(begin)] + block + existing[existing.index(end) + len(end):]
+    # Only a marker on a line of its own counts: the document's prose may quote one.
+    found = [re.search(rf"^{re.escape(m)}$", existing, re.MULTILINE) for m in (begin, end)]
+    if all(found) and found[0].start() < found[1].start():
+        return existing[:found[0].start()] + block + existing[found[1].end():]
     title = spec["title"] + (", one core kept busy" if is_busy(machine) else "")
     return existing.rstrip("\n") + f"\n\n## {title}: measured\n\n{block}\n"
 
