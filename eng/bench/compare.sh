@@ -16,7 +16,12 @@
 # its processes' CPU, the 1-minute load average and every container's cgroup CPU counter (containers are
 # reported apart from the tree).
 #
-#   eng/bench/compare.sh [rounds=3] [--no-build] [--suites shop,ledger] [--no-doc]
+# --busy keeps one core busy for the whole of every way's measurement, alike for each way: a CPU burner (one
+# process spinning, with its own deadline) starts just before the way's command and is killed when it exits,
+# and on every exit path of the script. It is not under measure.py, so its CPU is in no way's figures; its own
+# CPU-s per way are recorded in busy-cpu-s, and the results are written to the busy sections of the document.
+#
+#   eng/bench/compare.sh [rounds=3] [--no-build] [--suites shop,ledger] [--no-doc] [--busy]
 #
 # Results: artifacts/bench/compare/<stamp>/<suite>/<way>/round-<n>/ (output, TRX, docker events,
 # samples, cpu.json, the orchestrator's results) and summary.json, table.md; docs/benchmarks.md is
@@ -28,10 +33,12 @@ rounds=3
 build=1
 doc="$repo/docs/benchmarks.md"
 suites="shop,ledger"
-usage="usage: eng/bench/compare.sh [rounds] [--no-build] [--suites shop,ledger] [--no-doc]"
+busy=0
+usage="usage: eng/bench/compare.sh [rounds] [--no-build] [--suites shop,ledger] [--no-doc] [--busy]"
 while (( $# )); do
   case $1 in
     --no-build) build=0 ;;
+    --busy) busy=1 ;;
     --no-doc) doc= ;;
     --suites) shift; suites=${1:?$usage} ;;
     --suites=*) suites=${1#--suites=} ;;
@@ -103,6 +110,32 @@ container_cpu() {
   done
 }
 
+# The burner of --busy: one process spinning on one core until it is killed or its deadline passes, so a way
+# that hangs or a script killed hard cannot leave it spinning for long.
+burner=
+burner_deadline_s=900
+start_burner() {
+  python3 -c 'import sys, time
+deadline = time.monotonic() + float(sys.argv[1])
+while time.monotonic() < deadline:
+    pass' "$burner_deadline_s" &
+  burner=$!
+}
+# stop_burner [<file>]: kills the burner, writing the CPU-s it used (user + system) into <file> first.
+stop_burner() {
+  [ -n "$burner" ] || return 0
+  if [ -n "${1:-}" ]; then
+    awk -v ticks="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.2f\n", ($12 + $13) / ticks }' \
+      "/proc/$burner/stat" > "$1" 2>/dev/null || true
+  fi
+  kill "$burner" 2>/dev/null || true
+  { wait "$burner"; } 2>/dev/null || true
+  burner=
+}
+trap stop_burner EXIT
+trap 'stop_burner; exit 130' INT
+trap 'stop_burner; exit 143' TERM
+
 run_way() {
   local suite=${1%/*} way=${1#*/} round=$2 dir="$out/$1/round-$2"
   mkdir -p "$dir/trx"
@@ -117,15 +150,16 @@ run_way() {
     ledger/naive-serial)
       command=("$repo/samples/Ledger/run-serial.sh" -c Release --no-build --logger trx --results-directory "$dir/trx") ;;
     */orchestrator)
-      command=(dotnet "$cli" run --cadence pr --config "$repo/artifacts/bench/$suite-workspace/orchestrator.json"
+      command=(dotnet "$cli" run --cadence pr --no-cache --config "$repo/artifacts/bench/$suite-workspace/orchestrator.json"
         --results "$dir/results") ;;
     shop/orchestrator-console)
-      command=(dotnet "$cli" run --cadence pr --config "$repo/artifacts/bench/shop-console-workspace/orchestrator.json"
+      command=(dotnet "$cli" run --cadence pr --no-cache --config "$repo/artifacts/bench/shop-console-workspace/orchestrator.json"
         --results "$dir/results") ;;
   esac
   printf '%q ' "${command[@]}" > "$dir/command"
   cat /proc/loadavg > "$dir/loadavg-before"
   container_cpu > "$dir/container-cpu-before"
+  if (( busy )); then start_burner; fi
   start=$(date +%s.%N)
   python3 "$repo/eng/bench/measure.py" "$dir/cpu.json" "${command[@]}" > "$dir/output.log" 2>&1 &
   local pid=$!
@@ -134,6 +168,7 @@ run_way() {
   wait "$pid" || rc=$?
   wait "$sampler" || true
   end=$(date +%s.%N)
+  if (( busy )); then stop_burner "$dir/busy-cpu-s"; fi
   cat /proc/loadavg > "$dir/loadavg-after"
   echo "$rc" > "$dir/exit-code"
   printf '%s %s\n' "$start" "$end" > "$dir/window"
@@ -145,10 +180,10 @@ run_way() {
   log "$suite $way round $round: exit $rc, $(echo "$end - $start" | bc) s"
 }
 
-log "results in $out; $rounds rounds of ${ways[*]}; warm orchestrator timings at start: shop $warm_shop, ledger $warm_ledger"
+log "results in $out; $rounds rounds of ${ways[*]}$( (( busy )) && echo ", one core kept busy"); warm orchestrator timings at start: shop $warm_shop, ledger $warm_ledger"
 { echo "nproc=$(nproc)"; free -b | awk '/^Mem:/ {print "mem_bytes=" $2}';
   echo "warm_timings_shop=$warm_shop"; echo "warm_timings_ledger=$warm_ledger"
-  echo "rounds=$rounds"; echo "ways=${ways[*]}"; echo "cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)";
+  echo "rounds=$rounds"; echo "ways=${ways[*]}"; echo "busy=$busy"; echo "cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)";
   echo "started=$(date -u +%Y-%m-%dT%H:%M:%SZ)"; } > "$out/machine"
 for (( round = 1; round <= rounds; round++ )); do
   for way in "${ways[@]}"; do

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Reads what eng/bench/compare.sh recorded (per suite, way and round: TRX, docker events, cpu.json of the
 process tree, cgroup CPU counters of the containers, RSS peak, load-average samples, window, run.json for
-the orchestrator), checks that the ways of each suite ran the same tests with the same outcomes, prints
-the comparison tables and rewrites each suite's measured section of docs/benchmarks.md.
+the orchestrator, the CPU-s of the --busy burner), checks that the ways of each suite ran the same tests with the
+same outcomes, prints the comparison tables and rewrites each suite's measured section of docs/benchmarks.md (its
+busy section, between `compare-busy` markers instead of `compare` ones, after a run with --busy).
 
     compare_analyze.py <results dir> [docs/benchmarks.md]
 
@@ -263,17 +264,34 @@ def cpu_by_kind(round_dir):
     return kinds
 
 
+def process_group(kind):
+    """The group a process of the tree is counted in: a test host of any flavour (testhost.dll, testhost.x86.dll, …)
+    as one, the kinds named in PROCESS_KINDS apart, any other `dotnet` host together, then everything else."""
+    if kind.startswith("testhost"):
+        return TEST_HOSTS
+    if kind in PROCESS_KINDS:
+        return kind
+    return OTHER_DOTNET if kind.endswith(".dll") or kind.startswith("dotnet") else "other"
+
+
 def processes_by_kind(round_dir):
     """Processes of the tree seen by the sampler, counted by what they run (one shorter than a sample may be missed)."""
     counts = {}
     for p in read_json(os.path.join(round_dir, "processes.json")) or []:
-        kind = p["kind"]
-        group = kind if kind in PROCESS_KINDS else ("dotnet (other)" if kind.endswith(".dll") or kind.startswith("dotnet") else "other")
+        group = process_group(p["kind"])
         counts[group] = counts.get(group, 0) + 1
     return counts
 
 
-PROCESS_KINDS = ("vstest.console.dll", "testhost.dll", "dotnet test", "Orchestrator.Cli.dll")
+TEST_HOSTS = "testhost*.dll"
+OTHER_DOTNET = "dotnet (other)"
+PROCESS_KINDS = ("vstest.console.dll", TEST_HOSTS, "dotnet test", "Orchestrator.Cli.dll")
+
+
+def busy_cpu(round_dir):
+    """CPU-s the --busy burner used beside the way (None when the run was quiet)."""
+    value = read(os.path.join(round_dir, "busy-cpu-s"))
+    return float(value) if value else None
 
 
 def orchestrating(way):
@@ -310,6 +328,7 @@ def analyse(suite, spec, out, machine, rounds, present):
                    "passed": sum(1 for o in outcomes.values() if o == "Passed"),
                    "not_passed": sorted(n for n, o in outcomes.items() if o != "Passed"),
                    "exit": exit_code, "load": loads, "cpu_by_kind": cpu_by_kind(d), "processes_by_kind": processes_by_kind(d),
+                   "busy_cpu": busy_cpu(d),
                    "load_mean": statistics.mean(samples) if samples else None,
                    "load_max": max(samples) if samples else None,
                    "lower_bound": bound, "phases_line": phases_line(d) if orchestrating(way) else None,
@@ -349,9 +368,14 @@ def analyse(suite, spec, out, machine, rounds, present):
         values = [row[key] for row in rows[way] if row[key] is not None]
         return statistics.median(values) if values else float("nan")
 
+    def started(x, *groups):
+        return sum(x["processes_by_kind"].get(g, 0) for g in groups)
+
+    others = (OTHER_DOTNET, "dotnet test", "Orchestrator.Cli.dll")
     table = ["| way | wall s | CPU-s of the process tree (user + sys) | container CPU-s | containers started | container-seconds "
-             "| peak RSS of the process tree, MB | tests run | passed | Σ test durations (TRX) s | load average (1 min) during the run, mean (max) |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| peak RSS of the process tree, MB | tests run | passed | Σ test durations (TRX) s "
+             "| processes started: `vstest.console` / test hosts / other `dotnet` | load average (1 min) during the run, mean (max) |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for way in ways:
         rs = rows[way]
         loads = [x["load_mean"] for x in rs if x["load_mean"] is not None]
@@ -362,7 +386,9 @@ def analyse(suite, spec, out, machine, rounds, present):
                      f"| {spread([x['containers'] for x in rs], '{:.0f}')} "
                      f"| {spread([x['container_seconds'] for x in rs])} | {spread([x['peak_rss_mb'] for x in rs if x['peak_rss_mb'] is not None], '{:.0f}')} "
                      f"| {spread([x['tests'] for x in rs], '{:.0f}')} | {spread([x['passed'] for x in rs], '{:.0f}')} "
-                     f"| {spread([x['test_seconds'] for x in rs])} | {load_cell} |")
+                     f"| {spread([x['test_seconds'] for x in rs])} "
+                     f"| {' / '.join(f'{statistics.median(started(x, *g) for x in rs):.0f}' for g in (('vstest.console.dll',), (TEST_HOSTS,), others))} "
+                     f"| {load_cell} |")
 
     orch_wall, orch_cpu = med("orchestrator", "wall"), med("orchestrator", "cpu")
     orch_total = orch_cpu + med("orchestrator", "container_cpu")
@@ -437,7 +463,7 @@ def analyse(suite, spec, out, machine, rounds, present):
         f"{sum(medians[w].values()):.1f} / {med(w, 'cpu'):.1f}" for w in ways) + " |")
 
     # Processes started, by what they run (sampled, medians over the rounds).
-    groups = [k for k in (*PROCESS_KINDS, "dotnet (other)", "other") if any(x["processes_by_kind"].get(k) for w in ways for x in rows[w])]
+    groups = [k for k in (*PROCESS_KINDS, OTHER_DOTNET, "other") if any(x["processes_by_kind"].get(k) for w in ways for x in rows[w])]
     process_table = ["| processes | " + " | ".join(ways) + " |", "| --- | " + " | ".join("---:" for _ in ways) + " |"]
     for k in groups:
         process_table.append(f"| `{k}` | " + " | ".join(
@@ -453,8 +479,14 @@ def analyse(suite, spec, out, machine, rounds, present):
     not_passed = sorted({n for w in ways for x in rows[w] for n in x["not_passed"]})
     all_loads = [v for w in ways for x in rows[w] for v in (x["load_mean"], x["load_max"]) if v is not None]
     warm = machine.get(f"warm_timings_{suite}", machine.get("warm_timings", "false")) == "true"
-    section = [f"Measured {machine.get('started', '?')} – {machine.get('finished', '?')}, {rounds} interleaved rounds "
-               f"(the other suite's ways ran between them), results in `{os.path.relpath(out)}`. "
+    burner_share = [x["busy_cpu"] / x["wall"] for w in ways for x in rows[w] if x["busy_cpu"] is not None]
+    busy = (f"**Busy machine** (`--busy`): one core kept busy by a CPU burner beside every way for the whole of its "
+            f"measurement, its CPU in no way's figures (it got {spread(burner_share, '{:.2f}')} CPU-s per wall second, "
+            "median (min–max)). " if is_busy(machine) else "")
+    interleaving = ("(the other suite's ways ran between them)" if any(not w.startswith(suite + "/") for w in present)
+                    else f"(the {len(ways)} ways in turn within each round)")
+    section = [f"{busy}Measured {machine.get('started', '?')} – {machine.get('finished', '?')}, {rounds} interleaved rounds "
+               f"{interleaving}, results in `{os.path.relpath(out)}`. "
                f"Machine: {machine['nproc']} cores ({machine.get('cpu', '?')}), {int(machine['mem_bytes']) / 2**30:.0f} GiB; "
                f"1-minute load average {min(all_loads):.1f}–{max(all_loads):.1f} while the ways ran; "
                f"the orchestrator started with {'warm' if warm else 'no'} recorded timings. "
@@ -481,12 +513,26 @@ def analyse(suite, spec, out, machine, rounds, present):
     return {"rows": rows, "ratios": ratios, "problems": problems, "section": section}
 
 
-def replace_section(existing, spec, text):
-    begin, end = spec["markers"]
+def is_busy(machine):
+    return machine.get("busy", "0") == "1"
+
+
+def markers(spec, machine):
+    """A busy run has sections of its own beside the quiet ones: `<!-- compare-busy:begin -->` for `compare:`."""
+    if not is_busy(machine):
+        return spec["markers"]
+    return tuple(m.replace(":", "-busy:", 1) for m in spec["markers"])
+
+
+def replace_section(existing, spec, machine, text):
+    begin, end = markers(spec, machine)
     block = f"{begin}\n{text}\n{end}"
-    if begin in existing and end in existing:
-        return existing[:existing.index(begin)] + block + existing[existing.index(end) + len(end):]
-    return existing.rstrip("\n") + f"\n\n## {spec['title']}: measured\n\n{block}\n"
+    # Only a marker on a line of its own counts: the document's prose may quote one.
+    found = [re.search(rf"^{re.escape(m)}$", existing, re.MULTILINE) for m in (begin, end)]
+    if all(found) and found[0].start() < found[1].start():
+        return existing[:found[0].start()] + block + existing[found[1].end():]
+    title = spec["title"] + (", one core kept busy" if is_busy(machine) else "")
+    return existing.rstrip("\n") + f"\n\n## {title}: measured\n\n{block}\n"
 
 
 def main():
@@ -511,12 +557,12 @@ def main():
         json.dump({s: {k: a[k] for k in ("rows", "ratios", "problems")} for s, a in analyses.items()}, f, indent=2)
     with open(os.path.join(out, "table.md"), "w", encoding="utf-8") as f:
         for s in suites:
-            begin, end = SUITES[s]["markers"]
+            begin, end = markers(SUITES[s], machine)
             f.write(f"{begin}\n{texts[s]}\n{end}\n\n")
     if doc:
         existing = read(doc) or "# Benchmarks\n"
         for s in suites:
-            existing = replace_section(existing, SUITES[s], texts[s])
+            existing = replace_section(existing, SUITES[s], machine, texts[s])
         with open(doc, "w", encoding="utf-8") as f:
             f.write(existing.rstrip("\n") + "\n")
     fatal = ("TESTS DIFFER", "TEST COUNT", "NOT PASSED")
