@@ -32,7 +32,7 @@ bench_log "up: $(bench_wall "$bench_out/up/round-1") s, $(cat "$bench_out/up/rou
 for round in $(seq 1 "$bench_rounds"); do
   for way in plain reuse; do
     dir="$bench_out/$way/round-$round"
-    command=(dotnet "$bench_cli" run --cadence pr --config "$config" --results "$dir/results")
+    command=(dotnet "$bench_cli" run --cadence pr --no-cache --config "$config" --results "$dir/results")
     [ "$way" = reuse ] && command+=(--reuse)
     rc=0
     bench_measure "$dir" "${command[@]}" || rc=$?

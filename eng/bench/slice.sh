@@ -11,6 +11,7 @@
 #   eng/bench/slice.sh [rounds=3] [--no-build]
 #
 # Results: artifacts/bench/slice/<stamp>/<way>/round-<n>/ and table.md (eng/bench/loop_analyze.py).
+# Every way runs with --no-cache: this compares what a run costs, not what the result cache saves (eng/bench/cache.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/loop-lib.sh"
 bench_setup slice "usage: eng/bench/slice.sh [rounds] [--no-build]" "$@"
@@ -27,7 +28,7 @@ for round in $(seq 1 "$bench_rounds"); do
       slice) selection=(--filter "FullyQualifiedName=$test_name") ;;
     esac
     rc=0
-    bench_measure "$dir" dotnet "$bench_cli" run "${selection[@]}" --config "$config" --results "$dir/results" || rc=$?
+    bench_measure "$dir" dotnet "$bench_cli" run "${selection[@]}" --no-cache --config "$config" --results "$dir/results" || rc=$?
     bench_containers "$dir"
     bench_log "$way round $round: exit $rc, $(bench_wall "$dir") s, $(grep -h 'engine events' "$dir/figures")"
     (( rc == 0 )) || { echo "$way round $round failed (exit $rc): see $dir/output.log" >&2; exit 1; }
