@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using Orchestrator.Caching;
+using Orchestrator.Configuration;
 using Orchestrator.Docker.Images;
+using Orchestrator.Execution.Settings;
 using Orchestrator.Model;
 using Orchestrator.Pipeline;
 using Orchestrator.Planning;
@@ -35,7 +37,7 @@ internal sealed class ResultCache
 
     /// <summary>For every scope of the plan's tests: its key, its stored entry, and which of its tests are reused.</summary>
     /// <param name="settings">The team's settings every unit runs with (run settings, loggers, collectors).</param>
-    public async Task<RunCache> DecideAsync(TestPlan plan, TestInventory inventory, Execution.Settings.UnitSettings settings, CancellationToken ct)
+    public async Task<RunCache> DecideAsync(TestPlan plan, TestInventory inventory, UnitSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(inventory);
@@ -53,7 +55,7 @@ internal sealed class ResultCache
                 await DirectoryDigest.OfAsync(Path.GetDirectoryName(first.SourcePath)!, ct),
                 SettingsText(settings, first.SourcePath),
                 _workspace.Configuration.TestEnvironment,
-                [.. first.Resources.Select(name => _workspace.Configuration.Resources.GetValueOrDefault(name)).OfType<Configuration.ResourceDefinition>()],
+                [.. first.Resources.Select(name => _workspace.Configuration.Resources.GetValueOrDefault(name)).OfType<ResourceDefinition>()],
                 common.ImageIds,
                 common.Runtime,
                 common.Tool,
@@ -97,7 +99,7 @@ internal sealed class ResultCache
     private CacheScope ScopeOf(DiscoveredTest test) =>
         new(Path.GetRelativePath(_workspace.Root, test.SourcePath).Replace('\\', '/'), test.Resources.ToString());
 
-    private static string SettingsText(Execution.Settings.UnitSettings settings, string source) => string.Join('\n',
+    private static string SettingsText(UnitSettings settings, string source) => string.Join('\n',
         [
             .. settings.LayersFor([source]).Select(layer => $"runsettings {layer.Source}:\n{layer.Xml}"),
             .. settings.Loggers.Select(logger => $"logger {logger}"),
@@ -109,7 +111,7 @@ internal sealed class ResultCache
         var configuration = _workspace.Configuration;
         var resources = tests.SelectMany(test => test.Resources).Distinct(StringComparer.Ordinal)
             .Select(name => configuration.Resources.GetValueOrDefault(name))
-            .OfType<Configuration.ResourceDefinition>()
+            .OfType<ResourceDefinition>()
             .Where(resource => resource.IsContainer && resource.Image is not null)
             .ToList();
         var ids = await ImageIdentities.LookupAsync(resources.Select(resource => resource.Image!), ct);
