@@ -352,7 +352,7 @@ internal static class Planner
         {
             return partitions;
         }
-        var caseCounts = tests.ToDictionary(test => test.Key, test => test.CaseCount);
+        var byKey = tests.ToDictionary(test => test.Key);
         ExecutionUnit? Trim(ExecutionUnit unit)
         {
             var left = unit.Tests.Where(test => !reused.ContainsKey(test)).ToList();
@@ -361,13 +361,14 @@ internal static class Planner
             {
                 return unit;
             }
+            var leftSources = left.Select(test => byKey[test].SourcePath).ToHashSet(StringComparer.Ordinal);
             return left.Count == 0 ? null : unit with
             {
                 Tests = left,
-                Sources = [.. unit.Sources.Where(source => tests.Any(test => test.SourcePath == source && left.Contains(test.Key)))],
+                Sources = [.. unit.Sources.Where(leftSources.Contains)],
                 Filter = VsTestFilter.ForNames(left),
                 ExpectedDuration = TimeSpan.FromTicks(unit.ExpectedDuration.Ticks * left.Count / unit.Tests.Count),
-                ExpectedResults = left.Sum(test => caseCounts.GetValueOrDefault(test, 1)),
+                ExpectedResults = left.Sum(test => byKey[test].CaseCount),
                 CaseIds = [.. unit.CaseIds.Where(caseId => !reused.ContainsKey(caseId.Test))],
                 Rows = [.. unit.Rows.Where(row => !reused.ContainsKey(row.Test))],
             };
